@@ -1,0 +1,16 @@
+package org.smallwins.command.journal;
+
+/** An entry with this id exists with different content. Corrections are their own events, never overwrites. */
+public class EntryConflictException extends RuntimeException {
+
+    private final String entryId;
+
+    public EntryConflictException(String entryId) {
+        super("entry " + entryId + " already exists with different content", null, false, false);
+        this.entryId = entryId;
+    }
+
+    public String entryId() {
+        return entryId;
+    }
+}

@@ -1,0 +1,41 @@
+package org.smallwins.command.journal;
+
+import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How journals are stored and loaded: snapshots every N events, a cache of loaded journals, the clock "today" uses. */
+@Configuration
+class JournalConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** A journal of 10,000 events loads from its latest snapshot plus at most N events. */
+    @Bean
+    SnapshotTriggerDefinition journalSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${smallwins.journal.snapshot-every:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache journalCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Copies the request's correlation id from each command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider correlationIdProvider() {
+        return new SimpleCorrelationDataProvider(JournalMetaData.CORRELATION_ID);
+    }
+}

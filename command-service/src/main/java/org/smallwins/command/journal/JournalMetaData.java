@@ -1,0 +1,34 @@
+package org.smallwins.command.journal;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.smallwins.contract.Occurred;
+
+/**
+ * The envelope fields the journal stores beside each event's payload in the event store. The payload stays the
+ * contract's record, so the envelope and the payload can be protected separately.
+ */
+public final class JournalMetaData {
+
+    public static final String USER_ID = "userId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String OCCURRED_AT = "occurredAt";
+    public static final String OCCURRED_DATE = "occurredDate";
+    public static final String OCCURRED_ZONE = "occurredZone";
+
+    private JournalMetaData() {
+    }
+
+    static MetaData of(String userId, Occurred occurred, String correlationId) {
+        Map<String, String> values = new HashMap<>();
+        values.put(USER_ID, userId);
+        values.put(OCCURRED_AT, occurred.instant().toString());
+        values.put(OCCURRED_DATE, occurred.localDate().toString());
+        values.put(OCCURRED_ZONE, occurred.zone());
+        if (correlationId != null) {
+            values.put(CORRELATION_ID, correlationId);
+        }
+        return MetaData.from(values);
+    }
+}

@@ -1,0 +1,11 @@
+package org.smallwins.command.journal.web;
+
+/**
+ * The answer to an accepted entry.
+ *
+ * @param id      the entry's id
+ * @param kind    {@code WIN} or {@code CHECK_IN}
+ * @param outcome {@code RECORDED}, or {@code ALREADY_RECORDED} when this was a retry of an entry already kept
+ */
+public record EntryResponse(String id, String kind, String outcome) {
+}

@@ -1,0 +1,65 @@
+package org.smallwins.command.journal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.smallwins.command.journal.EntryOutcome;
+import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.command.journal.LogWinCommand;
+import org.smallwins.command.journal.RecordCheckInCommand;
+import org.smallwins.platform.CorrelationIdFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Writes to the caller's own journal. The journal is always the token's subject: no endpoint takes a user id. */
+@RestController
+@RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
+@SecurityRequirement(name = "bearer")
+class JournalController {
+
+    private final CommandGateway commands;
+
+    JournalController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Operation(summary = "Log a small win", description = "201 when recorded, 200 when the same win was already recorded, "
+            + "409 when the id is taken by a different entry, 422 when a rule is broken.")
+    @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EntryResponse> logWin(@RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        var command = new LogWinCommand(caller.getSubject(), body.winId(), body.text(), body.focusArea(), body.tags(),
+                body.day(), body.zone());
+        return answer(send(command, request), body.winId(), "WIN");
+    }
+
+    @Operation(summary = "Record a check-in", description = "201 when recorded, 200 when the same check-in was already "
+            + "recorded, 409 when the id is taken by a different entry, 422 when a rule is broken.")
+    @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EntryResponse> recordCheckIn(@RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        var command = new RecordCheckInCommand(caller.getSubject(), body.checkInId(), body.mood(), body.energy(),
+                body.window(), body.note(), body.at(), body.zone());
+        return answer(send(command, request), body.checkInId(), "CHECK_IN");
+    }
+
+    private EntryOutcome send(Object command, HttpServletRequest request) {
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(JournalMetaData.CORRELATION_ID, CorrelationIdFilter.of(request))));
+    }
+
+    private static ResponseEntity<EntryResponse> answer(EntryOutcome outcome, String id, String kind) {
+        HttpStatus status = outcome == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(new EntryResponse(id, kind, outcome.name()));
+    }
+}

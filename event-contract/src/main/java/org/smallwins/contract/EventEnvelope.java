@@ -1,0 +1,52 @@
+package org.smallwins.contract;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What every journal event travels in. The envelope holds only what routing, ordering, auditing and analytics need;
+ * everything a person wrote or rated is in the payload, so the payload alone can later be encrypted per user
+ * (crypto-shredding) by changing {@code payloadEncoding}, without changing the envelope.
+ *
+ * @param eventId       unique id of this event (stable across redeliveries: the idempotency key of consumers)
+ * @param userId        the journal's owner (the {@code sub} of their token)
+ * @param sequence      1-based, gap-free position of this event in the user's journal
+ * @param occurred      when it happened in the person's life
+ * @param recordedAt    when the journal stored it
+ * @param correlationId the request that caused it
+ * @param payloadEncoding how the payload is written: {@value #PLAIN_JSON} today
+ * @param payload       the event itself; its type and version are {@link JournalEvent#type()} and {@link JournalEvent#typeVersion()}
+ */
+public record EventEnvelope(
+        String eventId,
+        String userId,
+        long sequence,
+        Occurred occurred,
+        Instant recordedAt,
+        String correlationId,
+        String payloadEncoding,
+        JournalEvent payload) {
+
+    public static final String PLAIN_JSON = "json";
+
+    public EventEnvelope {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(occurred, "occurred");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(payloadEncoding, "payloadEncoding");
+        Objects.requireNonNull(payload, "payload");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence starts at 1");
+        }
+    }
+
+    public String type() {
+        return payload.type();
+    }
+
+    public int typeVersion() {
+        return payload.typeVersion();
+    }
+}

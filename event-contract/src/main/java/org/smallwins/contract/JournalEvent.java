@@ -1,0 +1,28 @@
+package org.smallwins.contract;
+
+/**
+ * The payload of a journal event. Sealed, and handled through {@link Handler}, so every projection handles every type:
+ * adding an event type adds a method to {@code Handler}, and every place that forgets it stops compiling (the
+ * Java 17 form of an exhaustive {@code switch}). Each type carries its own name and version, which travel in the
+ * {@link EventEnvelope}.
+ */
+public sealed interface JournalEvent permits WinLogged, CheckInRecorded {
+
+    /** One method per event type. */
+    interface Handler<R> {
+        R winLogged(WinLogged event);
+
+        R checkInRecorded(CheckInRecorded event);
+    }
+
+    <R> R handleWith(Handler<R> handler);
+
+    /** The client-chosen id of the journal entry this event is about. */
+    String entryId();
+
+    /** The event type's name in the contract (past tense). */
+    String type();
+
+    /** The version of this event type's payload shape. */
+    int typeVersion();
+}

@@ -1,0 +1,44 @@
+package org.smallwins.query.projection;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.OptionalLong;
+import org.bson.Document;
+import org.smallwins.query.readstore.ReadStore;
+
+/**
+ * The projection's position in the topic, kept in the read store itself: if the read store is emptied, the position
+ * goes with it and the projection starts again from the beginning of the topic.
+ */
+public class Checkpoints {
+
+    private final ReadStore store;
+    private final String projection;
+
+    public Checkpoints(ReadStore store, String projection) {
+        this.store = store;
+        this.projection = projection;
+    }
+
+    /** The next offset to read in this partition, if the read store has one. */
+    public OptionalLong nextOffset(String topic, int partition) {
+        Document doc = store.checkpoints().find(eq("_id", id(topic, partition))).first();
+        return doc == null ? OptionalLong.empty() : OptionalLong.of(doc.get("nextOffset", Number.class).longValue());
+    }
+
+    /** Records that every record before {@code nextOffset} has been applied. Never moves backwards. */
+    public void advance(String topic, int partition, long nextOffset) {
+        store.checkpoints().updateOne(eq("_id", id(topic, partition)),
+                Updates.combine(Updates.max("nextOffset", nextOffset),
+                        Updates.set("projection", projection),
+                        Updates.set("topic", topic),
+                        Updates.set("partition", partition)),
+                new UpdateOptions().upsert(true));
+    }
+
+    private String id(String topic, int partition) {
+        return projection + "|" + topic + "|" + partition;
+    }
+}

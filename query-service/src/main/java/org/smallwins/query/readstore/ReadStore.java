@@ -1,0 +1,55 @@
+package org.smallwins.query.readstore;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+
+/**
+ * The MongoDB read store: collection names and the indexes queries rely on. Every document is keyed so that writing
+ * it again is harmless.
+ */
+public final class ReadStore {
+
+    public static final String TIMELINE = "timeline";
+    public static final String WEEKS = "weekly_trends";
+    public static final String JOURNALS = "journals";
+    public static final String CHECKPOINTS = "projection_checkpoints";
+
+    private final MongoDatabase database;
+
+    public ReadStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public MongoCollection<Document> timeline() {
+        return database.getCollection(TIMELINE);
+    }
+
+    public MongoCollection<Document> weeks() {
+        return database.getCollection(WEEKS);
+    }
+
+    public MongoCollection<Document> journals() {
+        return database.getCollection(JOURNALS);
+    }
+
+    public MongoCollection<Document> checkpoints() {
+        return database.getCollection(CHECKPOINTS);
+    }
+
+    /** Creates the indexes (idempotent). The timeline's keyset index is unique: a user's sort keys never repeat. */
+    public void ensureIndexes() {
+        timeline().createIndex(Indexes.ascending("userId", "sortKey"), new IndexOptions().unique(true).name("user_sortKey"));
+        weeks().createIndex(Indexes.ascending("userId", "week"), new IndexOptions().unique(true).name("user_week"));
+    }
+
+    /** Drops every read model and checkpoint: the next start rebuilds them from the topic. */
+    public void wipe() {
+        timeline().drop();
+        weeks().drop();
+        journals().drop();
+        checkpoints().drop();
+    }
+}

@@ -1,0 +1,66 @@
+package org.smallwins.query.timeline;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.smallwins.platform.InvalidQueryException;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own timeline. There is no user id in any path or parameter: it is always the token's subject. */
+@RestController
+@RequestMapping(path = "/api/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+class TimelineController {
+
+    private static final Set<String> KINDS = Set.of("WIN", "CHECK_IN");
+
+    private final TimelineQueries queries;
+
+    TimelineController(TimelineQueries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Your wins and check-ins, newest first")
+    @GetMapping
+    TimelinePage timeline(@AuthenticationPrincipal Jwt caller,
+            @Parameter(description = "WIN or CHECK_IN; both when absent") @RequestParam(required = false) String kind,
+            @Parameter(description = "First local day, ISO date") @RequestParam(required = false) String from,
+            @Parameter(description = "Last local day, ISO date") @RequestParam(required = false) String to,
+            @Parameter(description = "Page size, 1–100") @RequestParam(defaultValue = "20") int limit,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw new InvalidQueryException("kind", "kind.unknown", "Use WIN or CHECK_IN.");
+        }
+        if (limit < 1 || limit > TimelineQueries.MAX_LIMIT) {
+            throw new InvalidQueryException("limit", "limit.range", "Use a page size from 1 to " + TimelineQueries.MAX_LIMIT + ".");
+        }
+        LocalDate fromDay = day("from", from);
+        LocalDate toDay = day("to", to);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw new InvalidQueryException("to", "to.before-from", "The last day cannot be before the first day.");
+        }
+        try {
+            return queries.page(caller.getSubject(), kind, fromDay, toDay, limit, cursor);
+        } catch (TimelineQueries.InvalidCursorException e) {
+            throw new InvalidQueryException("cursor", "cursor.invalid", "Use the nextCursor of a previous page.");
+        }
+    }
+
+    private static LocalDate day(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException(field, field + ".format", "Use an ISO date such as 2026-11-23.");
+        }
+    }
+}
