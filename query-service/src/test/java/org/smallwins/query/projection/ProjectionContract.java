@@ -1,0 +1,270 @@
+package org.smallwins.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.Occurred;
+import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WinLogged;
+import org.smallwins.query.readstore.ReadStore;
+import org.smallwins.query.timeline.TimelineEntry;
+import org.smallwins.query.timeline.TimelinePage;
+import org.smallwins.query.timeline.TimelineQueries;
+import org.smallwins.query.trends.IsoWeek;
+import org.smallwins.query.trends.TrendQueries;
+import org.smallwins.query.trends.WeekTrend;
+
+/**
+ * What the projection promises, independent of the MongoDB server behind it. Subclasses supply the database: the
+ * in-JVM stand-in here, a real MongoDB where Docker runs.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+abstract class ProjectionContract {
+
+    static final String ALICE = "alice";
+    static final String BOB = "bob";
+    static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    ReadStore store;
+    JournalProjection projection;
+    TimelineQueries timeline;
+    TrendQueries trends;
+    final Map<String, Long> sequences = new java.util.HashMap<>();
+
+    abstract MongoDatabase database();
+
+    @BeforeEach
+    void freshReadStore() {
+        store = new ReadStore(database());
+        store.wipe();
+        store.ensureIndexes();
+        projection = new JournalProjection(store);
+        timeline = new TimelineQueries(store);
+        trends = new TrendQueries(store, Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    EventEnvelope envelope(String user, JournalEvent event, Occurred occurred) {
+        long sequence = sequences.merge(user, 1L, Long::sum);
+        return new EventEnvelope(UUID.randomUUID().toString(), user, sequence, occurred, occurred.instant().plusSeconds(1),
+                "corr-" + sequence, EventEnvelope.PLAIN_JSON, event);
+    }
+
+    EventEnvelope win(String user, String id, FocusArea area, LocalDateTime local, ZoneId zone) {
+        return envelope(user, new WinLogged(id, "Today I " + id, area, List.of("t")), Occurred.at(local.atZone(zone).toInstant(), zone));
+    }
+
+    EventEnvelope checkIn(String user, String id, int mood, int energy, ToleranceWindow window, LocalDateTime local, ZoneId zone) {
+        return envelope(user, new CheckInRecorded(id, mood, energy, window, null), Occurred.at(local.atZone(zone).toInstant(), zone));
+    }
+
+    EventEnvelope applied(EventEnvelope envelope) {
+        projection.apply(envelope);
+        return envelope;
+    }
+
+    @Test
+    void a_win_at_23_30_on_a_sunday_in_auckland_belongs_to_that_week_not_the_next() {
+        // Sunday 29 November 2026, 23:30 in Auckland is 10:30 UTC on Sunday too, but 20 minutes before Monday there.
+        applied(win(ALICE, "late", FocusArea.REST, LocalDateTime.of(2026, 11, 29, 23, 30), AUCKLAND));
+
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W48")).wins()).isEqualTo(1);
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W49")).wins()).isZero();
+    }
+
+    @Test
+    void a_check_in_just_after_midnight_utc_counts_in_the_persons_local_week() {
+        // Monday 30 November 2026 00:30 UTC is still Sunday 19:30 in New York.
+        ZoneId newYork = ZoneId.of("America/New_York");
+        applied(envelope(ALICE, new CheckInRecorded("c1", 3, 3, ToleranceWindow.WITHIN, null),
+                Occurred.at(Instant.parse("2026-11-30T00:30:00Z"), newYork)));
+
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W48")).checkIns()).isEqualTo(1);
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W49")).checkIns()).isZero();
+    }
+
+    @Test
+    void a_week_with_a_daylight_saving_change_keeps_all_its_days() {
+        // Berlin leaves summer time on Sunday 25 October 2026; that week (W43) has a 25-hour Sunday.
+        applied(win(ALICE, "monday", FocusArea.REST, LocalDateTime.of(2026, 10, 19, 0, 10), BERLIN));
+        applied(win(ALICE, "sunday-before", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 10, 25, 1, 30), BERLIN));
+        applied(win(ALICE, "sunday-late", FocusArea.FEELINGS, LocalDateTime.of(2026, 10, 25, 23, 50), BERLIN));
+        applied(win(ALICE, "next-monday", FocusArea.REST, LocalDateTime.of(2026, 10, 26, 0, 5), BERLIN));
+
+        WeekTrend w43 = trends.week(ALICE, IsoWeek.parse("2026-W43"));
+        assertThat(w43.wins()).isEqualTo(3);
+        assertThat(w43.daysShownUp()).isEqualTo(2);
+        assertThat(w43.winsOfTheWeek()).extracting(WeekTrend.Win::id).containsExactly("monday", "sunday-before", "sunday-late");
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W44")).wins()).isEqualTo(1);
+    }
+
+    @Test
+    void a_back_dated_win_lands_in_its_own_week() {
+        LocalDate earlier = LocalDate.of(2026, 11, 4);
+        applied(envelope(ALICE, new WinLogged("old", "I asked for help", FocusArea.ASKING_FOR_HELP, List.of()),
+                new Occurred(earlier.atStartOfDay(BERLIN).toInstant(), earlier, BERLIN.getId())));
+
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W45")).wins()).isEqualTo(1);
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W48")).wins()).isZero();
+    }
+
+    @Test
+    void a_week_sums_up_wins_per_area_moods_windows_and_days_shown_up() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
+        applied(win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 21, 0), BERLIN));
+        applied(win(ALICE, "w3", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 18, 12, 0), BERLIN));
+        applied(checkIn(ALICE, "c1", 2, 1, ToleranceWindow.HYPOAROUSED, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+        applied(checkIn(ALICE, "c2", 4, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 21, 8, 0), BERLIN));
+        applied(checkIn(ALICE, "c3", 3, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 22, 8, 0), BERLIN));
+
+        WeekTrend week = trends.week(ALICE, IsoWeek.parse("2026-W47"));
+        assertThat(week.weekStart()).isEqualTo("2026-11-16");
+        assertThat(week.weekEnd()).isEqualTo("2026-11-22");
+        assertThat(week.wins()).isEqualTo(3);
+        assertThat(week.winsByFocusArea()).containsExactly(entry("REST", 2), entry("BOUNDARIES", 1));
+        assertThat(week.checkIns()).isEqualTo(3);
+        assertThat(week.mood()).isEqualTo(new WeekTrend.Mood(3.0, 2, 4));
+        assertThat(week.energyAverage()).isEqualTo(2.0);
+        assertThat(week.windowOfTolerance()).containsEntry("WITHIN", 2).containsEntry("HYPOAROUSED", 1).containsEntry("HYPERAROUSED", 0);
+        assertThat(week.daysShownUp()).isEqualTo(4);
+        assertThat(week.winsOfTheWeek()).extracting(WeekTrend.Win::text).containsExactly("Today I w1", "Today I w2", "Today I w3");
+        assertThat(week.closingLine()).isEqualTo("I'm proud of myself for showing up.");
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        List<EventEnvelope> events = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN),
+                checkIn(ALICE, "c1", 2, 1, ToleranceWindow.HYPOAROUSED, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN),
+                win(ALICE, "w2", FocusArea.CONNECTION, LocalDateTime.of(2026, 11, 19, 9, 0), BERLIN));
+        events.forEach(projection::apply);
+        List<Document> before = snapshot();
+
+        events.forEach(projection::apply);
+        projection.apply(events.get(1));
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W47")).wins()).isEqualTo(2);
+        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W47")).checkIns()).isEqualTo(1);
+    }
+
+    @Test
+    void the_timeline_is_newest_first_and_pages_by_cursor_without_gaps_or_repeats() {
+        List<String> expected = new ArrayList<>();
+        for (int day = 1; day <= 9; day++) {
+            applied(win(ALICE, "w" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 12, 0), BERLIN));
+            applied(checkIn(ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 20, 0), BERLIN));
+            expected.add(0, "w" + day);
+            expected.add(0, "c" + day);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            TimelinePage page = timeline.page(ALICE, null, null, null, 4, cursor);
+            page.items().forEach(e -> seen.add(e.id()));
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo(5);
+    }
+
+    @Test
+    void the_timeline_filters_by_kind_and_by_local_day_range() {
+        for (int day = 1; day <= 5; day++) {
+            applied(win(ALICE, "w" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 12, 0), AUCKLAND));
+            applied(checkIn(ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 23, 59), AUCKLAND));
+        }
+        TimelinePage wins = timeline.page(ALICE, "WIN", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4), 50, null);
+        assertThat(wins.items()).extracting(TimelineEntry::id).containsExactly("w4", "w3", "w2");
+        assertThat(wins.nextCursor()).isNull();
+
+        TimelinePage checkIns = timeline.page(ALICE, "CHECK_IN", LocalDate.of(2026, 11, 5), null, 50, null);
+        assertThat(checkIns.items()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("c5");
+            assertThat(e.day()).isEqualTo("2026-11-05");
+            assertThat(e.checkIn().mood()).isEqualTo(3);
+            assertThat(e.win()).isNull();
+        });
+    }
+
+    @Test
+    void one_persons_entries_never_appear_in_anothers_timeline_or_weeks() {
+        EventEnvelope alices = applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
+        applied(checkIn(ALICE, "c1", 1, 1, ToleranceWindow.HYPERAROUSED, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
+
+        assertThat(timeline.page(BOB, null, null, null, 50, null).items()).isEmpty();
+        // A cursor positioned just after Alice's entries, as if Bob had crafted it: still only Bob's (empty) timeline.
+        String alicesCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                JournalProjection.sortKey(alices).replace("2026-11-16", "2026-11-17").getBytes());
+        assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items()).isEmpty();
+        WeekTrend bobsWeek = trends.week(BOB, IsoWeek.parse("2026-W47"));
+        assertThat(bobsWeek.wins()).isZero();
+        assertThat(bobsWeek.checkIns()).isZero();
+        assertThat(bobsWeek.winsOfTheWeek()).isEmpty();
+    }
+
+    @Test
+    void the_last_weeks_series_shows_quiet_weeks_as_zeros() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 3, 9, 0), BERLIN));
+        applied(win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 20, 9, 0), BERLIN));
+
+        List<WeekTrend> series = trends.series(ALICE, null, 12);
+
+        assertThat(series).hasSize(12);
+        assertThat(series.get(11).week()).isEqualTo("2026-W48");
+        assertThat(series.get(0).week()).isEqualTo("2026-W37");
+        assertThat(series).extracting(WeekTrend::wins).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0);
+        assertThat(series.get(11).mood()).isNull();
+        assertThat(series.get(11).daysShownUp()).isZero();
+    }
+
+    @Test
+    void a_cursor_that_was_not_issued_by_the_timeline_is_refused() {
+        assertThatThrownBy(() -> timeline.page(ALICE, null, null, null, 10, "not-a-cursor"))
+                .isInstanceOf(TimelineQueries.InvalidCursorException.class);
+    }
+
+    @Test
+    void the_checkpoint_only_moves_forward_and_is_gone_when_the_read_store_is_emptied() {
+        Checkpoints checkpoints = new Checkpoints(store, "journal-projection");
+        assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
+        checkpoints.advance("topic", 0, 42);
+        checkpoints.advance("topic", 0, 17);
+        assertThat(checkpoints.nextOffset("topic", 0)).hasValue(42);
+
+        store.wipe();
+        assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
+    }
+
+    private List<Document> snapshot() {
+        List<Document> all = new ArrayList<>();
+        for (var collection : List.of(store.timeline(), store.weeks(), store.journals())) {
+            collection.find().sort(new Document("_id", 1)).into(all);
+        }
+        return all;
+    }
+}
