@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CommandServiceApplication {
 
     public static void main(String[] args) {
+        // Belt and braces with the excluded UpdateCheckerAutoConfiguration: Axon's own switch is a system property.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(CommandServiceApplication.class, args);
     }
 }

@@ -70,7 +70,7 @@ public class ProjectionConsumer implements ConsumerSeekAware {
         }
     }
 
-    @KafkaListener(id = "journal-projection", topics = JournalTopic.NAME, batch = "true")
+    @KafkaListener(id = "journal-projection", idIsGroup = false, topics = JournalTopic.NAME, batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) throws Exception {
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {

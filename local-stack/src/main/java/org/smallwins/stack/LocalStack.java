@@ -1,0 +1,144 @@
+package org.smallwins.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.smallwins.infra.DevTokens;
+import org.smallwins.infra.KafkaServer;
+import org.smallwins.infra.MongoStandIn;
+import org.smallwins.infra.PostgresServer;
+
+/**
+ * The whole product on one machine: PostgreSQL (embedded binaries), a Kafka broker (KRaft, in this JVM), the MongoDB
+ * stand-in, a development token issuer, and both services as their own processes, started from the same executable
+ * jars and configured through the same environment variables as in production. The one way to build a local or test
+ * stack.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public record Options(Path dataDirectory, boolean keepData, int commandPort, int queryPort, Path servicesDirectory,
+            List<String> jvmOptions) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private MongoStandIn mongo;
+    private DevTokens tokens;
+    private ServiceProcess commandService;
+    private ServiceProcess queryService;
+
+    private LocalStack() {
+    }
+
+    /** Starts everything, reporting each step through {@code progress}. */
+    public static LocalStack start(Options options, java.util.function.Consumer<String> progress) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(options, progress);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options, java.util.function.Consumer<String> progress) throws Exception {
+        Path data = options.dataDirectory();
+        Files.createDirectories(data);
+        progress.accept("Starting PostgreSQL (embedded binaries)…");
+        postgres = track(PostgresServer.start(options.keepData() ? data.resolve("postgres") : null, 0));
+        progress.accept("Starting Kafka broker (KRaft, in-JVM)…");
+        kafka = track(KafkaServer.start(0));
+        progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
+        mongo = track(MongoStandIn.start(0));
+        tokens = DevTokens.loadOrCreate(data.resolve("dev-issuer"), DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
+        Path publicKey = tokens.writePublicKey(data.resolve("dev-issuer").resolve("public.pem"));
+
+        Map<String, String> common = new HashMap<>();
+        common.put("SMALLWINS_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        common.put("SMALLWINS_JWT_ISSUER", tokens.issuer());
+        common.put("SMALLWINS_JWT_AUDIENCE", tokens.audience());
+        common.put("SMALLWINS_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
+
+        Map<String, String> commandEnv = new HashMap<>(common);
+        commandEnv.put("SMALLWINS_DB_URL", postgres.jdbcUrl());
+        commandEnv.put("SMALLWINS_DB_USER", postgres.user());
+        commandEnv.put("SMALLWINS_DB_PASSWORD", postgres.password());
+        commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(port(options.commandPort())));
+
+        Map<String, String> queryEnv = new HashMap<>(common);
+        queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/smallwins");
+        queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(port(options.queryPort())));
+
+        Path logs = data.resolve("logs");
+        progress.accept("Starting command-service and query-service (logs in " + logs + ")…");
+        commandService = track(ServiceProcess.start("command-service", options.servicesDirectory().resolve("command-service-exec.jar"),
+                Integer.parseInt(commandEnv.get("SMALLWINS_COMMAND_PORT")), commandEnv, logs, options.jvmOptions()));
+        queryService = track(ServiceProcess.start("query-service", options.servicesDirectory().resolve("query-service-exec.jar"),
+                Integer.parseInt(queryEnv.get("SMALLWINS_QUERY_PORT")), queryEnv, logs, options.jvmOptions()));
+        Runnable dot = () -> progress.accept(".");
+        commandService.awaitHealthy(Duration.ofMinutes(3), dot);
+        queryService.awaitHealthy(Duration.ofMinutes(3), dot);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(0, resource);
+        return resource;
+    }
+
+    private static int port(int requested) throws IOException {
+        if (requested > 0) {
+            return requested;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public String commandServiceUrl() {
+        return commandService.baseUrl();
+    }
+
+    public String queryServiceUrl() {
+        return queryService.baseUrl();
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Path commandServiceLog() {
+        return commandService.log();
+    }
+
+    public Path queryServiceLog() {
+        return queryService.log();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : started) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + resource.getClass().getSimpleName() + ": " + e.getClass().getSimpleName());
+            }
+        }
+        started.clear();
+    }
+}

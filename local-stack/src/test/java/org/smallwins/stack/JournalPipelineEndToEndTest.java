@@ -1,0 +1,179 @@
+package org.smallwins.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole chain on real parts, driven through HTTP only: command-service → PostgreSQL → relay → Kafka broker →
+ * query-service → MongoDB stand-in → HTTP read. Both services run as their own processes from their executable jars.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class JournalPipelineEndToEndTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String SECRET_SENTENCE = "Today I told my sister the truth about the quiet blue kettle";
+
+    /** Kept under target/ so the services' logs can be read after a run. */
+    static final Path data = Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath();
+    static LocalStack stack;
+    static String alice;
+    static String bob;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = LocalStack.start(new LocalStack.Options(data, false, 0, 0, Path.of("target", "services"),
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1")), step -> { });
+        alice = stack.tokens().mint("alice-" + UUID.randomUUID());
+        bob = stack.tokens().mint("bob-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static HttpResponse<String> post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.queryServiceUrl() + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static String win(String id, String text, String area) {
+        return """
+                {"winId":"%s","text":"%s","focusArea":"%s","tags":["gentle"],"zone":"Europe/Berlin"}""".formatted(id, text, area);
+    }
+
+    static long storedEvents() throws Exception {
+        try (Connection c = stack.postgres().dataSource().getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void three_wins_and_two_check_ins_show_on_the_timeline_and_in_the_weeks_trend_for_their_owner_only() throws Exception {
+        List<String> sent = new ArrayList<>();
+        String w1 = UUID.randomUUID().toString();
+        assertThat(post("/api/journal/wins", alice, win(w1, SECRET_SENTENCE, "REST")).statusCode()).isEqualTo(201);
+        sent.add(w1);
+        String c1 = UUID.randomUUID().toString();
+        assertThat(post("/api/journal/check-ins", alice, """
+                {"checkInId":"%s","mood":2,"energy":2,"window":"HYPOAROUSED","note":"heavy morning","zone":"Europe/Berlin"}"""
+                .formatted(c1)).statusCode()).isEqualTo(201);
+        sent.add(c1);
+        String w2 = UUID.randomUUID().toString();
+        assertThat(post("/api/journal/wins", alice, win(w2, "Today I said no", "BOUNDARIES")).statusCode()).isEqualTo(201);
+        sent.add(w2);
+        String c2 = UUID.randomUUID().toString();
+        assertThat(post("/api/journal/check-ins", alice, """
+                {"checkInId":"%s","mood":4,"energy":3,"window":"WITHIN"}""".formatted(c2)).statusCode()).isEqualTo(201);
+        sent.add(c2);
+        String w3 = UUID.randomUUID().toString();
+        HttpResponse<String> first = post("/api/journal/wins", alice, win(w3, "Today I asked for help", "ASKING_FOR_HELP"));
+        HttpResponse<String> again = post("/api/journal/wins", alice, win(w3, "Today I asked for help", "ASKING_FOR_HELP"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).path("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        sent.add(w3);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(json(get("/api/timeline", alice)).path("items").size()).isEqualTo(5));
+
+        JsonNode timeline = json(get("/api/timeline", alice));
+        List<String> newestFirst = new ArrayList<>();
+        timeline.path("items").forEach(item -> newestFirst.add(item.path("id").asString()));
+        List<String> expectedOrder = new ArrayList<>(sent);
+        java.util.Collections.reverse(expectedOrder);
+        assertThat(newestFirst).containsExactlyElementsOf(expectedOrder);
+        assertThat(timeline.path("items").get(4).path("win").path("text").asString()).isEqualTo(SECRET_SENTENCE);
+
+        JsonNode week = json(get("/api/trends/weeks/current", alice));
+        assertThat(week.path("wins").asInt()).isEqualTo(3);
+        assertThat(week.path("winsByFocusArea").path("REST").asInt()).isEqualTo(1);
+        assertThat(week.path("winsByFocusArea").path("BOUNDARIES").asInt()).isEqualTo(1);
+        assertThat(week.path("winsByFocusArea").path("ASKING_FOR_HELP").asInt()).isEqualTo(1);
+        assertThat(week.path("checkIns").asInt()).isEqualTo(2);
+        assertThat(week.path("mood").path("average").asDouble()).isEqualTo(3.0);
+        assertThat(week.path("daysShownUp").asInt()).isBetween(1, 2); // 2 only if the test runs across midnight in Berlin
+        assertThat(week.path("winsOfTheWeek").size()).isEqualTo(3);
+
+        JsonNode bobsTimeline = json(get("/api/timeline", bob));
+        assertThat(bobsTimeline.path("items").size()).isZero();
+        JsonNode bobsWeek = json(get("/api/trends/weeks/" + week.path("week").asString(), bob));
+        assertThat(bobsWeek.path("wins").asInt()).isZero();
+        assertThat(bobsWeek.path("checkIns").asInt()).isZero();
+
+        String logs = Files.readString(stack.commandServiceLog()) + Files.readString(stack.queryServiceLog());
+        assertThat(logs).doesNotContain(SECRET_SENTENCE).doesNotContain("heavy morning");
+    }
+
+    @Test
+    void a_request_without_a_token_is_refused_with_401_and_a_bearer_challenge() throws Exception {
+        HttpResponse<String> response = post("/api/journal/wins", null, win("w-anon", "Today I rested", "REST"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void a_win_that_breaks_a_rule_is_a_422_problem_naming_the_field_and_nothing_is_stored() throws Exception {
+        long before = storedEvents();
+
+        HttpResponse<String> response = post("/api/journal/wins", alice, """
+                {"winId":"w-bad","text":"Today I rested","focusArea":"NAPPING","zone":"Europe/Berlin"}""");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).path("errors").get(0).path("field").asString()).isEqualTo("focusArea");
+        assertThat(response.body()).doesNotContain("NAPPING");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void reusing_an_id_for_different_content_is_a_409_problem() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertThat(post("/api/journal/wins", bob, win(id, "Today I moved a little", "MOVEMENT")).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> response = post("/api/journal/wins", bob, win(id, "Today I moved a lot", "MOVEMENT"));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+}
