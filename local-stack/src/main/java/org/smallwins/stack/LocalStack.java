@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(data);
         progress.accept("Starting PostgreSQL (embedded binaries)…");
         postgres = track(PostgresServer.start(options.keepData() ? data.resolve("postgres") : null, 0));
+        replayRelayIntoFreshBroker(postgres);
         progress.accept("Starting Kafka broker (KRaft, in-JVM)…");
         kafka = track(KafkaServer.start(0));
         progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
@@ -86,6 +87,18 @@ public final class LocalStack implements AutoCloseable {
         Runnable dot = () -> progress.accept(".");
         commandService.awaitHealthy(Duration.ofMinutes(3), dot);
         queryService.awaitHealthy(Duration.ofMinutes(3), dot);
+    }
+
+    /**
+     * The in-JVM broker starts empty every time while the event store persists, so the relay's stored position is
+     * forgotten: the relay then publishes the whole event store again into the new topic, and the query side (whose
+     * read store is in memory here) rebuilds from it. Consumers are idempotent, so nothing is counted twice.
+     */
+    private static void replayRelayIntoFreshBroker(PostgresServer postgres) throws java.sql.SQLException {
+        try (var connection = postgres.dataSource().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF to_regclass('tokenentry') IS NOT NULL THEN "
+                    + "DELETE FROM tokenentry WHERE processorname = 'kafka-relay'; END IF; END $$");
+        }
     }
 
     private <T extends AutoCloseable> T track(T resource) {
