@@ -2,7 +2,10 @@ package org.smallwins.infra;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** A real Kafka broker (KRaft, one node) running in this JVM. */
+/**
+ * A real Kafka broker (KRaft, one node) running in this JVM, on a port the test kit chooses (it ignores requested
+ * ports), with its log in a temporary directory.
+ */
 public final class KafkaServer implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
@@ -11,12 +14,8 @@ public final class KafkaServer implements AutoCloseable {
         this.broker = broker;
     }
 
-    /** @param port 0 for any free port */
-    public static KafkaServer start(int port) {
+    public static KafkaServer start() {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperty("auto.create.topics.enable", "false");
         broker.brokerProperty("log.retention.ms", "-1");
         broker.afterPropertiesSet();

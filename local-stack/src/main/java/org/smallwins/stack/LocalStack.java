@@ -56,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
         postgres = track(PostgresServer.start(options.keepData() ? data.resolve("postgres") : null, 0));
         replayRelayIntoFreshBroker(postgres);
         progress.accept("Starting Kafka broker (KRaft, in-JVM)…");
-        kafka = track(KafkaServer.start(0));
+        kafka = track(KafkaServer.start());
         progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
         mongo = track(MongoStandIn.start(0));
         tokens = DevTokens.loadOrCreate(data.resolve("dev-issuer"), DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);

@@ -2,6 +2,7 @@ package org.smallwins.command.journal;
 
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -34,9 +35,10 @@ class JournalConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /** Loaded journals stay in memory while referenced; switched off in tests that must load from snapshots. */
     @Bean
-    Cache journalCache() {
-        return new WeakReferenceCache();
+    Cache journalCache(@Value("${smallwins.journal.cache:true}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /** Copies the request's correlation id from each command onto the events it causes. */

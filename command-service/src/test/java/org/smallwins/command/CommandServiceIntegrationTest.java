@@ -1,0 +1,219 @@
+package org.smallwins.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.smallwins.contract.DecodeResult;
+import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.JournalTopic;
+import org.smallwins.contract.WinLogged;
+import org.smallwins.infra.DevTokens;
+import org.smallwins.infra.KafkaServer;
+import org.smallwins.infra.PostgresServer;
+import org.smallwins.infra.TcpForwarder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * command-service on a real PostgreSQL and a real Kafka broker that is not there at first: the relay must keep every
+ * event until the broker appears, then deliver each user's events in order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class CommandServiceIntegrationTest {
+
+    static final PostgresServer POSTGRES;
+    static final DevTokens TOKENS = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
+    static final int KAFKA_PORT;
+    static final Path PUBLIC_KEY;
+    static KafkaServer kafka;
+    static TcpForwarder kafkaAddress;
+
+    static {
+        try {
+            POSTGRES = PostgresServer.start(null, 0);
+            KAFKA_PORT = TcpForwarder.freePort();
+            PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
+        registry.add("spring.datasource.username", POSTGRES::user);
+        registry.add("spring.datasource.password", POSTGRES::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + KAFKA_PORT);
+        registry.add("spring.kafka.producer.properties.max.block.ms", () -> "1000");
+        registry.add("spring.kafka.admin.operation-timeout", () -> "2s");
+        registry.add("spring.kafka.admin.close-timeout", () -> "2s");
+        registry.add("smallwins.security.jwt.issuer", TOKENS::issuer);
+        registry.add("smallwins.security.jwt.audience", TOKENS::audience);
+        registry.add("smallwins.security.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
+        registry.add("smallwins.journal.snapshot-every", () -> "20");
+        registry.add("smallwins.journal.cache", () -> "false");
+    }
+
+    @AfterAll
+    static void stopInfrastructure() throws Exception {
+        if (kafkaAddress != null) {
+            kafkaAddress.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        POSTGRES.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final JournalEventCodec codec = new JournalEventCodec();
+
+    RestClient client(String user) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TOKENS.mint(user))
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    int logWin(String user, String id, String text, String correlationId) {
+        return client(user).post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Correlation-Id", correlationId)
+                .body(Map.of("winId", id, "text", text, "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    List<EventEnvelope> readTopic(java.util.function.Predicate<List<EventEnvelope>> enough) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(JournalTopic.NAME).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!enough.test(envelopes) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    DecodeResult result = codec.decode(record.value());
+                    assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
+                    EventEnvelope envelope = ((DecodeResult.Decoded) result).envelope();
+                    assertThat(record.key()).isEqualTo(envelope.userId());
+                    envelopes.add(envelope);
+                }
+            }
+        }
+        return envelopes;
+    }
+
+    @Test
+    @Order(1)
+    void commands_succeed_while_kafka_is_unreachable_and_every_event_arrives_in_order_once_it_is_back() throws Exception {
+        List<String> users = List.of("outage-a-" + UUID.randomUUID(), "outage-b-" + UUID.randomUUID());
+        for (int i = 1; i <= 6; i++) {
+            for (String user : users) {
+                assertThat(logWin(user, "w" + i, "Today I kept going " + i, "corr-" + i)).isEqualTo(201);
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(12L);
+
+        // The broker becomes reachable at the address the service was given.
+        kafka = KafkaServer.start();
+        String[] broker = kafka.bootstrapServers().split(",")[0].split(":");
+        kafkaAddress = TcpForwarder.start(KAFKA_PORT, broker[0], Integer.parseInt(broker[1]));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, 6, (short) 1)
+                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get();
+        }
+
+        List<EventEnvelope> delivered = readTopic(read -> read.size() >= 12);
+        Map<String, List<Long>> sequences = new HashMap<>();
+        Map<String, List<String>> wins = new HashMap<>();
+        for (EventEnvelope envelope : delivered) {
+            sequences.computeIfAbsent(envelope.userId(), u -> new ArrayList<>()).add(envelope.sequence());
+            wins.computeIfAbsent(envelope.userId(), u -> new ArrayList<>()).add(envelope.payload().entryId());
+        }
+        for (String user : users) {
+            // At least once: a retried batch may repeat events, but each user's events arrive in order.
+            assertThat(sequences.get(user)).isSorted().containsSubsequence(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(wins.get(user)).containsSubsequence("w1", "w2", "w3", "w4", "w5", "w6");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void every_stored_event_reaches_the_topic_as_a_contract_envelope_keyed_by_its_user() {
+        String user = "shape-" + UUID.randomUUID();
+        assertThat(logWin(user, "w1", "Today I rested without guilt", "trace-me-123")).isEqualTo(201);
+
+        EventEnvelope envelope = readTopic(read -> read.stream().anyMatch(e -> e.userId().equals(user))).stream()
+                .filter(e -> e.userId().equals(user)).findFirst().orElseThrow();
+
+        assertThat(envelope.type()).isEqualTo("WinLogged");
+        assertThat(envelope.typeVersion()).isEqualTo(1);
+        assertThat(envelope.sequence()).isEqualTo(1);
+        assertThat(envelope.correlationId()).isEqualTo("trace-me-123");
+        assertThat(envelope.occurred().zone()).isEqualTo("Europe/Berlin");
+        assertThat(envelope.payloadEncoding()).isEqualTo("json");
+        assertThat(envelope.payload()).isEqualTo(new WinLogged("w1", "Today I rested without guilt",
+                org.smallwins.contract.FocusArea.REST, List.of()));
+        assertThat(envelope.recordedAt()).isNotNull();
+    }
+
+    @Test
+    @Order(3)
+    void a_long_journal_is_snapshotted_and_still_knows_every_entry_when_loaded_from_its_snapshot() {
+        String user = "long-" + UUID.randomUUID();
+        for (int i = 1; i <= 45; i++) {
+            assertThat(logWin(user, "w" + i, "Today I showed up " + i, "c" + i)).isEqualTo(201);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ?", Long.class, user))
+                .isPositive();
+
+        // Loaded from the snapshot plus later events (no cache here): the first entry is still recognised.
+        assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
+        assertThat(logWin(user, "w1", "Something else entirely", "conflict")).isEqualTo(409);
+        assertThat(logWin(user, "w46", "Today I showed up 46", "new")).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select max(sequencenumber) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .isEqualTo(45L);
+    }
+}
