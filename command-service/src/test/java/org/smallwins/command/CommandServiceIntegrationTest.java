@@ -35,7 +35,6 @@ import org.smallwins.contract.WinLogged;
 import org.smallwins.infra.DevTokens;
 import org.smallwins.infra.KafkaServer;
 import org.smallwins.infra.PostgresServer;
-import org.smallwins.infra.TcpForwarder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,12 +58,11 @@ class CommandServiceIntegrationTest {
     static final int KAFKA_PORT;
     static final Path PUBLIC_KEY;
     static KafkaServer kafka;
-    static TcpForwarder kafkaAddress;
 
     static {
         try {
             POSTGRES = PostgresServer.start(null, 0);
-            KAFKA_PORT = TcpForwarder.freePort();
+            KAFKA_PORT = KafkaServer.reservePort();
             PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
@@ -89,9 +87,6 @@ class CommandServiceIntegrationTest {
 
     @AfterAll
     static void stopInfrastructure() throws Exception {
-        if (kafkaAddress != null) {
-            kafkaAddress.close();
-        }
         if (kafka != null) {
             kafka.close();
         }
@@ -156,10 +151,8 @@ class CommandServiceIntegrationTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(12L);
 
-        // The broker becomes reachable at the address the service was given.
-        kafka = KafkaServer.start();
-        String[] broker = kafka.bootstrapServers().split(",")[0].split(":");
-        kafkaAddress = TcpForwarder.start(KAFKA_PORT, broker[0], Integer.parseInt(broker[1]));
+        // The broker appears at the address the service was given.
+        kafka = KafkaServer.start(null, KAFKA_PORT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, 6, (short) 1)
                     .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get();

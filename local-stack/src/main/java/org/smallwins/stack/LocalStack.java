@@ -54,9 +54,11 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(data);
         progress.accept("Starting PostgreSQL (embedded binaries)…");
         postgres = track(PostgresServer.start(options.keepData() ? data.resolve("postgres") : null, 0));
-        replayRelayIntoFreshBroker(postgres);
-        progress.accept("Starting Kafka broker (KRaft, in-JVM)…");
-        kafka = track(KafkaServer.start());
+        progress.accept("Starting Kafka broker (KRaft, in-JVM, log on disk)…");
+        kafka = track(KafkaServer.start(options.keepData() ? data.resolve("kafka") : null, 0));
+        if (kafka.startedWithEmptyLog()) {
+            replayRelayIntoFreshBroker(postgres);
+        }
         progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
         mongo = track(MongoStandIn.start(0));
         tokens = DevTokens.loadOrCreate(data.resolve("dev-issuer"), DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
@@ -90,9 +92,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The in-JVM broker starts empty every time while the event store persists, so the relay's stored position is
-     * forgotten: the relay then publishes the whole event store again into the new topic, and the query side (whose
-     * read store is in memory here) rebuilds from it. Consumers are idempotent, so nothing is counted twice.
+     * A broker whose log was just created (first run, or its directory was deleted) has none of the events already in
+     * the event store, so the relay's stored position is forgotten: the relay then publishes the whole event store
+     * into the new topic. Consumers are idempotent, so nothing is counted twice.
      */
     private static void replayRelayIntoFreshBroker(PostgresServer postgres) throws java.sql.SQLException {
         try (var connection = postgres.dataSource().getConnection(); var statement = connection.createStatement()) {
