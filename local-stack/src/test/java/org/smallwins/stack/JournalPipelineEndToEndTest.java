@@ -145,6 +145,33 @@ class JournalPipelineEndToEndTest {
     }
 
     @Test
+    void both_services_publish_api_documents_health_probes_and_pipeline_metrics() throws Exception {
+        for (String base : List.of(stack.commandServiceUrl(), stack.queryServiceUrl())) {
+            HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(json(docs).path("components").path("securitySchemes").has("bearer")).isTrue();
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/swagger-ui/index.html")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + probe)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(json(health).path("status").asString()).isEqualTo("UP");
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> backlog = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(stack.commandServiceUrl() + "/actuator/metrics/smallwins.relay.backlog.events"))
+                    .header("Authorization", "Bearer " + alice).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(backlog.statusCode()).isEqualTo(200);
+            assertThat(json(backlog).path("measurements").get(0).path("value").asDouble()).isZero();
+        });
+        HttpResponse<String> lag = get("/actuator/metrics/smallwins.projection.lag.seconds", alice);
+        assertThat(lag.statusCode()).isEqualTo(200);
+        assertThat(json(lag).path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void a_request_without_a_token_is_refused_with_401_and_a_bearer_challenge() throws Exception {
         HttpResponse<String> response = post("/api/journal/wins", null, win("w-anon", "Today I rested", "REST"));
 

@@ -1,7 +1,6 @@
 package org.smallwins.command.journal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Writes to the caller's own journal. The journal is always the token's subject: no endpoint takes a user id. */
 @RestController
 @RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
-@SecurityRequirement(name = "bearer")
 class JournalController {
 
     private final CommandGateway commands;
