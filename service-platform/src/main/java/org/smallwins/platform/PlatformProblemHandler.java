@@ -35,6 +35,12 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         ProblemDetail problem;
+        RequestBodyLimitFilter.BodyTooLargeException tooLarge = findCause(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
+        }
         if (cause instanceof StreamReadException) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Unreadable body",
                     "The request body is not valid JSON.");
@@ -71,6 +77,15 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
                         "Nothing you sent was the cause. Please try again."));
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     static String fieldPath(List<JacksonException.Reference> path) {

@@ -33,7 +33,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,16 +47,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration
 @EnableWebSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, PlatformProperties.class})
 public class PlatformSecurityConfiguration {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits) throws Exception {
         BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsSource(limits)))
+                .addFilterAfter(new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst(),
+                        java.time.Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -74,6 +81,19 @@ public class PlatformSecurityConfiguration {
                                     "Not allowed", "This token does not allow that."));
                         }));
         return http.build();
+    }
+
+    /** Browser origins allowed to call the API: none unless configured. */
+    static CorsConfigurationSource corsSource(PlatformProperties limits) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(limits.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER));
+        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Retry-After", "WWW-Authenticate"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     private static void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
@@ -119,6 +139,14 @@ public class PlatformSecurityConfiguration {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties limits) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

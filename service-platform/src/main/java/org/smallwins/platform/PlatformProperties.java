@@ -1,0 +1,22 @@
+package org.smallwins.platform;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits and browser access shared by both services.
+ *
+ * @param maxRequestBody      the largest request body accepted (413 above it)
+ * @param writesPerMinute     per-user write rate; more within a minute answers 429 with Retry-After
+ * @param writeBurst          how many writes a user may send at once before the rate applies
+ * @param corsAllowedOrigins  browser origins allowed to call the API (none by default)
+ */
+@ConfigurationProperties("smallwins.http")
+public record PlatformProperties(
+        @DefaultValue("64KB") DataSize maxRequestBody,
+        @DefaultValue("120") int writesPerMinute,
+        @DefaultValue("30") int writeBurst,
+        @DefaultValue List<String> corsAllowedOrigins) {
+}
