@@ -32,6 +32,8 @@ public final class LocalStackMain {
             System.err.println("Small Wins is already running with data in " + data + ". Stop it (Ctrl-C in its terminal) first.");
             System.exit(2);
         }
+        Path pidFile = data.resolve("run.pid");
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         System.out.println("Small Wins: starting the local stack (the first start takes a while)…");
         long started = System.nanoTime();
         LocalStack stack;
@@ -50,6 +52,7 @@ public final class LocalStackMain {
             tokens.close();
             stack.close();
             try {
+                Files.deleteIfExists(pidFile);
                 lock.release();
                 lockChannel.close();
             } catch (IOException ignored) {
