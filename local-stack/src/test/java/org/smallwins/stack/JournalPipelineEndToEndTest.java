@@ -172,6 +172,52 @@ class JournalPipelineEndToEndTest {
     }
 
     @Test
+    void another_user_reaches_nothing_of_alices_through_filters_cursors_weeks_or_reused_ids() throws Exception {
+        String carol = stack.tokens().mint("carol-" + UUID.randomUUID());
+        String dave = stack.tokens().mint("dave-" + UUID.randomUUID());
+        for (int i = 0; i < 3; i++) {
+            assertThat(post("/api/journal/wins", carol, win("shared-" + i, "Today I kept my boundary " + i, "BOUNDARIES"))
+                    .statusCode()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(json(get("/api/timeline?limit=2", carol)).path("items").size()).isEqualTo(2));
+        String carolsCursor = json(get("/api/timeline?limit=2", carol)).path("nextCursor").asString();
+        String carolsWeek = json(get("/api/trends/weeks/current", carol)).path("week").asString();
+
+        // Dave uses the same entry id for his own win: it is his, and Carol's stays as it was.
+        assertThat(post("/api/journal/wins", dave, win("shared-0", "Today I slept in", "REST")).statusCode()).isEqualTo(201);
+
+        assertThat(json(get("/api/timeline?cursor=" + carolsCursor, dave)).path("items").size()).isLessThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode davesItems = json(get("/api/timeline", dave)).path("items");
+            assertThat(davesItems.size()).isEqualTo(1);
+            assertThat(davesItems.get(0).path("win").path("text").asString()).isEqualTo("Today I slept in");
+        });
+        assertThat(json(get("/api/timeline?cursor=" + carolsCursor, dave)).path("items").toString()).doesNotContain("boundary");
+        assertThat(json(get("/api/timeline?kind=WIN&from=2000-01-01", dave)).toString()).doesNotContain("boundary");
+        assertThat(json(get("/api/trends/weeks/" + carolsWeek, dave)).path("wins").asInt()).isEqualTo(1);
+        assertThat(json(get("/api/trends/weeks?count=4", dave)).toString()).doesNotContain("boundary").doesNotContain("BOUNDARIES");
+        JsonNode carolsTimeline = json(get("/api/timeline", carol));
+        assertThat(carolsTimeline.path("items").size()).isEqualTo(3);
+        assertThat(carolsTimeline.toString()).doesNotContain("slept in");
+    }
+
+    @Test
+    void unusable_query_parameters_are_400_problems_naming_the_parameter() throws Exception {
+        for (String[] query : new String[][] {
+                {"/api/timeline?cursor=not-a-cursor", "cursor"}, {"/api/timeline?limit=0", "limit"},
+                {"/api/timeline?limit=lots", "limit"}, {"/api/timeline?kind=DREAM", "kind"},
+                {"/api/timeline?from=2026-13-45", "from"}, {"/api/timeline?from=2026-11-20&to=2026-11-01", "to"},
+                {"/api/trends/weeks/2026-W99", "week"}, {"/api/trends/weeks?count=1000", "count"},
+                {"/api/trends/weeks?until=last-week", "until"}}) {
+            HttpResponse<String> response = get(query[0], alice);
+            assertThat(response.statusCode()).as(query[0]).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(response).path("errors").get(0).path("field").asString()).as(query[0]).isEqualTo(query[1]);
+        }
+    }
+
+    @Test
     void a_request_without_a_token_is_refused_with_401_and_a_bearer_challenge() throws Exception {
         HttpResponse<String> response = post("/api/journal/wins", null, win("w-anon", "Today I rested", "REST"));
 

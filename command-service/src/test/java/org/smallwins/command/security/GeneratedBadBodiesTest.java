@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * garbage that is not a journal entry at all). None may succeed, none may cause a 5xx, and nothing may be stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20"})
+        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20",
+        "smallwins.http.cors-allowed-origins=https://app.smallwins.example"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GeneratedBadBodiesTest {
 

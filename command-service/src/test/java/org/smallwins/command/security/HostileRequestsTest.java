@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * field, never echoes the value, and leaves the event store unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20"})
+        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20",
+        "smallwins.http.cors-allowed-origins=https://app.smallwins.example"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HostileRequestsTest {
 
@@ -214,6 +215,26 @@ class HostileRequestsTest {
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
         assertThat(post("/api/journal/wins", CommandServiceStack.TOKENS.mint(freshUser()), "application/json",
                 VALID_WIN.formatted("other")).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void only_allowed_browser_origins_pass_the_cors_preflight() throws Exception {
+        HttpResponse<String> allowed = preflight("https://app.smallwins.example");
+        HttpResponse<String> other = preflight("https://evil.example");
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.smallwins.example");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    HttpResponse<String> preflight(String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
