@@ -17,38 +17,18 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Property-based: 1,000 generated bad bodies per write endpoint (a valid body with one field made invalid, or
  * garbage that is not a journal entry at all). None may succeed, none may cause a 5xx, and nothing may be stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20",
-        "smallwins.http.cors-allowed-origins=https://app.smallwins.example"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class GeneratedBadBodiesTest {
+class GeneratedBadBodiesTest extends CommandServiceHttpTest {
 
     static final int TRIES = 1_000;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        CommandServiceStack.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     static Arbitrary<Object> wrongTypes() {
         return Arbitraries.oneOf(
@@ -178,7 +158,7 @@ class GeneratedBadBodiesTest {
                 : mutated(Map.of("checkInId", badId(), "mood", badScale(), "energy", badScale(), "window", badEnum(),
                         "note", badNote(),
                         "at", badDay(), "zone", badZone()), GeneratedBadBodiesTest::validCheckIn);
-        long before = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+        long before = storedEvents();
         List<String> samples = bodies.sampleStream().limit(TRIES).toList();
 
         for (String body : samples) {
@@ -191,6 +171,6 @@ class GeneratedBadBodiesTest {
         }
 
         assertThat(samples).hasSize(TRIES);
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(before);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 }

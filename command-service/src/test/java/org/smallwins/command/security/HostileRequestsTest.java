@@ -22,12 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smallwins.infra.DevTokens;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,31 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Every kind of bad request the write side can receive, over real HTTP: each gets the right problem detail naming the
  * field, never echoes the value, and leaves the event store unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20",
-        "smallwins.http.cors-allowed-origins=https://app.smallwins.example"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class HostileRequestsTest {
+class HostileRequestsTest extends CommandServiceHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String VALID_WIN = """
             {"winId":"%s","text":"Today I rested","focusArea":"REST","zone":"Europe/Berlin"}""";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        CommandServiceStack.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
-    }
 
     HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
