@@ -83,6 +83,8 @@ class CommandServiceIntegrationTest {
         registry.add("smallwins.security.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
         registry.add("smallwins.journal.snapshot-every", () -> "20");
         registry.add("smallwins.journal.cache", () -> "false");
+        // This test writes a long journal quickly; the write rate limit is tested in HostileRequestsTest.
+        registry.add("smallwins.http.write-burst", () -> "1000");
     }
 
     @AfterAll
