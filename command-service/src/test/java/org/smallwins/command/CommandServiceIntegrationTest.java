@@ -33,6 +33,7 @@ import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.infra.DevTokens;
+import org.smallwins.infra.FreePort;
 import org.smallwins.infra.KafkaServer;
 import org.smallwins.infra.PostgresServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class CommandServiceIntegrationTest {
     static {
         try {
             POSTGRES = PostgresServer.start(null, 0);
-            KAFKA_PORT = KafkaServer.reservePort();
+            KAFKA_PORT = FreePort.next();
             PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);

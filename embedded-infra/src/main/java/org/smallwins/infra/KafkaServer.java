@@ -3,7 +3,6 @@ package org.smallwins.infra;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,15 +48,9 @@ public final class KafkaServer implements AutoCloseable {
         boolean temporary = logDirectory == null;
         Path dir = temporary ? Files.createTempDirectory("kafka-log") : logDirectory;
         Files.createDirectories(dir);
-        KafkaServer kafka = new KafkaServer(dir, temporary, port > 0 ? port : freePort(), freePort());
+        KafkaServer kafka = new KafkaServer(dir, temporary, FreePort.orNext(port), FreePort.next());
         kafka.startBroker();
         return kafka;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private Properties config() {
@@ -116,11 +109,6 @@ public final class KafkaServer implements AutoCloseable {
     /** True if this broker's log was created empty by this start (nothing from an earlier run). */
     public boolean startedWithEmptyLog() {
         return formattedNow;
-    }
-
-    /** A free local port, for a broker that should appear at an address only later. */
-    public static int reservePort() throws IOException {
-        return freePort();
     }
 
     public String bootstrapServers() {

@@ -1,7 +1,5 @@
 package org.smallwins.stack;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.smallwins.infra.DevTokens;
+import org.smallwins.infra.FreePort;
 import org.smallwins.infra.KafkaServer;
 import org.smallwins.infra.MongoStandIn;
 import org.smallwins.infra.PostgresServer;
@@ -74,11 +73,11 @@ public final class LocalStack implements AutoCloseable {
         commandEnv.put("SMALLWINS_DB_URL", postgres.jdbcUrl());
         commandEnv.put("SMALLWINS_DB_USER", postgres.user());
         commandEnv.put("SMALLWINS_DB_PASSWORD", postgres.password());
-        commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(port(options.commandPort())));
+        commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(FreePort.orNext(options.commandPort())));
 
         Map<String, String> queryEnv = new HashMap<>(common);
         queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/smallwins");
-        queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(port(options.queryPort())));
+        queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.orNext(options.queryPort())));
 
         Path logs = data.resolve("logs");
         progress.accept("Starting command-service and query-service (logs in " + logs + ")…");
@@ -106,15 +105,6 @@ public final class LocalStack implements AutoCloseable {
     private <T extends AutoCloseable> T track(T resource) {
         started.add(0, resource);
         return resource;
-    }
-
-    private static int port(int requested) throws IOException {
-        if (requested > 0) {
-            return requested;
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     public String commandServiceUrl() {

@@ -1,7 +1,5 @@
 package org.smallwins.platform;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -16,8 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,7 +34,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Both services are OAuth2 resource servers: every API call needs a valid bearer token, and the caller is the token's
@@ -49,8 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 @EnableConfigurationProperties({JwtProperties.class, PlatformProperties.class})
 public class PlatformSecurityConfiguration {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits) throws Exception {
@@ -72,12 +65,12 @@ public class PlatformSecurityConfiguration {
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint((request, response, e) -> {
                             bearerEntryPoint.commence(request, response, e);
-                            writeProblem(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                            ProblemWriter.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                                     "Sign-in needed", "A valid bearer token is required."));
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             bearerDenied.handle(request, response, e);
-                            writeProblem(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                            ProblemWriter.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
                                     "Not allowed", "This token does not allow that."));
                         }));
         return http.build();
@@ -94,11 +87,6 @@ public class PlatformSecurityConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
         return source;
-    }
-
-    private static void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 
     @Bean

@@ -39,6 +39,12 @@ public final class ReadStore {
         return database.getCollection(CHECKPOINTS);
     }
 
+    /** True if the server answers a {@code ping} (every MongoDB server and the in-JVM stand-in do). */
+    public boolean ping() {
+        Document answer = database.runCommand(new Document("ping", 1));
+        return answer.get("ok", Number.class).doubleValue() == 1.0;
+    }
+
     /** Creates the indexes (idempotent). The timeline's keyset index is unique: a user's sort keys never repeat. */
     public void ensureIndexes() {
         timeline().createIndex(Indexes.ascending("userId", "sortKey"), new IndexOptions().unique(true).name("user_sortKey"));
