@@ -32,6 +32,9 @@ public final class LocalStack implements AutoCloseable {
     private DevTokens tokens;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private Map<String, String> queryEnv;
+    private Options options;
+    private Path logs;
 
     private LocalStack() {
     }
@@ -49,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll(Options options, java.util.function.Consumer<String> progress) throws Exception {
+        this.options = options;
         Path data = options.dataDirectory();
         Files.createDirectories(data);
         progress.accept("Starting PostgreSQL (embedded binaries)…");
@@ -75,11 +79,11 @@ public final class LocalStack implements AutoCloseable {
         commandEnv.put("SMALLWINS_DB_PASSWORD", postgres.password());
         commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(FreePort.orNext(options.commandPort())));
 
-        Map<String, String> queryEnv = new HashMap<>(common);
+        queryEnv = new HashMap<>(common);
         queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/smallwins");
         queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.orNext(options.queryPort())));
 
-        Path logs = data.resolve("logs");
+        logs = data.resolve("logs");
         progress.accept("Starting command-service and query-service (logs in " + logs + ")…");
         commandService = track(ServiceProcess.start("command-service", options.servicesDirectory().resolve("command-service-exec.jar"),
                 Integer.parseInt(commandEnv.get("SMALLWINS_COMMAND_PORT")), commandEnv, logs, options.jvmOptions()));
@@ -133,6 +137,47 @@ public final class LocalStack implements AutoCloseable {
 
     public Path queryServiceLog() {
         return queryService.log();
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    /** The read store's MongoDB connection string (the stand-in), database included. */
+    public String readStoreUri() {
+        return queryEnv.get("SMALLWINS_MONGODB_URI");
+    }
+
+    ServiceProcess commandService() {
+        return commandService;
+    }
+
+    ServiceProcess queryService() {
+        return queryService;
+    }
+
+    /** Starts query-service again on its port (after it was stopped or killed) and waits until it is healthy. */
+    ServiceProcess restartQueryService() throws Exception {
+        if (queryService.isAlive()) {
+            throw new IllegalStateException("query-service is still running");
+        }
+        started.remove(queryService);
+        queryService = track(startQueryService(Integer.parseInt(queryEnv.get("SMALLWINS_QUERY_PORT")), "query-service"));
+        return queryService;
+    }
+
+    /** Starts one more query-service instance (same consumer group, read store and topic) on a free port. */
+    ServiceProcess startAnotherQueryService(String name) throws Exception {
+        return track(startQueryService(FreePort.next(), name));
+    }
+
+    private ServiceProcess startQueryService(int port, String name) throws Exception {
+        Map<String, String> env = new HashMap<>(queryEnv);
+        env.put("SMALLWINS_QUERY_PORT", Integer.toString(port));
+        ServiceProcess process = ServiceProcess.start(name, options.servicesDirectory().resolve("query-service-exec.jar"), port,
+                env, logs, options.jvmOptions());
+        process.awaitHealthy(Duration.ofMinutes(3), () -> { });
+        return process;
     }
 
     @Override

@@ -86,6 +86,15 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become healthy within " + timeout + "; see " + log);
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the process at once (SIGKILL), as a crash or an out-of-memory kill would: no shutdown hooks run. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

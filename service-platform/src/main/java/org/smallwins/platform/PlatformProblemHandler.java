@@ -1,6 +1,7 @@
 package org.smallwins.platform;
 
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -72,11 +73,53 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        Throwable unavailable = storeUnavailable(ex);
+        if (unavailable != null) {
+            log.warn("A store this service depends on is unreachable ({}); answered 503", unavailable.getClass().getName());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Temporarily unavailable",
+                            "Nothing was recorded. Please send the same request again in a few seconds; "
+                                    + "sending it again is safe."));
+        }
         // The class and stack tell what broke; the message is left out because it may quote journal content.
         log.error("Unexpected {} while handling a request", ex.getClass().getName(), withoutMessage(ex));
         return ResponseEntity.internalServerError().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
                         "Nothing you sent was the cause. Please try again."));
+    }
+
+    /** Exception types (by name, so no store's driver is needed on this module's classpath) that mean "unreachable". */
+    private static final Set<String> UNREACHABLE = Set.of(
+            "java.sql.SQLTransientConnectionException",
+            "java.sql.SQLNonTransientConnectionException",
+            "java.sql.SQLRecoverableException",
+            "java.net.ConnectException",
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.transaction.CannotCreateTransactionException",
+            "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketException");
+
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The first cause saying that a database or broker could not be reached (connection refused, pool timeout, SQL
+     * state class 08 "connection exception", or 57P0x "server shutting down"), or null.
+     */
+    static Throwable storeUnavailable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+                if (UNREACHABLE.contains(type.getName())) {
+                    return t;
+                }
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {

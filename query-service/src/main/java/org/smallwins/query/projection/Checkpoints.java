@@ -5,7 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.OptionalLong;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.smallwins.query.readstore.ReadStore;
 
 /**
@@ -28,14 +30,31 @@ public class Checkpoints {
         return doc == null ? OptionalLong.empty() : OptionalLong.of(doc.get("nextOffset", Number.class).longValue());
     }
 
-    /** Records that every record before {@code nextOffset} has been applied. Never moves backwards. */
-    public void advance(String topic, int partition, long nextOffset) {
-        store.checkpoints().updateOne(eq("_id", id(topic, partition)),
-                Updates.combine(Updates.max("nextOffset", nextOffset),
-                        Updates.set("projection", projection),
-                        Updates.set("topic", topic),
-                        Updates.set("partition", partition)),
-                new UpdateOptions().upsert(true));
+    /**
+     * Records that every record before {@code nextOffset} has been applied, if the checkpoint still holds
+     * {@code expected} (the position this consumer last wrote or read). A null {@code expected} means the partition is
+     * being projected from the beginning and has no checkpoint yet. Returns false if the checkpoint is gone (the read
+     * store was emptied) or was moved by someone else (the partition now belongs to another instance): the caller must
+     * not trust its position any more.
+     */
+    public boolean advance(String topic, int partition, Long expected, long nextOffset) {
+        Bson changes = Updates.combine(Updates.set("nextOffset", nextOffset),
+                Updates.set("projection", projection),
+                Updates.set("topic", topic),
+                Updates.set("partition", partition));
+        if (expected == null) {
+            store.checkpoints().updateOne(eq("_id", id(topic, partition)),
+                    Updates.combine(Updates.max("nextOffset", nextOffset),
+                            Updates.set("projection", projection),
+                            Updates.set("topic", topic),
+                            Updates.set("partition", partition)),
+                    new UpdateOptions().upsert(true));
+            return true;
+        }
+        // A plain equality document: compare-and-set on the position this consumer believes in.
+        UpdateResult result = store.checkpoints().updateOne(
+                new Document("_id", id(topic, partition)).append("nextOffset", expected), changes);
+        return result.getMatchedCount() == 1;
     }
 
     private String id(String topic, int partition) {

@@ -249,14 +249,20 @@ abstract class ProjectionContract {
     }
 
     @Test
-    void the_checkpoint_only_moves_forward_and_is_gone_when_the_read_store_is_emptied() {
+    void the_checkpoint_moves_only_from_the_position_its_writer_last_saw_and_is_gone_when_the_read_store_is_emptied() {
         Checkpoints checkpoints = new Checkpoints(store, "journal-projection");
         assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
-        checkpoints.advance("topic", 0, 42);
-        checkpoints.advance("topic", 0, 17);
+        assertThat(checkpoints.advance("topic", 0, null, 42)).isTrue();
+        assertThat(checkpoints.advance("topic", 0, null, 17)).isTrue();
         assertThat(checkpoints.nextOffset("topic", 0)).hasValue(42);
 
+        assertThat(checkpoints.advance("topic", 0, 42L, 50)).isTrue();
+        assertThat(checkpoints.advance("topic", 0, 42L, 60)).as("a writer whose position is stale").isFalse();
+        assertThat(checkpoints.nextOffset("topic", 0)).hasValue(50);
+
         store.wipe();
+        assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
+        assertThat(checkpoints.advance("topic", 0, 50L, 70)).as("a writer after the read store was emptied").isFalse();
         assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
     }
 

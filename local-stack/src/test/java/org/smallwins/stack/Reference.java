@@ -1,0 +1,216 @@
+package org.smallwins.stack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the read models must show, computed only from the commands the services accepted: every entry once on its
+ * owner's timeline with gap-free sequences, and each ISO week's sums. Written independently of the projection (it uses
+ * java.time's ISO fields, not the query-service's week code) so that it can disagree with it.
+ */
+final class Reference {
+
+    /** One accepted command, as sent. */
+    sealed interface Entry permits Win, CheckIn {
+        String user();
+
+        String id();
+
+        LocalDate day();
+    }
+
+    record Win(String user, String id, String text, String focusArea, List<String> tags, LocalDate day, String zone)
+            implements Entry {
+
+        String json() {
+            return """
+                    {"winId":"%s","text":"%s","focusArea":"%s","tags":[%s],"day":"%s","zone":"%s"}""".formatted(id, text,
+                    focusArea, tags.stream().map(t -> '"' + t + '"').collect(Collectors.joining(",")), day, zone);
+        }
+    }
+
+    record CheckIn(String user, String id, int mood, int energy, String window, String note, Instant at, String zone)
+            implements Entry {
+
+        @Override
+        public LocalDate day() {
+            return at.atZone(ZoneId.of(zone)).toLocalDate();
+        }
+
+        String json() {
+            return """
+                    {"checkInId":"%s","mood":%d,"energy":%d,"window":"%s",%s"at":"%s","zone":"%s"}""".formatted(id, mood,
+                    energy, window, note == null ? "" : "\"note\":\"" + note + "\",", at, zone);
+        }
+    }
+
+    private final Map<String, Map<String, Entry>> byUser = new ConcurrentHashMap<>();
+
+    /** Records an entry the command side accepted (201). Accepting the same entry twice is a test error. */
+    void accepted(Entry entry) {
+        Entry before = byUser.computeIfAbsent(entry.user(), u -> new ConcurrentHashMap<>()).putIfAbsent(entry.id(), entry);
+        if (before != null) {
+            throw new IllegalStateException("entry " + entry.id() + " was accepted twice");
+        }
+    }
+
+    int entries() {
+        return byUser.values().stream().mapToInt(Map::size).sum();
+    }
+
+    int entries(String user) {
+        return byUser.getOrDefault(user, Map.of()).size();
+    }
+
+    Set<String> users() {
+        return byUser.keySet();
+    }
+
+    static String week(LocalDate day) {
+        return "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The ISO weeks in which this user has entries. */
+    Set<String> weeks(String user) {
+        return byUser.getOrDefault(user, Map.of()).values().stream().map(e -> week(e.day()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Differences between the user's timeline (all pages, newest first) and this reference: missing, extra, repeated
+     * or altered entries, and sequences that are not exactly 1..n.
+     */
+    List<String> timelineDifferences(String user, List<JsonNode> timeline) {
+        List<String> differences = new ArrayList<>();
+        Map<String, Entry> expected = byUser.getOrDefault(user, Map.of());
+        Map<String, JsonNode> seen = new TreeMap<>();
+        Set<Long> sequences = new TreeSet<>();
+        String previousDay = null;
+        for (JsonNode item : timeline) {
+            String id = item.path("id").asString();
+            if (seen.put(id, item) != null) {
+                differences.add(user + ": entry " + id + " shown twice");
+            }
+            sequences.add(item.path("sequence").asLong());
+            String day = item.path("day").asString();
+            if (previousDay != null && day.compareTo(previousDay) > 0) {
+                differences.add(user + ": timeline not newest first at " + id);
+            }
+            previousDay = day;
+            Entry entry = expected.get(id);
+            if (entry == null) {
+                differences.add(user + ": unexpected entry " + id);
+            } else if (!matches(entry, item)) {
+                differences.add(user + ": entry " + id + " differs from what was sent");
+            }
+        }
+        for (String id : expected.keySet()) {
+            if (!seen.containsKey(id)) {
+                differences.add(user + ": entry " + id + " missing");
+            }
+        }
+        Set<Long> gapFree = new TreeSet<>();
+        for (long s = 1; s <= expected.size(); s++) {
+            gapFree.add(s);
+        }
+        if (differences.isEmpty() && !sequences.equals(gapFree)) {
+            differences.add(user + ": sequences are not exactly 1.." + expected.size());
+        }
+        return differences;
+    }
+
+    private static boolean matches(Entry entry, JsonNode item) {
+        if (!item.path("day").asString().equals(entry.day().toString())) {
+            return false;
+        }
+        if (entry instanceof Win win) {
+            JsonNode w = item.path("win");
+            return "WIN".equals(item.path("kind").asString())
+                    && w.path("text").asString().equals(win.text())
+                    && w.path("focusArea").asString().equals(win.focusArea())
+                    && strings(w.path("tags")).equals(win.tags())
+                    && item.path("zone").asString().equals(win.zone());
+        }
+        CheckIn checkIn = (CheckIn) entry;
+        JsonNode c = item.path("checkIn");
+        return "CHECK_IN".equals(item.path("kind").asString())
+                && c.path("mood").asInt() == checkIn.mood()
+                && c.path("energy").asInt() == checkIn.energy()
+                && c.path("window").asString().equals(checkIn.window())
+                && Objects.equals(c.path("note").isMissingNode() ? null : c.path("note").asString(), checkIn.note())
+                && item.path("occurredAt").asString().equals(checkIn.at().toString())
+                && item.path("zone").asString().equals(checkIn.zone());
+    }
+
+    /** Differences between one week as served ({@code /api/trends/weeks/{week}}) and the sums of the sent entries. */
+    List<String> weekDifferences(String user, String week, JsonNode served) {
+        List<Entry> entries = byUser.getOrDefault(user, Map.of()).values().stream()
+                .filter(e -> week(e.day()).equals(week)).toList();
+        List<Win> wins = entries.stream().filter(Win.class::isInstance).map(Win.class::cast).toList();
+        List<CheckIn> checkIns = entries.stream().filter(CheckIn.class::isInstance).map(CheckIn.class::cast).toList();
+        List<String> differences = new ArrayList<>();
+        String where = user + " " + week + ": ";
+        expect(differences, where + "wins", wins.size(), served.path("wins").asInt());
+        Map<String, Integer> areas = new TreeMap<>();
+        wins.forEach(w -> areas.merge(w.focusArea(), 1, Integer::sum));
+        expect(differences, where + "winsByFocusArea", areas, intMap(served.path("winsByFocusArea")));
+        expect(differences, where + "checkIns", checkIns.size(), served.path("checkIns").asInt());
+        Map<String, Integer> windows = new TreeMap<>(Map.of("HYPOAROUSED", 0, "WITHIN", 0, "HYPERAROUSED", 0));
+        checkIns.forEach(c -> windows.merge(c.window(), 1, Integer::sum));
+        expect(differences, where + "windowOfTolerance", windows, intMap(served.path("windowOfTolerance")));
+        if (checkIns.isEmpty()) {
+            expect(differences, where + "mood present", false, served.has("mood"));
+        } else {
+            expect(differences, where + "mood.average", round(checkIns.stream().mapToInt(CheckIn::mood).average().orElseThrow()),
+                    served.path("mood").path("average").asDouble());
+            expect(differences, where + "mood.min", checkIns.stream().mapToInt(CheckIn::mood).min().orElseThrow(),
+                    served.path("mood").path("min").asInt());
+            expect(differences, where + "mood.max", checkIns.stream().mapToInt(CheckIn::mood).max().orElseThrow(),
+                    served.path("mood").path("max").asInt());
+            expect(differences, where + "energyAverage", round(checkIns.stream().mapToInt(CheckIn::energy).average().orElseThrow()),
+                    served.path("energyAverage").asDouble());
+        }
+        expect(differences, where + "daysShownUp", entries.stream().map(Entry::day).distinct().count(),
+                served.path("daysShownUp").asLong());
+        Set<String> winIds = new TreeSet<>();
+        served.path("winsOfTheWeek").forEach(w -> winIds.add(w.path("id").asString()));
+        expect(differences, where + "winsOfTheWeek", wins.stream().map(Win::id).collect(Collectors.toCollection(TreeSet::new)),
+                winIds);
+        expect(differences, where + "winsOfTheWeek size", wins.size(), served.path("winsOfTheWeek").size());
+        return differences;
+    }
+
+    private static void expect(List<String> differences, String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            differences.add(what + " expected " + expected + " but was " + actual);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static Map<String, Integer> intMap(JsonNode object) {
+        Map<String, Integer> map = new TreeMap<>();
+        object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asInt()));
+        return map;
+    }
+}
