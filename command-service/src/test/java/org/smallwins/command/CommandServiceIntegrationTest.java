@@ -1,10 +1,14 @@
 package org.smallwins.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +31,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.contract.DecodeResult;
+import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
@@ -211,5 +222,33 @@ class CommandServiceIntegrationTest {
         assertThat(logWin(user, "w46", "Today I showed up 46", "new")).isEqualTo(201);
         assertThat(jdbc.queryForObject("select max(sequencenumber) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(45L);
+    }
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    @Order(4)
+    void a_second_event_at_the_same_journal_position_is_refused_as_a_concurrent_append_not_a_storage_failure() {
+        String user = "rival-" + UUID.randomUUID();
+        MetaData meta = MetaData.with(JournalMetaData.OCCURRED_AT, Instant.now().toString())
+                .and(JournalMetaData.OCCURRED_DATE, LocalDate.now(ZoneOffset.UTC).toString())
+                .and(JournalMetaData.OCCURRED_ZONE, "UTC")
+                .and(JournalMetaData.CORRELATION_ID, "rival");
+        eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 0,
+                new WinLogged("first", "Today I went first", FocusArea.REST, List.of()), meta));
+
+        // What another command-service instance does when it decided on the same journal version at the same time:
+        // for a journal's first event Axon calls it a creation clash, for later ones a concurrency clash.
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 0,
+                new WinLogged("second", "Today I went second", FocusArea.REST, List.of()), meta)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 1,
+                new WinLogged("third", "Today I went third", FocusArea.REST, List.of()), meta));
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 1,
+                new WinLogged("fourth", "Today I went fourth", FocusArea.REST, List.of()), meta)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .isEqualTo(2);
     }
 }

@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private Map<String, String> queryEnv;
+    private Map<String, String> commandEnv;
     private Options options;
     private Path logs;
 
@@ -73,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
         common.put("SMALLWINS_JWT_AUDIENCE", tokens.audience());
         common.put("SMALLWINS_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
 
-        Map<String, String> commandEnv = new HashMap<>(common);
+        commandEnv = new HashMap<>(common);
         commandEnv.put("SMALLWINS_DB_URL", postgres.jdbcUrl());
         commandEnv.put("SMALLWINS_DB_USER", postgres.user());
         commandEnv.put("SMALLWINS_DB_PASSWORD", postgres.password());
@@ -156,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
         return queryService;
     }
 
-    /** Starts query-service again on its port (after it was stopped or killed) and waits until it is healthy. */
+    /** Starts query-service again on its port, after it was stopped or killed; see {@link ServiceProcess#awaitHealthy}. */
     ServiceProcess restartQueryService() throws Exception {
         if (queryService.isAlive()) {
             throw new IllegalStateException("query-service is still running");
@@ -166,18 +167,26 @@ public final class LocalStack implements AutoCloseable {
         return queryService;
     }
 
-    /** Starts one more query-service instance (same consumer group, read store and topic) on a free port. */
+    /** Starts one more query-service instance (same consumer group, read store and topic) on a free port; not awaited. */
     ServiceProcess startAnotherQueryService(String name) throws Exception {
-        return track(startQueryService(FreePort.next(), name));
+        return track(startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", FreePort.next(), name));
+    }
+
+    /** Starts one more command-service instance (same event store and topic) on a free port; not awaited. */
+    ServiceProcess startAnotherCommandService(String name) throws Exception {
+        return track(startService("command-service", commandEnv, "SMALLWINS_COMMAND_PORT", FreePort.next(), name));
     }
 
     private ServiceProcess startQueryService(int port, String name) throws Exception {
-        Map<String, String> env = new HashMap<>(queryEnv);
-        env.put("SMALLWINS_QUERY_PORT", Integer.toString(port));
-        ServiceProcess process = ServiceProcess.start(name, options.servicesDirectory().resolve("query-service-exec.jar"), port,
-                env, logs, options.jvmOptions());
-        process.awaitHealthy(Duration.ofMinutes(3), () -> { });
-        return process;
+        return startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", port, name);
+    }
+
+    private ServiceProcess startService(String service, Map<String, String> baseEnv, String portVariable, int port, String name)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(baseEnv);
+        env.put(portVariable, Integer.toString(port));
+        return ServiceProcess.start(name, options.servicesDirectory().resolve(service + "-exec.jar"), port, env, logs,
+                options.jvmOptions());
     }
 
     @Override

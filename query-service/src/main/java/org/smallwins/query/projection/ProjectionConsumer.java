@@ -93,10 +93,17 @@ public class ProjectionConsumer implements ConsumerSeekAware {
      */
     @Override
     public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        List<TopicPartition> lost = assignments.keySet().stream()
-                .filter(partition -> expected.containsKey(partition)
-                        && checkpoints.nextOffset(partition.topic(), partition.partition()).isEmpty())
-                .toList();
+        List<TopicPartition> lost;
+        try {
+            lost = assignments.keySet().stream()
+                    .filter(partition -> expected.containsKey(partition)
+                            && checkpoints.nextOffset(partition.topic(), partition.partition()).isEmpty())
+                    .toList();
+        } catch (RuntimeException unreachable) {
+            // the read store is unreachable: the next batch fails and is retried; nothing to decide while quiet
+            log.warn("Could not check the read store's checkpoints while idle ({})", unreachable.getClass().getName());
+            return;
+        }
         if (lost.isEmpty()) {
             rebuild.caughtUp();
             return;

@@ -1,10 +1,14 @@
 package org.smallwins.command.journal.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.smallwins.command.journal.EntryOutcome;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.command.journal.LogWinCommand;
@@ -26,9 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class JournalController {
 
     private final CommandGateway commands;
+    private final Counter concurrentAppends;
 
-    JournalController(CommandGateway commands) {
+    JournalController(CommandGateway commands, MeterRegistry meters) {
         this.commands = commands;
+        this.concurrentAppends = Counter.builder("smallwins.journal.concurrent-appends")
+                .description("Commands decided again because another instance appended to the same journal first")
+                .register(meters);
     }
 
     @Operation(summary = "Log a small win", description = "201 when recorded, 200 when the same win was already recorded, "
@@ -51,9 +59,36 @@ class JournalController {
         return answer(send(command, request), body.checkInId(), "CHECK_IN");
     }
 
+    /**
+     * Sends the command; if another instance of this service appended to the same journal in the meantime (the event
+     * store refused a second event with the same sequence: Axon's {@link ConcurrencyException}, or
+     * {@link AggregateStreamCreationException} for a journal's first event), the command is decided again on the
+     * journal as it now is. Nothing was stored by the failed attempt.
+     */
     private EntryOutcome send(Object command, HttpServletRequest request) {
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(Map.of(JournalMetaData.CORRELATION_ID, CorrelationIdFilter.of(request))));
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(JournalMetaData.CORRELATION_ID, CorrelationIdFilter.of(request)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(message);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !concurrentAppend(e)) {
+                    throw e;
+                }
+                concurrentAppends.increment();
+            }
+        }
+    }
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private static boolean concurrentAppend(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<EntryResponse> answer(EntryOutcome outcome, String id, String kind) {
