@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits each user's writes (any method but GET, HEAD, OPTIONS) with a token bucket: a burst, then a steady rate per
  * minute. Past it, 429 with {@code Retry-After}. The buckets live in this instance's memory, so with several instances
- * the effective limit is per instance.
+ * the effective limit is per instance. A bucket that has refilled completely says nothing a new one would not, so such
+ * buckets are dropped from time to time: memory follows the people writing now, not everyone who ever wrote.
  */
 public class WriteRateLimitFilter extends OncePerRequestFilter {
 
@@ -23,6 +25,10 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     private final double burst;
     private final Clock clock;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+
+    /** Idle buckets are looked for once every this many writes. */
+    static final int SWEEP_EVERY = 1024;
 
     public WriteRateLimitFilter(int writesPerMinute, int burst, Clock clock) {
         this.perMillisecond = writesPerMinute / 60_000.0;
@@ -44,8 +50,7 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long waitMillis = buckets.computeIfAbsent(caller.getName(), user -> new Bucket(burst, clock.millis()))
-                .take(clock.millis());
+        long waitMillis = take(caller.getName(), clock.millis());
         if (waitMillis > 0) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, (waitMillis + 999) / 1000)));
             ProblemWriter.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-writes", "Slow down a little",
@@ -53,6 +58,18 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Takes one write from the user's bucket; returns 0, or how many milliseconds until one is available. */
+    long take(String user, long now) {
+        if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
+            buckets.values().removeIf(bucket -> bucket.fullAt(now));
+        }
+        return buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now);
+    }
+
+    int trackedUsers() {
+        return buckets.size();
     }
 
     private final class Bucket {
@@ -73,6 +90,11 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) / perMillisecond);
+        }
+
+        /** True if the bucket would be full by {@code now}: forgetting it changes nothing. */
+        synchronized boolean fullAt(long now) {
+            return tokens + (now - updated) * perMillisecond >= burst;
         }
     }
 }
