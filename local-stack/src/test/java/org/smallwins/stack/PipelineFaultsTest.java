@@ -188,7 +188,7 @@ class PipelineFaultsTest {
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
         summary("5 (eight threads, one person, two command-service instances)", "240 concurrent commands for one person "
-                + "(+120 for 23 others), then 1 through the other instance and 3 through the first -> 249 events for that "
+                + "(after 5 each for all 24 people), then 1 through the other instance and 3 through the first -> 249 events for that "
                 + "person with sequences exactly 1..249; commands decided again after the other instance appended first: "
                 + (long) concurrentAppends + " during the concurrent phase, " + (long) (after - before) + " for the 3 after");
     }
