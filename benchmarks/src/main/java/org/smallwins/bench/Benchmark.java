@@ -68,7 +68,7 @@ public final class Benchmark {
     record StepRow(String system, int offered, double achieved, long sent, long ok, long errors, double errorPct,
             double p50, double p95, double p99, double timelineP50, double timelineP99, double trendP50, double trendP99,
             long readErrors, double lagP50, double lagP99, int lagSamples, long lagTimeouts, Map<String, Long> rssMiB,
-            Map<String, Long> errorKinds, boolean saturated, String saturation) {
+            Map<String, Long> cpuPercentOfOneCore, Map<String, Long> errorKinds, boolean saturated, String saturation) {
     }
 
     private void run() throws Exception {
@@ -104,7 +104,17 @@ public final class Benchmark {
         Memory memory = new Memory();
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(data, false, 0, 0,
-                root.resolve("local-stack/target/services"), jvmOptions), line -> out.accept("  " + line))) {
+                root.resolve("local-stack/target/services"), jvmOptions), line -> {
+                    if (line.equals(".")) {
+                        System.out.print(".");
+                        System.out.flush();
+                    } else {
+                        out.accept("  " + line);
+                    }
+                })) {
+            out.accept("");
+            Thread closeOnInterrupt = new Thread(stack::close, "close-stack");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
             String pgUrlBase = "jdbc:postgresql://localhost:" + stack.postgres().port() + "/";
             long postmaster = postmasterPid(pgUrlBase + "postgres");
             memory.watch("command-service", () -> new long[] {stack.commandServicePid()});
@@ -194,7 +204,7 @@ public final class Benchmark {
                 Rebuild.produce(stack.kafkaBootstrapServers(), rebuildEvents, out);
                 long topicEvents = Rebuild.topicEvents(stack.kafkaBootstrapServers());
                 out.accept(String.format("  topic holds %,d events (%,d from the load steps, %,d produced); starting a fresh "
-                        + "query-service on an empty stand-in database", topicEvents, before, topicEvents - before));
+                        + "query-service on an empty stand-in database", topicEvents, topicEvents - rebuildEvents, (long) rebuildEvents));
                 Map<String, String> env = new HashMap<>(jwtEnv(stack, data));
                 env.put("SMALLWINS_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
                 env.put("SMALLWINS_MONGODB_URI", stack.mongoConnectionString() + "/smallwins_rebuild");
@@ -202,7 +212,7 @@ public final class Benchmark {
                 env.put("SMALLWINS_CONSUMER_GROUP", "rebuild-" + System.currentTimeMillis());
                 env.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.next()));
                 Rebuild.Result rebuild = Rebuild.rebuild(root.resolve("local-stack/target/services/query-service-exec.jar"),
-                        jvmOptions, env, stack.mongoConnectionString(), "smallwins_rebuild", topicEvents, topicEvents - before,
+                        jvmOptions, env, stack.mongoConnectionString(), "smallwins_rebuild", topicEvents, rebuildEvents,
                         data.resolve("logs/query-service-rebuild.log"), intFlag("rebuild-timeout-minutes", 20), memory, out);
                 out.accept(String.format("  rebuild %s: %,d events in %.0f s from process start (%.0f s projecting): %.0f events/s "
                         + "[MongoDB stand-in]", rebuild.complete() ? "done" : "INCOMPLETE (timeout)", rebuild.topicEvents(),
@@ -229,8 +239,10 @@ public final class Benchmark {
         for (int rate : rates) {
             out.accept("[" + target.name() + "] step " + rate + " commands/s for " + stepSeconds + " s");
             memory.peaksMiBAndReset();
+            memory.startCpu();
             LoadStep step = new LoadStep(http, target);
             step.run(rate, stepSeconds, readRate, true, out);
+            Map<String, Long> cpu = memory.cpuPercent();
             Map<String, Long> rss = memory.peaksMiBAndReset();
             double achieved = step.achievedPerSecond();
             double p99 = step.commandLatency.percentileMillis(99);
@@ -249,12 +261,12 @@ public final class Benchmark {
                     step.timelineLatency.percentileMillis(50), step.timelineLatency.percentileMillis(99),
                     step.trendLatency.percentileMillis(50), step.trendLatency.percentileMillis(99), step.readErrors.get(),
                     step.lag.percentileMillis(50), step.lag.percentileMillis(99), step.lag.count(), step.lagTimeouts.get(), rss,
-                    errorKinds, !saturation.isEmpty(), saturation);
+                    cpu, errorKinds, !saturation.isEmpty(), saturation);
             rows.add(row);
             out.accept(String.format("[%s] %d/s offered: %.0f/s accepted, %d errors %s, latency p50/p95/p99 %.1f/%.1f/%.1f ms; "
-                            + "timeline p50/p99 %.1f/%.1f ms; trend p50/p99 %.1f/%.1f ms; lag p50/p99 %.0f/%.0f ms (%d samples); RSS MiB %s%s",
+                            + "timeline p50/p99 %.1f/%.1f ms; trend p50/p99 %.1f/%.1f ms; lag p50/p99 %.0f/%.0f ms (%d samples); RSS MiB %s; CPU %% of one core %s%s",
                     target.name(), rate, achieved, step.errors.get(), errorKinds, row.p50(), row.p95(), row.p99(), row.timelineP50(),
-                    row.timelineP99(), row.trendP50(), row.trendP99(), row.lagP50(), row.lagP99(), row.lagSamples(), rss,
+                    row.timelineP99(), row.trendP50(), row.trendP99(), row.lagP50(), row.lagP99(), row.lagSamples(), rss, cpu,
                     saturation.isEmpty() ? "" : " — SATURATED (" + saturation + ")"));
             if (!saturation.isEmpty()) {
                 break;

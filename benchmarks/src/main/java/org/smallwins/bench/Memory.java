@@ -68,6 +68,43 @@ final class Memory implements AutoCloseable {
         return out;
     }
 
+    private final Map<String, Long> cpuStart = new ConcurrentHashMap<>();
+    private long cpuStartNanos;
+
+    /** Starts CPU accounting for every watched name. */
+    synchronized void startCpu() {
+        cpuStart.clear();
+        processes.forEach((name, pids) -> cpuStart.put(name, cpuTicks(pids.get())));
+        cpuStartNanos = System.nanoTime();
+    }
+
+    /** CPU used since {@link #startCpu()}, in % of one core, per name (user + system time from /proc). */
+    synchronized Map<String, Long> cpuPercent() {
+        double seconds = (System.nanoTime() - cpuStartNanos) / 1e9;
+        Map<String, Long> out = new LinkedHashMap<>();
+        processes.forEach((name, pids) -> {
+            Long start = cpuStart.get(name);
+            if (start != null) {
+                out.put(name, Math.round((cpuTicks(pids.get()) - start) / 100.0 / seconds * 100));
+            }
+        });
+        return out;
+    }
+
+    static long cpuTicks(long[] pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (Exception gone) {
+                // process ended
+            }
+        }
+        return ticks;
+    }
+
     static long rssKb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

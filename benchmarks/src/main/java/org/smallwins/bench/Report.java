@@ -34,6 +34,9 @@ final class Report {
         md.append("| System | Offered cmd/s | Accepted cmd/s | Errors | Cmd p50 / p95 / p99 ms | Timeline p50 / p99 ms | "
                 + "Weekly trend p50 / p99 ms | Projection lag p50 / p99 ms | Peak RSS MiB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        StringBuilder cpu = new StringBuilder("\nCPU per process during each step, % of one core (the machine has ")
+                .append(machine.get("cores")).append(" cores; harness = load generator + Kafka broker + MongoDB stand-in):\n\n"
+                        + "| System | Offered cmd/s | CPU % |\n|---|---:|---|\n");
         for (Benchmark.StepRow r : rows) {
             boolean ours = r.system().equals("small-wins");
             String mark = ours ? " " + STAND_IN : "";
@@ -46,7 +49,10 @@ final class Report {
                     .append(" | ").append(f(r.lagP50())).append(" / ").append(f(r.lagP99())).append(mark)
                     .append(" (n=").append(r.lagSamples()).append(")")
                     .append(" | ").append(rss(r.rssMiB())).append(" |\n");
+            cpu.append("| ").append(ours ? "Small Wins" : "CRUD baseline").append(" | ").append(r.offered()).append(" | ")
+                    .append(rss(r.cpuPercentOfOneCore())).append(" |\n");
         }
+        md.append(cpu);
         md.append("\n").append(STAND_IN).append(" depends on the MongoDB stand-in (in-JVM mongo-java-server, not MongoDB). "
                 + "CRUD reads come from PostgreSQL; its \"lag\" is the same tracer (write, then poll the timeline until it shows).\n\n");
         md.append("**Ratios (Small Wins / CRUD, same run).** ");
