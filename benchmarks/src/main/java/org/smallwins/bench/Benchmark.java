@@ -135,11 +135,10 @@ public final class Benchmark {
                 tokens.put(u, stack.tokens().mint(u, Duration.ofHours(6)));
             }
 
-            // --- Small Wins
+            // --- The CRUD baseline runs beside the stack; steps alternate between the two systems so both meet the
+            // same background conditions (this machine may be shared).
             var ours = new LoadStep.Target("small-wins", stack.commandServiceUrl(), stack.queryServiceUrl(), users, tokens, tracers);
-            rows.addAll(steps(http, ours, rates, stepSeconds, warmupSeconds, readRate, p99Bound, memory));
-
-            // --- CRUD baseline
+            List<LoadStep.Target> targets = new ArrayList<>(List.of(ours));
             Process crud = null;
             if (!flags.containsKey("skip-crud")) {
                 try (Connection c = DriverManager.getConnection(pgUrlBase + "postgres", "postgres", "postgres")) {
@@ -158,8 +157,11 @@ public final class Benchmark {
                 Process crudProcess = crud;
                 awaitHealthy(http, "http://localhost:" + port, crud);
                 memory.watch("crud-baseline", () -> new long[] {crudProcess.pid()});
-                var crudTarget = new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers);
-                rows.addAll(steps(http, crudTarget, rates, stepSeconds, warmupSeconds, readRate, p99Bound, memory));
+                targets.add(new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers));
+            }
+            postgresSettings(pgUrlBase + "postgres", report);
+            rows.addAll(steps(http, targets, rates, stepSeconds, warmupSeconds, readRate, p99Bound, memory));
+            if (crud != null) {
                 crud.destroy();
                 crud.waitFor();
                 memory.unwatch("crud-baseline");
@@ -228,21 +230,35 @@ public final class Benchmark {
         Report.write(report, rows, p99Bound, results, out);
     }
 
-    private List<StepRow> steps(HttpClient http, LoadStep.Target target, int[] rates, int stepSeconds, int warmupSeconds,
+    private List<StepRow> steps(HttpClient http, List<LoadStep.Target> targets, int[] rates, int stepSeconds, int warmupSeconds,
             int readRate, int p99Bound, Memory memory) throws InterruptedException {
         List<StepRow> rows = new ArrayList<>();
         if (warmupSeconds > 0) {
-            out.accept("[" + target.name() + "] warm-up at " + rates[0] + " commands/s for " + warmupSeconds + " s (not recorded)");
-            new LoadStep(http, target).run(rates[0], warmupSeconds, readRate, true, out);
-            Thread.sleep(3000);
+            for (LoadStep.Target target : targets) {
+                out.accept("[" + target.name() + "] warm-up at " + rates[0] + " commands/s for " + warmupSeconds + " s (not recorded)");
+                new LoadStep(http, target).run(rates[0], warmupSeconds, readRate, true, out);
+                Thread.sleep(3000);
+            }
         }
+        java.util.Set<String> saturatedSystems = new java.util.HashSet<>();
         for (int rate : rates) {
+            for (LoadStep.Target target : targets) {
+                if (saturatedSystems.contains(target.name())) {
+                    continue;
+                }
             out.accept("[" + target.name() + "] step " + rate + " commands/s for " + stepSeconds + " s");
             memory.peaksMiBAndReset();
             memory.startCpu();
+            long[] machineBefore = machineCpuTicks();
             LoadStep step = new LoadStep(http, target);
             step.run(rate, stepSeconds, readRate, true, out);
             Map<String, Long> cpu = memory.cpuPercent();
+            long[] machineAfter = machineCpuTicks();
+            long busy = machineAfter[0] - machineBefore[0];
+            long all = machineAfter[1] - machineBefore[1];
+            double ourShare = cpu.values().stream().mapToLong(Long::longValue).sum() / 100.0;
+            double machineBusyCores = all == 0 ? 0 : busy / (double) all * Runtime.getRuntime().availableProcessors();
+            cpu.put("everything else on the machine", Math.max(0, Math.round((machineBusyCores - ourShare) * 100)));
             Map<String, Long> rss = memory.peaksMiBAndReset();
             double achieved = step.achievedPerSecond();
             double p99 = step.commandLatency.percentileMillis(99);
@@ -269,11 +285,45 @@ public final class Benchmark {
                     row.timelineP99(), row.trendP50(), row.trendP99(), row.lagP50(), row.lagP99(), row.lagSamples(), rss, cpu,
                     saturation.isEmpty() ? "" : " — SATURATED (" + saturation + ")"));
             if (!saturation.isEmpty()) {
-                break;
+                saturatedSystems.add(target.name());
             }
             Thread.sleep(5000);
+            }
+            if (saturatedSystems.size() == targets.size()) {
+                break;
+            }
         }
         return rows;
+    }
+
+    /** [busy, total] jiffies over all cores, from /proc/stat. */
+    private static long[] machineCpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private void postgresSettings(String url, Map<String, Object> report) throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); var st = c.createStatement()) {
+            for (String name : List.of("server_version", "fsync", "synchronous_commit", "wal_sync_method", "full_page_writes",
+                    "shared_buffers")) {
+                try (var rs = st.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+        }
+        out.accept("PostgreSQL (embedded default stack; the event store and the CRUD baseline share it): " + settings);
+        report.put("postgres", settings);
     }
 
     private static Map<String, String> jwtEnv(LocalStack stack, Path data) {

@@ -153,6 +153,7 @@ final class Report {
             case "query-service" -> "query";
             case "crud-baseline" -> "crud";
             case "PostgreSQL (all processes)" -> "pg";
+            case "everything else on the machine" -> "other";
             default -> name.startsWith("harness") ? "harness" : name;
         };
     }
