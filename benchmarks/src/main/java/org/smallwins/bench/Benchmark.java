@@ -67,7 +67,7 @@ public final class Benchmark {
 
     record StepRow(String system, int offered, double achieved, long sent, long ok, long errors, double errorPct,
             double p50, double p95, double p99, double timelineP50, double timelineP99, double trendP50, double trendP99,
-            long readErrors, double lagP50, double lagP99, int lagSamples, long lagTimeouts, Map<String, Long> rssMiB,
+            long readErrors, double lagP50, double lagP99, int lagSamples, double relayLagP50, double relayLagP99, long lagTimeouts, Map<String, Long> rssMiB,
             Map<String, Long> cpuPercentOfOneCore, Map<String, Long> errorKinds, boolean saturated, String saturation) {
     }
 
@@ -137,7 +137,8 @@ public final class Benchmark {
 
             // --- The CRUD baseline runs beside the stack; steps alternate between the two systems so both meet the
             // same background conditions (this machine may be shared).
-            var ours = new LoadStep.Target("small-wins", stack.commandServiceUrl(), stack.queryServiceUrl(), users, tokens, tracers);
+            KafkaTap tap = new KafkaTap(stack.kafkaBootstrapServers(), "tracer-user");
+            var ours = new LoadStep.Target("small-wins", stack.commandServiceUrl(), stack.queryServiceUrl(), users, tokens, tracers, tap);
             List<LoadStep.Target> targets = new ArrayList<>(List.of(ours));
             Process crud = null;
             if (!flags.containsKey("skip-crud")) {
@@ -157,10 +158,11 @@ public final class Benchmark {
                 Process crudProcess = crud;
                 awaitHealthy(http, "http://localhost:" + port, crud);
                 memory.watch("crud-baseline", () -> new long[] {crudProcess.pid()});
-                targets.add(new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers));
+                targets.add(new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers, null));
             }
             postgresSettings(pgUrlBase + "postgres", report);
             rows.addAll(steps(http, targets, rates, stepSeconds, warmupSeconds, readRate, p99Bound, memory));
+            tap.close();
             if (crud != null) {
                 crud.destroy();
                 crud.waitFor();
@@ -216,8 +218,8 @@ public final class Benchmark {
                 Rebuild.Result rebuild = Rebuild.rebuild(root.resolve("local-stack/target/services/query-service-exec.jar"),
                         jvmOptions, env, stack.mongoConnectionString(), "smallwins_rebuild", topicEvents, rebuildEvents,
                         data.resolve("logs/query-service-rebuild.log"), intFlag("rebuild-timeout-minutes", 20), memory, out);
-                out.accept(String.format("  rebuild %s: %,d events in %.0f s from process start (%.0f s projecting): %.0f events/s "
-                        + "[MongoDB stand-in]", rebuild.complete() ? "done" : "INCOMPLETE (timeout)", rebuild.topicEvents(),
+                out.accept(String.format("  rebuild %s: %,d events applied in %.0f s from process start (%.0f s projecting): %.0f events/s "
+                        + "[MongoDB stand-in]", rebuild.complete() ? "done" : "INCOMPLETE (timeout)", rebuild.applied(),
                         rebuild.secondsTotal(), rebuild.secondsProjecting(), rebuild.eventsPerSecond()));
                 report.put("rebuild", rebuild);
             }
@@ -276,13 +278,14 @@ public final class Benchmark {
                     100 * step.errorRate(), step.commandLatency.percentileMillis(50), step.commandLatency.percentileMillis(95), p99,
                     step.timelineLatency.percentileMillis(50), step.timelineLatency.percentileMillis(99),
                     step.trendLatency.percentileMillis(50), step.trendLatency.percentileMillis(99), step.readErrors.get(),
-                    step.lag.percentileMillis(50), step.lag.percentileMillis(99), step.lag.count(), step.lagTimeouts.get(), rss,
+                    step.lag.percentileMillis(50), step.lag.percentileMillis(99), step.lag.count(),
+                    step.relayLag.percentileMillis(50), step.relayLag.percentileMillis(99), step.lagTimeouts.get(), rss,
                     cpu, errorKinds, !saturation.isEmpty(), saturation);
             rows.add(row);
             out.accept(String.format("[%s] %d/s offered: %.0f/s accepted, %d errors %s, latency p50/p95/p99 %.1f/%.1f/%.1f ms; "
-                            + "timeline p50/p99 %.1f/%.1f ms; trend p50/p99 %.1f/%.1f ms; lag p50/p99 %.0f/%.0f ms (%d samples); RSS MiB %s; CPU %% of one core %s%s",
+                            + "timeline p50/p99 %.1f/%.1f ms; trend p50/p99 %.1f/%.1f ms; lag p50/p99 %.0f/%.0f ms (%d samples; of which accepted→on topic p50/p99 %.0f/%.0f ms); RSS MiB %s; CPU %% of one core %s%s",
                     target.name(), rate, achieved, step.errors.get(), errorKinds, row.p50(), row.p95(), row.p99(), row.timelineP50(),
-                    row.timelineP99(), row.trendP50(), row.trendP99(), row.lagP50(), row.lagP99(), row.lagSamples(), rss, cpu,
+                    row.timelineP99(), row.trendP50(), row.trendP99(), row.lagP50(), row.lagP99(), row.lagSamples(), row.relayLagP50(), row.relayLagP99(), rss, cpu,
                     saturation.isEmpty() ? "" : " — SATURATED (" + saturation + ")"));
             if (!saturation.isEmpty()) {
                 saturatedSystems.add(target.name());

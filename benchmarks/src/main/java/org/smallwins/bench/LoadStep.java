@@ -24,7 +24,7 @@ final class LoadStep {
 
     /** What is measured against: the write base URL, the read base URL, tokens by user. */
     record Target(String name, String writeUrl, String readUrl, List<String> users, Map<String, String> tokens,
-            List<String> tracerUsers) {
+            List<String> tracerUsers, KafkaTap tap) {
     }
 
     static final int MAX_IN_FLIGHT = 4_000;
@@ -33,6 +33,7 @@ final class LoadStep {
     final Latencies timelineLatency = new Latencies();
     final Latencies trendLatency = new Latencies();
     final Latencies lag = new Latencies();
+    final Latencies relayLag = new Latencies();
     final AtomicLong ok = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong readErrors = new AtomicLong();
@@ -198,6 +199,10 @@ final class LoadStep {
                     if (page.statusCode() == 200 && page.body().contains(needle)) {
                         lag.add((System.nanoTime() - acceptedAt) / 1_000);
                         seen = true;
+                        Long onTopic = target.tap() == null ? null : target.tap().arrival(win.entryId());
+                        if (onTopic != null) {
+                            relayLag.add(Math.max(0, onTopic - acceptedAt) / 1_000);
+                        }
                         break;
                     }
                     Thread.sleep(10);

@@ -37,7 +37,7 @@ import org.smallwins.contract.WinLogged;
 /** Rebuild of the read models from the journal topic into an empty read store (MongoDB stand-in), once per run. */
 final class Rebuild {
 
-    record Result(long topicEvents, long produced, double secondsTotal, double secondsProjecting, double eventsPerSecond,
+    record Result(long topicEvents, long produced, long applied, double secondsTotal, double secondsProjecting, double eventsPerSecond,
             long timelineDocuments, long peakRssMiB, boolean complete) {
     }
 
@@ -158,7 +158,7 @@ final class Rebuild {
             long peak = memory.peaksMiBAndReset().getOrDefault("query-service (rebuild)", 0L);
             double total = (end - start) / 1e9;
             double projecting = firstProgressNanos == 0 ? total : (end - firstProgressNanos) / 1e9;
-            return new Result(topicEvents, produced, total, projecting, applied / projecting, timeline, peak, applied >= topicEvents);
+            return new Result(topicEvents, produced, applied, total, projecting, applied / projecting, timeline, peak, applied >= topicEvents);
         } finally {
             memory.unwatch("query-service (rebuild)");
             process.destroy();

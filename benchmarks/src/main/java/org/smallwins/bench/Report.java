@@ -32,8 +32,8 @@ final class Report {
                 .append(machine.get("date")).append(". Load generator, Kafka broker, MongoDB stand-in, PostgreSQL and the "
                         + "services share these cores.\n\n");
         md.append("| System | Offered cmd/s | Accepted cmd/s | Errors | Cmd p50 / p95 / p99 ms | Timeline p50 / p99 ms | "
-                + "Weekly trend p50 / p99 ms | Projection lag p50 / p99 ms | Peak RSS MiB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "Weekly trend p50 / p99 ms | Projection lag p50 / p99 ms | of which accepted → on topic p50 / p99 ms | Peak RSS MiB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         StringBuilder cpu = new StringBuilder("\nCPU per process during each step, % of one core (the machine has ")
                 .append(machine.get("cores")).append(" cores; harness = load generator + Kafka broker + MongoDB stand-in):\n\n"
                         + "| System | Offered cmd/s | CPU % |\n|---|---:|---|\n");
@@ -48,6 +48,7 @@ final class Report {
                     .append(" | ").append(f(r.trendP50())).append(" / ").append(f(r.trendP99())).append(mark)
                     .append(" | ").append(f(r.lagP50())).append(" / ").append(f(r.lagP99())).append(mark)
                     .append(" (n=").append(r.lagSamples()).append(")")
+                    .append(" | ").append(ours ? f(r.relayLagP50()) + " / " + f(r.relayLagP99()) : "–")
                     .append(" | ").append(rss(r.rssMiB())).append(" |\n");
             cpu.append("| ").append(ours ? "Small Wins" : "CRUD baseline").append(" | ").append(r.offered()).append(" | ")
                     .append(rss(r.cpuPercentOfOneCore())).append(" |\n");
@@ -71,7 +72,8 @@ final class Report {
         }
         Object ceilings = report.get("ceilings");
         if (ceilings instanceof Map<?, ?> c) {
-            md.append("\n**Component ceilings (same run).** PostgreSQL single-row INSERT transactions/s (autocommit, synchronous_commit on): ")
+            md.append("\n**Component ceilings (same run).** PostgreSQL single-row INSERT transactions/s (autocommit, server settings as for the services: "
+                    + report.get("postgres") + "): ")
                     .append(c.get("postgresInsertTxPerSecond_1conn")).append(" with 1 connection, ")
                     .append(c.get("postgresInsertTxPerSecond_8conn")).append(" with 8. Kafka producer records/s (acks=all, idempotent, "
                             + "the command-service's settings): ").append(c.get("kafkaProducerRecordsPerSecond_pipelined"))
@@ -82,8 +84,8 @@ final class Report {
         if (rebuild instanceof Rebuild.Result r) {
             md.append(String.format("%n**Rebuild %s.** %,d events (%,d synthetic envelopes produced with JournalEventCodec over "
                             + "1,000 users plus the load steps' events) projected into an empty read store by a fresh query-service: "
-                            + "%.0f s from process start, %.0f s projecting, **%,.0f events/s**, %,d timeline documents, peak RSS "
-                            + "%d MiB%s.%n", STAND_IN + " (MongoDB stand-in)", r.topicEvents(), r.produced(), r.secondsTotal(),
+                            + "%,d applied in %.0f s from process start, %.0f s projecting, **%,.0f events/s**, %,d timeline documents, peak RSS "
+                            + "%d MiB%s.%n", STAND_IN + " (MongoDB stand-in)", r.topicEvents(), r.produced(), r.applied(), r.secondsTotal(),
                     r.secondsProjecting(), r.eventsPerSecond(), r.timelineDocuments(), r.peakRssMiB(),
                     r.complete() ? "" : " — INCOMPLETE, timed out"));
         }
