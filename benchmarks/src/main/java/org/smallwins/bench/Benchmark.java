@@ -50,7 +50,7 @@ public final class Benchmark {
             if (arg.equals("--help") || !arg.startsWith("--")) {
                 System.out.println("""
                         Usage: benchmarks/run [--step-seconds=60] [--warmup-seconds=30] [--rates=250,500,1000,2000,4000]
-                               [--users=1000] [--read-rate=50] [--p99-bound-ms=500] [--rebuild-events=1000000]
+                               [--users=1000] [--read-rate=20] [--p99-bound-ms=500] [--rebuild-events=1000000]
                                [--ceiling-seconds=10] [--skip-crud] [--skip-rebuild] [--jfr] [--results=benchmarks/results]""");
                 System.exit(arg.equals("--help") ? 0 : 2);
             }
@@ -77,7 +77,7 @@ public final class Benchmark {
         int[] rates = Arrays.stream(flags.getOrDefault("rates", "250,500,1000,2000,4000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int userCount = intFlag("users", 1000);
-        int readRate = intFlag("read-rate", 50);
+        int readRate = intFlag("read-rate", 20);
         int p99Bound = intFlag("p99-bound-ms", 500);
         int rebuildEvents = intFlag("rebuild-events", 1_000_000);
         int ceilingSeconds = intFlag("ceiling-seconds", 10);
@@ -138,7 +138,9 @@ public final class Benchmark {
             // --- The CRUD baseline runs beside the stack; steps alternate between the two systems so both meet the
             // same background conditions (this machine may be shared).
             KafkaTap tap = new KafkaTap(stack.kafkaBootstrapServers(), "tracer-user");
-            var ours = new LoadStep.Target("small-wins", stack.commandServiceUrl(), stack.queryServiceUrl(), users, tokens, tracers, tap);
+            com.mongodb.client.MongoClient readStore = com.mongodb.client.MongoClients.create(stack.mongoConnectionString());
+            var ours = new LoadStep.Target("small-wins", stack.commandServiceUrl(), stack.queryServiceUrl(), users, tokens, tracers, tap,
+                    readStore.getDatabase("smallwins").getCollection("timeline"));
             List<LoadStep.Target> targets = new ArrayList<>(List.of(ours));
             Process crud = null;
             if (!flags.containsKey("skip-crud")) {
@@ -158,11 +160,12 @@ public final class Benchmark {
                 Process crudProcess = crud;
                 awaitHealthy(http, "http://localhost:" + port, crud);
                 memory.watch("crud-baseline", () -> new long[] {crudProcess.pid()});
-                targets.add(new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers, null));
+                targets.add(new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers, null, null));
             }
             postgresSettings(pgUrlBase + "postgres", report);
             rows.addAll(steps(http, targets, rates, stepSeconds, warmupSeconds, readRate, p99Bound, memory));
             tap.close();
+            readStore.close();
             if (crud != null) {
                 crud.destroy();
                 crud.waitFor();

@@ -20,7 +20,10 @@ import org.smallwins.contract.JournalTopic;
  */
 final class KafkaTap implements AutoCloseable {
 
-    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+    record Arrival(long nanos, String eventId) {
+    }
+
+    private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -40,7 +43,7 @@ final class KafkaTap implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                         if (record.key() != null && record.key().startsWith(tracerPrefix)
                                 && codec.decode(record.value()) instanceof DecodeResult.Decoded d) {
-                            arrivals.put(d.envelope().payload().entryId(), System.nanoTime());
+                            arrivals.put(d.envelope().payload().entryId(), new Arrival(System.nanoTime(), d.envelope().eventId()));
                         }
                     }
                     if (arrivals.size() > 100_000) {
@@ -53,8 +56,8 @@ final class KafkaTap implements AutoCloseable {
         thread.start();
     }
 
-    /** When the entry reached the topic (System.nanoTime), or null if not (yet) seen. */
-    Long arrival(String entryId) {
+    /** When the entry reached the topic and its event id, or null if not (yet) seen. */
+    Arrival arrival(String entryId) {
         return arrivals.remove(entryId);
     }
 
