@@ -200,4 +200,19 @@ public final class LocalStack implements AutoCloseable {
         }
         started.clear();
     }
+
+    /** Process id of the command-service JVM (for benchmarks measuring its memory). */
+    public long commandServicePid() {
+        return commandService.pid();
+    }
+
+    /** Process id of the query-service JVM (for benchmarks measuring its memory). */
+    public long queryServicePid() {
+        return queryService.pid();
+    }
+
+    /** The MongoDB stand-in's connection string, without a database (for benchmarks reading the read store). */
+    public String mongoConnectionString() {
+        return mongo.connectionString();
+    }
 }

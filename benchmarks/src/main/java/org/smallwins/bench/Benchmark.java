@@ -1,0 +1,421 @@
+package org.smallwins.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.smallwins.infra.FreePort;
+import org.smallwins.stack.LocalStack;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark: Small Wins (embedded default stack, the run command's jars) against a plain Spring Boot + JPA CRUD
+ * service, in the same run on the same machine. Run it with {@code benchmarks/run}; see README "Performance".
+ */
+public final class Benchmark {
+
+    static final List<String> RATE_LIMIT_OPTIONS = List.of("-Dsmallwins.http.writes-per-minute=1000000",
+            "-Dsmallwins.http.write-burst=100000");
+
+    private final Map<String, String> flags;
+    private final Consumer<String> out = line -> {
+        System.out.println(line);
+        System.out.flush();
+    };
+
+    private Benchmark(Map<String, String> flags) {
+        this.flags = flags;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--help") || !arg.startsWith("--")) {
+                System.out.println("""
+                        Usage: benchmarks/run [--step-seconds=60] [--warmup-seconds=30] [--rates=250,500,1000,2000,4000]
+                               [--users=1000] [--read-rate=20] [--p99-bound-ms=500] [--rebuild-events=1000000]
+                               [--ceiling-seconds=10] [--skip-crud] [--skip-rebuild] [--jfr] [--results=benchmarks/results]""");
+                System.exit(arg.equals("--help") ? 0 : 2);
+            }
+            String[] kv = arg.substring(2).split("=", 2);
+            flags.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        new Benchmark(flags).run();
+        System.exit(0);
+    }
+
+    private int intFlag(String name, int def) {
+        return Integer.parseInt(flags.getOrDefault(name, Integer.toString(def)));
+    }
+
+    record StepRow(String system, int offered, double achieved, long sent, long ok, long errors, double errorPct,
+            double p50, double p95, double p99, double timelineP50, double timelineP99, double trendP50, double trendP99,
+            long readErrors, double lagP50, double lagP99, int lagSamples, double relayLagP50, double relayLagP99, long lagTimeouts, Map<String, Long> rssMiB,
+            Map<String, Long> cpuPercentOfOneCore, Map<String, Long> errorKinds, boolean saturated, String saturation) {
+    }
+
+    private void run() throws Exception {
+        int stepSeconds = intFlag("step-seconds", 60);
+        int warmupSeconds = intFlag("warmup-seconds", 30);
+        int[] rates = Arrays.stream(flags.getOrDefault("rates", "250,500,1000,2000,4000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int userCount = intFlag("users", 1000);
+        int readRate = intFlag("read-rate", 20);
+        int p99Bound = intFlag("p99-bound-ms", 500);
+        int rebuildEvents = intFlag("rebuild-events", 1_000_000);
+        int ceilingSeconds = intFlag("ceiling-seconds", 10);
+        Path root = Path.of(flags.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        Path results = root.resolve(flags.getOrDefault("results", "benchmarks/results"));
+        Path data = root.resolve("benchmarks/target/bench-data");
+        deleteRecursively(data);
+        Files.createDirectories(data);
+
+        Map<String, Object> machine = machine();
+        out.accept("Small Wins benchmark — machine: " + machine);
+        out.accept("Workload: " + userCount + " users, 70% wins / 30% check-ins, open loop, steps " + Arrays.toString(rates)
+                + " commands/s, " + stepSeconds + " s each after " + warmupSeconds + " s warm-up; readers " + readRate
+                + "/s (timeline, weekly trend); saturation: achieved < 90% of offered, errors > 1% or p99 > " + p99Bound + " ms.");
+        out.accept("Rate limits raised for the benchmark with JVM options " + RATE_LIMIT_OPTIONS);
+
+        List<String> jvmOptions = new ArrayList<>(RATE_LIMIT_OPTIONS);
+        if (flags.containsKey("jfr")) {
+            jvmOptions.add("-XX:StartFlightRecording=filename=" + data.resolve("logs") + "/,settings=profile,dumponexit=true");
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", machine);
+        List<StepRow> rows = new ArrayList<>();
+        Memory memory = new Memory();
+        long started = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(data, false, 0, 0,
+                root.resolve("local-stack/target/services"), jvmOptions), line -> {
+                    if (line.equals(".")) {
+                        System.out.print(".");
+                        System.out.flush();
+                    } else {
+                        out.accept("  " + line);
+                    }
+                })) {
+            out.accept("");
+            Thread closeOnInterrupt = new Thread(stack::close, "close-stack");
+            Runtime.getRuntime().addShutdownHook(closeOnInterrupt);
+            String pgUrlBase = "jdbc:postgresql://localhost:" + stack.postgres().port() + "/";
+            long postmaster = postmasterPid(pgUrlBase + "postgres");
+            memory.watch("command-service", () -> new long[] {stack.commandServicePid()});
+            memory.watch("query-service", () -> new long[] {stack.queryServicePid()});
+            memory.watch("PostgreSQL (all processes)", () -> Memory.withDescendants(postmaster));
+            memory.watch("harness JVM (load generator + Kafka broker + MongoDB stand-in)", () -> new long[] {ProcessHandle.current().pid()});
+            memory.start();
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+            List<String> users = Workload.users("bench-user", userCount);
+            List<String> tracers = Workload.users("tracer-user", 2);
+            Map<String, String> tokens = new HashMap<>();
+            for (String u : users) {
+                tokens.put(u, stack.tokens().mint(u, Duration.ofHours(6)));
+            }
+            for (String u : tracers) {
+                tokens.put(u, stack.tokens().mint(u, Duration.ofHours(6)));
+            }
+
+            // --- The CRUD baseline runs beside the stack; steps alternate between the two systems so both meet the
+            // same background conditions (this machine may be shared).
+            KafkaTap tap = new KafkaTap(stack.kafkaBootstrapServers(), "tracer-user");
+            com.mongodb.client.MongoClient readStore = com.mongodb.client.MongoClients.create(stack.mongoConnectionString());
+            var ours = new LoadStep.Target("small-wins", stack.commandServiceUrl(), stack.queryServiceUrl(), users, tokens, tracers, tap,
+                    readStore.getDatabase("smallwins").getCollection("timeline"));
+            List<LoadStep.Target> targets = new ArrayList<>(List.of(ours));
+            Process crud = null;
+            if (!flags.containsKey("skip-crud")) {
+                try (Connection c = DriverManager.getConnection(pgUrlBase + "postgres", "postgres", "postgres")) {
+                    c.createStatement().execute("CREATE DATABASE smallwins_crud");
+                }
+                int port = FreePort.next();
+                Map<String, String> env = new HashMap<>();
+                env.put("SMALLWINS_DB_URL", pgUrlBase + "smallwins_crud");
+                env.put("SMALLWINS_DB_USER", "postgres");
+                env.put("SMALLWINS_DB_PASSWORD", "postgres");
+                env.put("SMALLWINS_CRUD_PORT", Integer.toString(port));
+                env.putAll(jwtEnv(stack, data));
+                out.accept("Starting the CRUD baseline (Spring Boot + JPA, database smallwins_crud on the same PostgreSQL)…");
+                crud = startJar(root.resolve("crud-baseline/target/crud-baseline-0.1.0-SNAPSHOT-exec.jar"), jvmOptions, env,
+                        data.resolve("logs/crud-baseline.log"));
+                Process crudProcess = crud;
+                awaitHealthy(http, "http://localhost:" + port, crud);
+                memory.watch("crud-baseline", () -> new long[] {crudProcess.pid()});
+                targets.add(new LoadStep.Target("crud", "http://localhost:" + port, "http://localhost:" + port, users, tokens, tracers, null, null));
+            }
+            postgresSettings(pgUrlBase + "postgres", report);
+            rows.addAll(steps(http, targets, rates, stepSeconds, warmupSeconds, readRate, p99Bound, memory));
+            tap.close();
+            readStore.close();
+            if (crud != null) {
+                crud.destroy();
+                crud.waitFor();
+                memory.unwatch("crud-baseline");
+            }
+            report.put("steps", rows);
+
+            // --- Component ceilings
+            out.accept("Component ceilings (" + ceilingSeconds + " s each)…");
+            try (Connection c = DriverManager.getConnection(pgUrlBase + "postgres", "postgres", "postgres")) {
+                c.createStatement().execute("CREATE DATABASE bench_ceiling");
+            }
+            Map<String, Object> ceilings = new LinkedHashMap<>();
+            for (int threads : new int[] {1, 8}) {
+                double tps = Ceilings.postgresInsertsPerSecond(pgUrlBase + "bench_ceiling", "postgres", "postgres", threads,
+                        ceilingSeconds, out);
+                ceilings.put("postgresInsertTxPerSecond_" + threads + "conn", Math.round(tps));
+                out.accept(String.format("  PostgreSQL single-row INSERT transactions/s, %d connection(s), autocommit: %.0f", threads, tps));
+            }
+            double pipelined = Ceilings.kafkaRecordsPerSecond(stack.kafkaBootstrapServers(), false, ceilingSeconds);
+            ceilings.put("kafkaProducerRecordsPerSecond_pipelined", Math.round(pipelined));
+            out.accept(String.format("  Kafka producer records/s (acks=all, idempotent, linger 0, pipelined): %.0f", pipelined));
+            double synchronous = Ceilings.kafkaRecordsPerSecond(stack.kafkaBootstrapServers(), true, ceilingSeconds);
+            ceilings.put("kafkaProducerRecordsPerSecond_sendAndWait", Math.round(synchronous));
+            out.accept(String.format("  Kafka producer records/s (same settings, waiting for each send like the relay): %.0f", synchronous));
+            report.put("ceilings", ceilings);
+
+            // --- Rebuild
+            if (!flags.containsKey("skip-rebuild")) {
+                out.accept("Rebuild of the read models from the log (MongoDB stand-in)…");
+                out.accept("  stopping the running query-service so it does not compete, and dropping its read store");
+                ProcessHandle.of(stack.queryServicePid()).ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().join();
+                });
+                memory.unwatch("query-service");
+                try (var client = com.mongodb.client.MongoClients.create(stack.mongoConnectionString())) {
+                    client.getDatabase("smallwins").drop();
+                }
+                long before = Rebuild.topicEvents(stack.kafkaBootstrapServers());
+                out.accept(String.format("  producing %,d synthetic but valid envelopes (JournalEventCodec, 1,000 users, 70%% wins, "
+                        + "days over 26 weeks) straight onto %s", rebuildEvents, "smallwins.journal-events"));
+                Rebuild.produce(stack.kafkaBootstrapServers(), rebuildEvents, out);
+                long topicEvents = Rebuild.topicEvents(stack.kafkaBootstrapServers());
+                out.accept(String.format("  topic holds %,d events (%,d from the load steps, %,d produced); starting a fresh "
+                        + "query-service on an empty stand-in database", topicEvents, topicEvents - rebuildEvents, (long) rebuildEvents));
+                Map<String, String> env = new HashMap<>(jwtEnv(stack, data));
+                env.put("SMALLWINS_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
+                env.put("SMALLWINS_MONGODB_URI", stack.mongoConnectionString() + "/smallwins_rebuild");
+                env.put("SMALLWINS_MONGODB_DATABASE", "smallwins_rebuild");
+                env.put("SMALLWINS_CONSUMER_GROUP", "rebuild-" + System.currentTimeMillis());
+                env.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.next()));
+                Rebuild.Result rebuild = Rebuild.rebuild(root.resolve("local-stack/target/services/query-service-exec.jar"),
+                        jvmOptions, env, stack.mongoConnectionString(), "smallwins_rebuild", topicEvents, rebuildEvents,
+                        data.resolve("logs/query-service-rebuild.log"), intFlag("rebuild-timeout-minutes", 20), memory, out);
+                out.accept(String.format("  rebuild %s: %,d events applied in %.0f s from process start (%.0f s projecting): %.0f events/s "
+                        + "[MongoDB stand-in]", rebuild.complete() ? "done" : "INCOMPLETE (timeout)", rebuild.applied(),
+                        rebuild.secondsTotal(), rebuild.secondsProjecting(), rebuild.eventsPerSecond()));
+                report.put("rebuild", rebuild);
+            }
+        } finally {
+            memory.close();
+        }
+        report.put("durationMinutes", Math.round((System.nanoTime() - started) / 6e10 * 10) / 10.0);
+        report.put("settings", Map.of("stepSeconds", stepSeconds, "warmupSeconds", warmupSeconds, "rates", rates,
+                "users", userCount, "readRate", readRate, "p99BoundMs", p99Bound, "jvmOptions", RATE_LIMIT_OPTIONS));
+        Report.write(report, rows, p99Bound, results, out);
+    }
+
+    private List<StepRow> steps(HttpClient http, List<LoadStep.Target> targets, int[] rates, int stepSeconds, int warmupSeconds,
+            int readRate, int p99Bound, Memory memory) throws InterruptedException {
+        List<StepRow> rows = new ArrayList<>();
+        if (warmupSeconds > 0) {
+            for (LoadStep.Target target : targets) {
+                out.accept("[" + target.name() + "] warm-up at " + rates[0] + " commands/s for " + warmupSeconds + " s (not recorded)");
+                new LoadStep(http, target).run(rates[0], warmupSeconds, readRate, true, out);
+                Thread.sleep(3000);
+            }
+        }
+        java.util.Set<String> saturatedSystems = new java.util.HashSet<>();
+        for (int rate : rates) {
+            for (LoadStep.Target target : targets) {
+                if (saturatedSystems.contains(target.name())) {
+                    continue;
+                }
+            StepRow row = null;
+            for (int attempt = 0; attempt < 2; attempt++) {
+            out.accept("[" + target.name() + "] step " + rate + " commands/s for " + stepSeconds + " s");
+            memory.peaksMiBAndReset();
+            memory.startCpu();
+            long[] machineBefore = machineCpuTicks();
+            LoadStep step = new LoadStep(http, target);
+            step.run(rate, stepSeconds, readRate, true, out);
+            Map<String, Long> cpu = memory.cpuPercent();
+            long[] machineAfter = machineCpuTicks();
+            long busy = machineAfter[0] - machineBefore[0];
+            long all = machineAfter[1] - machineBefore[1];
+            double ourShare = cpu.values().stream().mapToLong(Long::longValue).sum() / 100.0;
+            double machineBusyCores = all == 0 ? 0 : busy / (double) all * Runtime.getRuntime().availableProcessors();
+            cpu.put("everything else on the machine", Math.max(0, Math.round((machineBusyCores - ourShare) * 100)));
+            Map<String, Long> rss = memory.peaksMiBAndReset();
+            double achieved = step.achievedPerSecond();
+            double p99 = step.commandLatency.percentileMillis(99);
+            String saturation = "";
+            if (achieved < 0.9 * rate) {
+                saturation = "achieved < 90% of offered";
+            } else if (step.errorRate() > 0.01) {
+                saturation = "errors > 1%";
+            } else if (!(p99 <= p99Bound)) {
+                saturation = "p99 > " + p99Bound + " ms";
+            }
+            Map<String, Long> errorKinds = new LinkedHashMap<>();
+            step.errorKinds.forEach((k, v) -> errorKinds.put(k, v.get()));
+            row = new StepRow(target.name(), rate, achieved, step.sent, step.ok.get(), step.errors.get(),
+                    100 * step.errorRate(), step.commandLatency.percentileMillis(50), step.commandLatency.percentileMillis(95), p99,
+                    step.timelineLatency.percentileMillis(50), step.timelineLatency.percentileMillis(99),
+                    step.trendLatency.percentileMillis(50), step.trendLatency.percentileMillis(99), step.readErrors.get(),
+                    step.lag.percentileMillis(50), step.lag.percentileMillis(99), step.lag.count(),
+                    step.relayLag.percentileMillis(50), step.relayLag.percentileMillis(99), step.lagTimeouts.get(), rss,
+                    cpu, errorKinds, !saturation.isEmpty(), saturation);
+                out.accept(String.format("[%s] %d/s offered: %.0f/s accepted, %d errors %s, latency p50/p95/p99 %.1f/%.1f/%.1f ms; "
+                                + "timeline p50/p99 %.1f/%.1f ms; trend p50/p99 %.1f/%.1f ms; lag p50/p99 %.0f/%.0f ms (%d samples; of which accepted→on topic p50/p99 %.0f/%.0f ms); RSS MiB %s; CPU %% of one core %s%s",
+                        target.name(), rate, row.achieved(), row.errors(), row.errorKinds(), row.p50(), row.p95(), row.p99(), row.timelineP50(),
+                        row.timelineP99(), row.trendP50(), row.trendP99(), row.lagP50(), row.lagP99(), row.lagSamples(), row.relayLagP50(), row.relayLagP99(), row.rssMiB(), row.cpuPercentOfOneCore(),
+                        !row.saturated() ? "" : " — SATURATED (" + row.saturation() + ")"));
+                long others = cpu.getOrDefault("everything else on the machine", 0L);
+                if (row.saturated() && attempt == 0 && others > 25) {
+                    out.accept("[" + target.name() + "] step disturbed by other work on the machine (" + others
+                            + "% of a core); repeating it once");
+                    Thread.sleep(5000);
+                    continue;
+                }
+                break;
+            }
+            rows.add(row);
+            if (row.saturated()) {
+                saturatedSystems.add(target.name());
+            }
+            Thread.sleep(5000);
+            }
+            if (saturatedSystems.size() == targets.size()) {
+                break;
+            }
+        }
+        return rows;
+    }
+
+    /** [busy, total] jiffies over all cores, from /proc/stat. */
+    private static long[] machineCpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private void postgresSettings(String url, Map<String, Object> report) throws Exception {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); var st = c.createStatement()) {
+            for (String name : List.of("server_version", "fsync", "synchronous_commit", "wal_sync_method", "full_page_writes",
+                    "shared_buffers")) {
+                try (var rs = st.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.put(name, rs.getString(1));
+                }
+            }
+        }
+        out.accept("PostgreSQL (embedded default stack; the event store and the CRUD baseline share it): " + settings);
+        report.put("postgres", settings);
+    }
+
+    private static Map<String, String> jwtEnv(LocalStack stack, Path data) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SMALLWINS_JWT_ISSUER", stack.tokens().issuer());
+        env.put("SMALLWINS_JWT_AUDIENCE", stack.tokens().audience());
+        env.put("SMALLWINS_JWT_PUBLIC_KEY_LOCATION", "file:" + data.resolve("dev-issuer").resolve("public.pem").toAbsolutePath());
+        return env;
+    }
+
+    static Process startJar(Path jar, List<String> jvmOptions, Map<String, String> env, Path log) throws Exception {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private void awaitHealthy(HttpClient http, String base, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("CRUD baseline exited; see benchmarks/target/bench-data/logs/crud-baseline.log");
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("CRUD baseline did not become healthy");
+    }
+
+    private static long postmasterPid(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                var rs = c.createStatement().executeQuery("SHOW data_directory")) {
+            rs.next();
+            return Long.parseLong(Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).trim());
+        }
+    }
+
+    static Map<String, Object> machine() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        m.put("cpu", cpu);
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+        m.put("memoryGiB", Math.round(memKb / 1024.0 / 1024.0 * 10) / 10.0);
+        m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        return m;
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static JsonMapper json() {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+}
