@@ -3,7 +3,6 @@ package org.smallwins.command.journal;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -35,10 +34,13 @@ class JournalConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    /** Loaded journals stay in memory while referenced; switched off in tests that must load from snapshots. */
+    /**
+     * The most recently used journals stay in memory (switched off in tests that must load from snapshots).
+     */
     @Bean
-    Cache journalCache(@Value("${smallwins.journal.cache:true}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    Cache journalCache(@Value("${smallwins.journal.cache:true}") boolean enabled,
+            @Value("${smallwins.journal.cache-size:5000}") int size) {
+        return enabled ? new RecentJournalsCache(size) : NoCache.INSTANCE;
     }
 
     /** Copies the request's correlation id from each command onto the events it causes. */
