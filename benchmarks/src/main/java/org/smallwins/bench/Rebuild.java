@@ -115,16 +115,8 @@ final class Rebuild {
     static Result rebuild(Path jar, List<String> jvmOptions, Map<String, String> env, String mongo, String database,
             long topicEvents, long produced, Path log, int timeoutMinutes, Memory memory, Consumer<String> progress)
             throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
         long start = System.nanoTime();
-        Process process = builder.start();
+        Process process = Benchmark.startJar(jar, jvmOptions, env, log);
         memory.watch("query-service (rebuild)", () -> new long[] {process.pid()});
         memory.peaksMiBAndReset();
         long firstProgressNanos = 0;

@@ -1,5 +1,6 @@
 package org.smallwins.crud;
 
+import org.smallwins.contract.IsoWeek;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -25,6 +25,9 @@ public final class LocalStack implements AutoCloseable {
             List<String> jvmOptions) {
     }
 
+    /** The read store's database on the MongoDB stand-in. */
+    public static final String READ_STORE_DATABASE = "smallwins";
+
     private final List<AutoCloseable> started = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaServer kafka;
@@ -81,7 +84,7 @@ public final class LocalStack implements AutoCloseable {
         commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(FreePort.orNext(options.commandPort())));
 
         queryEnv = new HashMap<>(common);
-        queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/smallwins");
+        queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/" + READ_STORE_DATABASE);
         queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.orNext(options.queryPort())));
 
         logs = data.resolve("logs");
@@ -142,11 +145,6 @@ public final class LocalStack implements AutoCloseable {
 
     public KafkaServer kafka() {
         return kafka;
-    }
-
-    /** The read store's MongoDB connection string (the stand-in), database included. */
-    public String readStoreUri() {
-        return queryEnv.get("SMALLWINS_MONGODB_URI");
     }
 
     ServiceProcess commandService() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -121,8 +120,8 @@ class PipelineFaultsTest {
             users.add(user);
             tokens.put(user, stack.tokens().mint(user));
         }
-        mongo = MongoClients.create(stack.readStoreUri());
-        readStore = mongo.getDatabase(new ConnectionString(stack.readStoreUri()).getDatabase());
+        mongo = MongoClients.create(stack.mongoConnectionString());
+        readStore = mongo.getDatabase(LocalStack.READ_STORE_DATABASE);
     }
 
     @AfterAll

@@ -19,7 +19,7 @@ import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
-import org.smallwins.query.trends.IsoWeek;
+import org.smallwins.contract.IsoWeek;
 
 /**
  * Projects journal events into the timeline, the weekly trends and each journal's summary. Idempotent per document

@@ -1,5 +1,6 @@
 package org.smallwins.query.trends;
 
+import org.smallwins.contract.IsoWeek;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;

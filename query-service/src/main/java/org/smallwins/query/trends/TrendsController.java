@@ -1,5 +1,6 @@
 package org.smallwins.query.trends;
 
+import org.smallwins.contract.IsoWeek;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;

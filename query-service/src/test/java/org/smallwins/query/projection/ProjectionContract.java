@@ -31,7 +31,7 @@ import org.smallwins.query.readstore.ReadStore;
 import org.smallwins.query.timeline.TimelineEntry;
 import org.smallwins.query.timeline.TimelinePage;
 import org.smallwins.query.timeline.TimelineQueries;
-import org.smallwins.query.trends.IsoWeek;
+import org.smallwins.contract.IsoWeek;
 import org.smallwins.query.trends.TrendQueries;
 import org.smallwins.query.trends.WeekTrend;
 

@@ -1,4 +1,4 @@
-package org.smallwins.crud;
+package org.smallwins.contract;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
