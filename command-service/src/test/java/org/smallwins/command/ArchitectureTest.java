@@ -1,11 +1,14 @@
 package org.smallwins.command;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.web.bind.annotation.RestController;
 
 @AnalyzeClasses(packages = "org.smallwins.command", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,4 +27,24 @@ class ArchitectureTest {
     static final ArchRule only_the_relay_talks_to_kafka = noClasses()
             .that().resideOutsideOfPackage("org.smallwins.command.relay..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
+
+    /** No package needs another that needs it back. */
+    @ArchTest
+    static final ArchRule packages_are_free_of_cycles = slices().matching("org.smallwins.command.(**)")
+            .should().beFreeOfCycles();
+
+    /**
+     * Controllers send commands through the {@code CommandGateway}; they never load or append events themselves, nor
+     * reach the database under the event store.
+     */
+    @ArchTest
+    static final ArchRule controllers_reach_the_journal_only_through_the_command_gateway = noClasses()
+            .that().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..",
+                    "org.springframework.jdbc..", "java.sql..", "javax.sql..", "jakarta.persistence..",
+                    "org.springframework.orm..", "org.hibernate..",
+                    "org.smallwins.command.eventstore..", "org.smallwins.command.relay..")
+            .orShould().dependOnClassesThat(assignableTo("org.axonframework.modelling.command.Repository"))
+            .orShould().dependOnClassesThat().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate");
 }

@@ -1,6 +1,8 @@
 package org.smallwins.crud;
 
-import org.smallwins.contract.IsoWeek;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.SUNDAY;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.journal.week.Weeks;
 import org.smallwins.platform.InvalidQueryException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.threeten.extra.YearWeek;
 import tools.jackson.core.type.TypeReference;
 
 /** The same reads as the query service (timeline with keyset cursor, weekly trends), served by SQL over the rows. */
@@ -108,16 +112,15 @@ class ReadController {
         if (count < 1 || count > 104) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to 104 weeks.");
         }
-        IsoWeek end = until == null ? currentWeek(caller.getSubject()) : week("until", until);
-        IsoWeek start = end.plusWeeks(-(count - 1));
+        List<YearWeek> weeks = Weeks.ending(until == null ? currentWeek(caller.getSubject()) : week("until", until), count);
         List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
-                ReadController::row, caller.getSubject(), start.monday(), end.sunday());
+                ReadController::row, caller.getSubject(), weeks.get(0).atDay(MONDAY), weeks.get(weeks.size() - 1).atDay(SUNDAY));
         Map<String, List<Row>> byWeek = new TreeMap<>();
         for (Row r : rows) {
-            byWeek.computeIfAbsent(IsoWeek.of(r.day).toString(), w -> new ArrayList<>()).add(r);
+            byWeek.computeIfAbsent(YearWeek.from(r.day).toString(), w -> new ArrayList<>()).add(r);
         }
         List<ReadShapes.WeekTrend> series = new ArrayList<>(count);
-        for (IsoWeek week = start; week.compareTo(end) <= 0; week = week.plusWeeks(1)) {
+        for (YearWeek week : weeks) {
             series.add(trend(week, byWeek.getOrDefault(week.toString(), List.of()), false));
         }
         return series;
@@ -125,20 +128,25 @@ class ReadController {
 
     @GetMapping(path = "/api/trends/weeks/{week}", produces = MediaType.APPLICATION_JSON_VALUE)
     ReadShapes.WeekTrend week(@AuthenticationPrincipal Jwt caller, @PathVariable String week) {
-        IsoWeek isoWeek = "current".equals(week) ? currentWeek(caller.getSubject()) : week("week", week);
+        YearWeek named;
+        try {
+            named = Weeks.named(week, () -> currentWeek(caller.getSubject()));
+        } catch (Weeks.NotAWeekException e) {
+            throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
+        }
         List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
-                ReadController::row, caller.getSubject(), isoWeek.monday(), isoWeek.sunday());
-        return trend(isoWeek, rows, true);
+                ReadController::row, caller.getSubject(), named.atDay(MONDAY), named.atDay(SUNDAY));
+        return trend(named, rows, true);
     }
 
-    private IsoWeek currentWeek(String userId) {
+    private YearWeek currentWeek(String userId) {
         List<String> zones = jdbc.queryForList("SELECT zone FROM crud_entry WHERE user_id = ? ORDER BY id DESC LIMIT 1",
                 String.class, userId);
         ZoneId zone = zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.get(0));
-        return IsoWeek.of(LocalDate.now(clock.withZone(zone)));
+        return Weeks.current(clock, zone);
     }
 
-    private static ReadShapes.WeekTrend trend(IsoWeek week, List<Row> rows, boolean withWins) {
+    private static ReadShapes.WeekTrend trend(YearWeek week, List<Row> rows, boolean withWins) {
         int wins = 0;
         int checkIns = 0;
         int moodSum = 0;
@@ -187,7 +195,7 @@ class ReadController {
                     .map(r -> new ReadShapes.WeekWin(r.entryId, r.day.toString(), r.text, r.focusArea, r.tags()))
                     .toList();
         }
-        return new ReadShapes.WeekTrend(week.toString(), week.monday().toString(), week.sunday().toString(), wins, areas,
+        return new ReadShapes.WeekTrend(week.toString(), week.atDay(MONDAY).toString(), week.atDay(SUNDAY).toString(), wins, areas,
                 checkIns, mood, energy, windows, days.size(), winList, "I'm proud of myself for showing up.");
     }
 
@@ -195,11 +203,11 @@ class ReadController {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static IsoWeek week(String field, String raw) {
+    private static YearWeek week(String field, String raw) {
         try {
-            return IsoWeek.parse(raw);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(field, field + ".format", "Use an ISO week such as 2026-W48.");
+            return Weeks.parse(raw);
+        } catch (Weeks.NotAWeekException e) {
+            throw new InvalidQueryException(field, field + "." + e.rule(), Weeks.FORMAT_HINT);
         }
     }
 

@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.DayOfWeek;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
-import org.smallwins.contract.IsoWeek;
+import org.threeten.extra.YearWeek;
 
 /**
  * Projects journal events into the timeline, the weekly trends and each journal's summary. Idempotent per document
@@ -111,12 +112,12 @@ public class JournalProjection {
     }
 
     private void applyToWeek(EventEnvelope envelope, List<Bson> changes) {
-        IsoWeek week = IsoWeek.of(envelope.occurred().localDate());
+        YearWeek week = YearWeek.from(envelope.occurred().localDate());
         String id = envelope.userId() + "|" + week;
         List<Bson> updates = new ArrayList<>(changes);
         updates.add(Updates.set("userId", envelope.userId()));
         updates.add(Updates.set("week", week.toString()));
-        updates.add(Updates.set("weekStart", week.monday().toString()));
+        updates.add(Updates.set("weekStart", week.atDay(DayOfWeek.MONDAY).toString()));
         updates.add(Updates.inc("entriesByDay." + envelope.occurred().localDate(), 1));
         updates.add(Updates.push("applied", envelope.eventId()));
         // A plain equality document (not Filters.and, which renders $and) so the upsert inserts with this _id.

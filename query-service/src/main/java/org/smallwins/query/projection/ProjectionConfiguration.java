@@ -1,11 +1,9 @@
 package org.smallwins.query.projection;
 
-import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.query.readstore.ReadStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,13 +16,6 @@ class ProjectionConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    ReadStore readStore(MongoClient client, @Value("${smallwins.read-store.database:smallwins}") String database) {
-        ReadStore store = new ReadStore(client.getDatabase(database));
-        store.ensureIndexes();
-        return store;
     }
 
     @Bean

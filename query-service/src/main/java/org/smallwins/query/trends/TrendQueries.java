@@ -1,13 +1,14 @@
 package org.smallwins.query.trends;
 
-import org.smallwins.contract.IsoWeek;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
 
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.SUNDAY;
+
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import java.util.Map;
 import org.bson.Document;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.journal.week.Weeks;
 import org.smallwins.query.readstore.ReadStore;
+import org.threeten.extra.YearWeek;
 
 /** Reads weekly trends. Weeks are ISO weeks of the entries' local days, computed in Java. */
 public class TrendQueries {
@@ -35,35 +38,34 @@ public class TrendQueries {
     }
 
     /** The week with its wins, for the weekly review. */
-    public WeekTrend week(String userId, IsoWeek week) {
+    public WeekTrend week(String userId, YearWeek week) {
         Document doc = store.weeks().find(eq("_id", userId + "|" + week)).first();
         return toTrend(week, doc, true);
     }
 
     /** The {@code count} weeks ending with {@code last} (default: this week in the person's zone), oldest first. */
-    public List<WeekTrend> series(String userId, IsoWeek last, int count) {
-        IsoWeek end = last != null ? last : currentWeek(userId);
-        IsoWeek start = end.plusWeeks(-(count - 1));
+    public List<WeekTrend> series(String userId, YearWeek last, int count) {
+        List<YearWeek> weeks = Weeks.ending(last != null ? last : currentWeek(userId), count);
         Map<String, Document> found = new HashMap<>();
         store.weeks().find(and(eq("userId", userId),
-                        gte("weekStart", start.monday().toString()),
-                        lte("weekStart", end.monday().toString())))
+                        gte("weekStart", weeks.get(0).atDay(MONDAY).toString()),
+                        lte("weekStart", weeks.get(weeks.size() - 1).atDay(MONDAY).toString())))
                 .forEach(doc -> found.put(doc.getString("week"), doc));
         List<WeekTrend> series = new ArrayList<>(count);
-        for (IsoWeek week = start; week.compareTo(end) <= 0; week = week.plusWeeks(1)) {
+        for (YearWeek week : weeks) {
             series.add(toTrend(week, found.get(week.toString()), false));
         }
         return series;
     }
 
     /** This week in the zone of the person's latest entry (UTC before their first). */
-    public IsoWeek currentWeek(String userId) {
+    public YearWeek currentWeek(String userId) {
         Document journal = store.journals().find(eq("_id", userId)).first();
         ZoneId zone = journal != null && journal.getString("zone") != null ? ZoneId.of(journal.getString("zone")) : ZoneOffset.UTC;
-        return IsoWeek.of(LocalDate.now(clock.withZone(zone)));
+        return Weeks.current(clock, zone);
     }
 
-    static WeekTrend toTrend(IsoWeek week, Document doc, boolean withWins) {
+    static WeekTrend toTrend(YearWeek week, Document doc, boolean withWins) {
         Document d = doc != null ? doc : new Document();
         int checkIns = intValue(d, "checkIns");
         WeekTrend.Mood mood = null;
@@ -95,7 +97,7 @@ public class TrendQueries {
                             w.getString("focusArea"), w.getList("tags", String.class)))
                     .toList();
         }
-        return new WeekTrend(week.toString(), week.monday().toString(), week.sunday().toString(), intValue(d, "wins"),
+        return new WeekTrend(week.toString(), week.atDay(MONDAY).toString(), week.atDay(SUNDAY).toString(), intValue(d, "wins"),
                 areas, checkIns, mood, energy, windows, days, wins, WeekTrend.CLOSING_LINE);
     }
 

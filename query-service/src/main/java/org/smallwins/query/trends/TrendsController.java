@@ -1,9 +1,9 @@
 package org.smallwins.query.trends;
 
-import org.smallwins.contract.IsoWeek;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import org.smallwins.journal.week.Weeks;
 import org.smallwins.platform.InvalidQueryException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.threeten.extra.YearWeek;
 
 /** The caller's own weekly trends and weekly review. */
 @RestController
@@ -41,15 +42,20 @@ class TrendsController {
     @GetMapping("/{week}")
     WeekTrend week(@AuthenticationPrincipal Jwt caller,
             @Parameter(description = "ISO week such as 2026-W48, or 'current'") @PathVariable String week) {
-        IsoWeek isoWeek = "current".equals(week) ? queries.currentWeek(caller.getSubject()) : week("week", week);
-        return queries.week(caller.getSubject(), isoWeek);
+        YearWeek named;
+        try {
+            named = Weeks.named(week, () -> queries.currentWeek(caller.getSubject()));
+        } catch (Weeks.NotAWeekException e) {
+            throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
+        }
+        return queries.week(caller.getSubject(), named);
     }
 
-    private static IsoWeek week(String field, String raw) {
+    private static YearWeek week(String field, String raw) {
         try {
-            return IsoWeek.parse(raw);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidQueryException(field, field + ".format", "Use an ISO week such as 2026-W48.");
+            return Weeks.parse(raw);
+        } catch (Weeks.NotAWeekException e) {
+            throw new InvalidQueryException(field, field + "." + e.rule(), Weeks.FORMAT_HINT);
         }
     }
 }

@@ -31,7 +31,7 @@ import org.smallwins.query.readstore.ReadStore;
 import org.smallwins.query.timeline.TimelineEntry;
 import org.smallwins.query.timeline.TimelinePage;
 import org.smallwins.query.timeline.TimelineQueries;
-import org.smallwins.contract.IsoWeek;
+import org.threeten.extra.YearWeek;
 import org.smallwins.query.trends.TrendQueries;
 import org.smallwins.query.trends.WeekTrend;
 
@@ -89,8 +89,8 @@ abstract class ProjectionContract {
         // Sunday 29 November 2026, 23:30 in Auckland is 10:30 UTC on Sunday too, but 20 minutes before Monday there.
         applied(win(ALICE, "late", FocusArea.REST, LocalDateTime.of(2026, 11, 29, 23, 30), AUCKLAND));
 
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W48")).wins()).isEqualTo(1);
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W49")).wins()).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).wins()).isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W49")).wins()).isZero();
     }
 
     @Test
@@ -100,8 +100,8 @@ abstract class ProjectionContract {
         applied(envelope(ALICE, new CheckInRecorded("c1", 3, 3, ToleranceWindow.WITHIN, null),
                 Occurred.at(Instant.parse("2026-11-30T00:30:00Z"), newYork)));
 
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W48")).checkIns()).isEqualTo(1);
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W49")).checkIns()).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).checkIns()).isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W49")).checkIns()).isZero();
     }
 
     @Test
@@ -112,11 +112,11 @@ abstract class ProjectionContract {
         applied(win(ALICE, "sunday-late", FocusArea.FEELINGS, LocalDateTime.of(2026, 10, 25, 23, 50), BERLIN));
         applied(win(ALICE, "next-monday", FocusArea.REST, LocalDateTime.of(2026, 10, 26, 0, 5), BERLIN));
 
-        WeekTrend w43 = trends.week(ALICE, IsoWeek.parse("2026-W43"));
+        WeekTrend w43 = trends.week(ALICE, YearWeek.parse("2026-W43"));
         assertThat(w43.wins()).isEqualTo(3);
         assertThat(w43.daysShownUp()).isEqualTo(2);
         assertThat(w43.winsOfTheWeek()).extracting(WeekTrend.Win::id).containsExactly("monday", "sunday-before", "sunday-late");
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W44")).wins()).isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).wins()).isEqualTo(1);
     }
 
     @Test
@@ -125,8 +125,8 @@ abstract class ProjectionContract {
         applied(envelope(ALICE, new WinLogged("old", "I asked for help", FocusArea.ASKING_FOR_HELP, List.of()),
                 new Occurred(earlier.atStartOfDay(BERLIN).toInstant(), earlier, BERLIN.getId())));
 
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W45")).wins()).isEqualTo(1);
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W48")).wins()).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).wins()).isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).wins()).isZero();
     }
 
     @Test
@@ -138,7 +138,7 @@ abstract class ProjectionContract {
         applied(checkIn(ALICE, "c2", 4, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 21, 8, 0), BERLIN));
         applied(checkIn(ALICE, "c3", 3, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 22, 8, 0), BERLIN));
 
-        WeekTrend week = trends.week(ALICE, IsoWeek.parse("2026-W47"));
+        WeekTrend week = trends.week(ALICE, YearWeek.parse("2026-W47"));
         assertThat(week.weekStart()).isEqualTo("2026-11-16");
         assertThat(week.weekEnd()).isEqualTo("2026-11-22");
         assertThat(week.wins()).isEqualTo(3);
@@ -165,8 +165,8 @@ abstract class ProjectionContract {
         projection.apply(events.get(1));
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W47")).wins()).isEqualTo(2);
-        assertThat(trends.week(ALICE, IsoWeek.parse("2026-W47")).checkIns()).isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).wins()).isEqualTo(2);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).checkIns()).isEqualTo(1);
     }
 
     @Test
@@ -221,7 +221,7 @@ abstract class ProjectionContract {
         String alicesCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 JournalProjection.sortKey(alices).replace("2026-11-16", "2026-11-17").getBytes());
         assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items()).isEmpty();
-        WeekTrend bobsWeek = trends.week(BOB, IsoWeek.parse("2026-W47"));
+        WeekTrend bobsWeek = trends.week(BOB, YearWeek.parse("2026-W47"));
         assertThat(bobsWeek.wins()).isZero();
         assertThat(bobsWeek.checkIns()).isZero();
         assertThat(bobsWeek.winsOfTheWeek()).isEmpty();

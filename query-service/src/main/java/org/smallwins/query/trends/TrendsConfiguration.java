@@ -1,18 +1,12 @@
-package org.smallwins.query.readstore;
+package org.smallwins.query.trends;
 
 import java.time.Clock;
-import org.smallwins.query.timeline.TimelineQueries;
-import org.smallwins.query.trends.TrendQueries;
+import org.smallwins.query.readstore.ReadStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-class QueryConfiguration {
-
-    @Bean
-    TimelineQueries timelineQueries(ReadStore store) {
-        return new TimelineQueries(store);
-    }
+class TrendsConfiguration {
 
     @Bean
     TrendQueries trendQueries(ReadStore store, Clock clock) {
