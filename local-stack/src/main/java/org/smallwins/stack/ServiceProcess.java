@@ -38,6 +38,7 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(optionsForEveryService());
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -46,6 +47,17 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(env);
         return new ServiceProcess(name, builder.start(), port, log);
     }
+
+    /**
+     * JVM options every service process gets, from the system property {@value #SERVICE_JVM_OPTIONS} (separated by
+     * whitespace). The build uses it to pass its coverage agent on to the services the end-to-end tests start.
+     */
+    static List<String> optionsForEveryService() {
+        String options = System.getProperty(SERVICE_JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    static final String SERVICE_JVM_OPTIONS = "smallwins.stack.service-jvm-options";
 
     String name() {
         return name;
