@@ -4,12 +4,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem detail from a servlet filter, where no controller advice applies. */
 final class ProblemWriter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** With Spring's own mix-in, so a filter's problem has exactly the shape the controller advice's problems have. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .build();
 
     private ProblemWriter() {
     }
