@@ -1,0 +1,153 @@
+package org.smallwins.query.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The timeline endpoint on its own: what it asks the queries for, and what a client sees, in seconds. */
+@WebMvcTest(TimelineController.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class TimelineControllerTest {
+
+    static final String NOTE = "slept badly, talked to Sam";
+
+    @Autowired
+    MockMvc http;
+
+    @MockitoBean
+    TimelineQueries queries;
+
+    @MockitoBean
+    JwtDecoder tokens;
+
+    MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {
+        return request.with(jwt().jwt(token -> token.subject("alice")));
+    }
+
+    static ResultActions refused(ResultActions response, String field, String rule) throws Exception {
+        return response.andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/invalid-query"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].rule").value(rule));
+    }
+
+    @Test
+    void the_callers_own_timeline_is_served_newest_first_with_a_cursor_to_the_next_page() throws Exception {
+        given(queries.page("alice", null, null, null, 20, null)).willReturn(new TimelinePage(List.of(
+                new TimelineEntry("c-2", "CHECK_IN", "2026-11-24", Instant.parse("2026-11-24T07:30:00Z"),
+                        "Pacific/Auckland", 2, null, new TimelineEntry.CheckIn(2, 3, "HYPOAROUSED", null)),
+                new TimelineEntry("w-1", "WIN", "2026-11-23", Instant.parse("2026-11-23T08:00:00Z"), "Pacific/Auckland",
+                        1, new TimelineEntry.Win("Said no to extra work", "BOUNDARIES", List.of("work")), null)),
+                "bmV4dA"));
+
+        http.perform(asAlice(get("/api/timeline")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].id").value("c-2"))
+                .andExpect(jsonPath("$.items[0].kind").value("CHECK_IN"))
+                .andExpect(jsonPath("$.items[0].occurredAt").value("2026-11-24T07:30:00Z"))
+                .andExpect(jsonPath("$.items[0].checkIn.mood").value(2))
+                .andExpect(jsonPath("$.items[0].checkIn.window").value("HYPOAROUSED"))
+                .andExpect(jsonPath("$.items[0].checkIn.note").doesNotExist())
+                .andExpect(jsonPath("$.items[0].win").doesNotExist())
+                .andExpect(jsonPath("$.items[1].day").value("2026-11-23"))
+                .andExpect(jsonPath("$.items[1].zone").value("Pacific/Auckland"))
+                .andExpect(jsonPath("$.items[1].sequence").value(1))
+                .andExpect(jsonPath("$.items[1].win.text").value("Said no to extra work"))
+                .andExpect(jsonPath("$.items[1].win.focusArea").value("BOUNDARIES"))
+                .andExpect(jsonPath("$.items[1].win.tags[0]").value("work"))
+                .andExpect(jsonPath("$.items[1].checkIn").doesNotExist())
+                .andExpect(jsonPath("$.nextCursor").value("bmV4dA"));
+    }
+
+    @Test
+    void filters_reach_the_queries_typed_and_the_journal_is_always_the_tokens_subject() throws Exception {
+        given(queries.page(any(), any(), any(), any(), anyInt(), any())).willReturn(new TimelinePage(List.of(), null));
+
+        http.perform(asAlice(get("/api/timeline").param("kind", "WIN").param("from", "2026-11-01")
+                        .param("to", "2026-11-30").param("limit", "5").param("cursor", "abc").param("userId", "bob")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.nextCursor").doesNotExist());
+
+        verify(queries).page("alice", "WIN", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), 5, "abc");
+    }
+
+    @Test
+    void an_unknown_kind_is_refused_before_anything_is_read() throws Exception {
+        refused(http.perform(asAlice(get("/api/timeline").param("kind", "MOOD"))), "kind", "kind.unknown");
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void a_page_size_outside_1_to_100_is_refused() throws Exception {
+        refused(http.perform(asAlice(get("/api/timeline").param("limit", "0"))), "limit", "limit.range")
+                .andExpect(jsonPath("$.detail").value("Use a page size from 1 to 100."));
+        refused(http.perform(asAlice(get("/api/timeline").param("limit", "101"))), "limit", "limit.range");
+        http.perform(asAlice(get("/api/timeline").param("limit", "many")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].rule").value("type"));
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void a_day_that_is_not_an_iso_date_is_refused_without_repeating_it() throws Exception {
+        var response = http.perform(asAlice(get("/api/timeline").param("from", NOTE)));
+
+        refused(response, "from", "from.format").andExpect(jsonPath("$.detail").value("Use an ISO date such as 2026-11-23."));
+        assertThat(response.andReturn().getResponse().getContentAsString()).doesNotContain(NOTE);
+        refused(http.perform(asAlice(get("/api/timeline").param("to", "2026-02-30"))), "to", "to.format");
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void a_last_day_before_the_first_is_refused() throws Exception {
+        refused(http.perform(asAlice(get("/api/timeline").param("from", "2026-11-10").param("to", "2026-11-09"))),
+                "to", "to.before-from");
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void a_cursor_this_service_did_not_issue_is_refused() throws Exception {
+        given(queries.page(eq("alice"), any(), any(), any(), anyInt(), eq("forged")))
+                .willThrow(new TimelineQueries.InvalidCursorException());
+
+        refused(http.perform(asAlice(get("/api/timeline").param("cursor", "forged"))), "cursor", "cursor.invalid");
+    }
+
+    @Test
+    void without_a_token_nothing_is_read() throws Exception {
+        http.perform(get("/api/timeline"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(queries);
+    }
+}
