@@ -1,32 +1,36 @@
 package org.smallwins.query.projection;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
-import java.time.DayOfWeek;
+import com.mongodb.client.model.WriteModel;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
-import org.smallwins.contract.JournalEvent;
-import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
-import org.threeten.extra.YearWeek;
 
 /**
- * Projects journal events into the timeline, the weekly trends and each journal's summary. Idempotent per document
- * (the stand-in and a plain MongoDB deployment offer no multi-document transactions): the timeline entry is keyed by
- * event id and rewritten identically; a week applies an event only if its id is not yet in the week's {@code applied}
- * list; a journal summary only moves forward in sequence. Applying an event twice therefore changes nothing.
+ * Projects journal events into the read models (timeline, weekly trends, journal summaries), a batch at a time: per
+ * read model, the documents the batch touches are read in one query by {@code _id}, the events are applied to them in
+ * memory in order, and the changed documents are written back in one unordered bulk write of exact-{@code _id}
+ * replacements (the primary index on MongoDB and on the in-JVM stand-in alike).
+ *
+ * <p>One idempotency rule for every document: a person's events arrive in order with a gap-free sequence, and each
+ * document carries the sequence of the last event of that person it has seen ({@value ReadModel#POSITION}); an event is
+ * applied to a document only if its sequence is greater. A redelivered batch, or an event older than a document,
+ * therefore changes nothing, and a batch interrupted half-way is completed by its redelivery. There are no
+ * multi-document transactions (the stand-in and a plain MongoDB deployment have none), and none are needed: each
+ * document is right on its own.
  */
 public class JournalProjection {
 
@@ -34,117 +38,82 @@ public class JournalProjection {
     static final DateTimeFormatter SORTABLE_INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** Ids per {@code $in} read: bounded, so one read never becomes one huge command. */
+    private static final int READ_CHUNK = 1000;
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
     private final ReadStore store;
+    /** Written in this order: the journal summary (the person's zone) last, as before. */
+    private final List<ReadModel> models = List.of(new TimelineReadModel(), new WeeklyTrendsReadModel(),
+            new JournalSummaryReadModel());
 
     public JournalProjection(ReadStore store) {
         this.store = store;
     }
 
+    /** Applies one event: a batch of one. */
     public void apply(EventEnvelope envelope) {
-        writeTimelineEntry(envelope);
-        envelope.payload().handleWith(new JournalEvent.Handler<Void>() {
-            @Override
-            public Void winLogged(WinLogged win) {
-                applyToWeek(envelope, List.of(
-                        Updates.inc("wins", 1),
-                        Updates.inc("winsByFocusArea." + win.focusArea().name(), 1),
-                        Updates.push("winList", new Document("winId", win.winId())
-                                .append("day", envelope.occurred().localDate().toString())
-                                .append("sortKey", sortKey(envelope))
-                                .append("text", win.text())
-                                .append("focusArea", win.focusArea().name())
-                                .append("tags", win.tags()))));
-                return null;
-            }
+        apply(List.of(envelope));
+    }
 
-            @Override
-            public Void checkInRecorded(CheckInRecorded checkIn) {
-                applyToWeek(envelope, List.of(
-                        Updates.inc("checkIns", 1),
-                        Updates.inc("moodSum", checkIn.mood()),
-                        Updates.min("moodMin", checkIn.mood()),
-                        Updates.max("moodMax", checkIn.mood()),
-                        Updates.inc("energySum", checkIn.energy()),
-                        Updates.inc("windows." + checkIn.window().name(), 1)));
-                return null;
+    /**
+     * Applies a batch, in the order given (each person's events in their order, as one partition delivers them).
+     * Throws if the read store fails; applying the same batch again then completes it.
+     */
+    public void apply(List<EventEnvelope> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (ReadModel model : models) {
+            project(model, batch);
+        }
+    }
+
+    private void project(ReadModel model, List<EventEnvelope> batch) {
+        Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
+        for (EventEnvelope envelope : batch) {
+            byDocument.computeIfAbsent(model.documentId(envelope), id -> new ArrayList<>(2)).add(envelope);
+        }
+        MongoCollection<Document> collection = model.collection(store);
+        Map<String, Document> current = read(collection, new ArrayList<>(byDocument.keySet()));
+        List<WriteModel<Document>> writes = new ArrayList<>(byDocument.size());
+        byDocument.forEach((id, events) -> {
+            Document document = current.get(id);
+            long seen = document == null ? 0 : document.get(ReadModel.POSITION, Number.class).longValue();
+            boolean changed = false;
+            for (EventEnvelope envelope : events) {
+                if (envelope.sequence() <= seen) {
+                    continue; // seen already: a redelivery, or older than this document
+                }
+                document = model.apply(envelope, document);
+                document.put(ReadModel.POSITION, envelope.sequence());
+                seen = envelope.sequence();
+                changed = true;
+            }
+            if (changed) {
+                writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
             }
         });
-        advanceJournal(envelope);
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /** The documents with these ids, by id: {@code {_id: {$in: [...]}}}, which both servers answer from the primary index. */
+    private static Map<String, Document> read(MongoCollection<Document> collection, List<String> ids) {
+        Map<String, Document> found = new HashMap<>(ids.size() * 2);
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            for (Document document : collection.find(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))))) {
+                found.put(document.getString("_id"), document);
+            }
+        }
+        return found;
     }
 
     static String sortKey(EventEnvelope envelope) {
         return envelope.occurred().localDate() + "|" + SORTABLE_INSTANT.format(envelope.occurred().instant())
                 + "|" + String.format("%012d", envelope.sequence());
-    }
-
-    private void writeTimelineEntry(EventEnvelope envelope) {
-        Document entry = new Document("_id", envelope.eventId())
-                .append("userId", envelope.userId())
-                .append("entryId", envelope.payload().entryId())
-                .append("sortKey", sortKey(envelope))
-                .append("day", envelope.occurred().localDate().toString())
-                .append("occurredAt", Date.from(envelope.occurred().instant()))
-                .append("zone", envelope.occurred().zone())
-                .append("sequence", envelope.sequence())
-                .append("recordedAt", Date.from(envelope.recordedAt()));
-        envelope.payload().handleWith(new JournalEvent.Handler<Void>() {
-            @Override
-            public Void winLogged(WinLogged win) {
-                entry.append("kind", "WIN").append("win", new Document("text", win.text())
-                        .append("focusArea", win.focusArea().name())
-                        .append("tags", win.tags()));
-                return null;
-            }
-
-            @Override
-            public Void checkInRecorded(CheckInRecorded checkIn) {
-                Document values = new Document("mood", checkIn.mood())
-                        .append("energy", checkIn.energy())
-                        .append("window", checkIn.window().name());
-                if (checkIn.note() != null) {
-                    values.append("note", checkIn.note());
-                }
-                entry.append("kind", "CHECK_IN").append("checkIn", values);
-                return null;
-            }
-        });
-        store.timeline().replaceOne(eq("_id", envelope.eventId()), entry, new ReplaceOptions().upsert(true));
-    }
-
-    private void applyToWeek(EventEnvelope envelope, List<Bson> changes) {
-        YearWeek week = YearWeek.from(envelope.occurred().localDate());
-        String id = envelope.userId() + "|" + week;
-        List<Bson> updates = new ArrayList<>(changes);
-        updates.add(Updates.set("userId", envelope.userId()));
-        updates.add(Updates.set("week", week.toString()));
-        updates.add(Updates.set("weekStart", week.atDay(DayOfWeek.MONDAY).toString()));
-        updates.add(Updates.inc("entriesByDay." + envelope.occurred().localDate(), 1));
-        updates.add(Updates.push("applied", envelope.eventId()));
-        // A plain equality document (not Filters.and, which renders $and) so the upsert inserts with this _id.
-        upsertUnlessApplied(store.weeks(), new Document("_id", id).append("applied", new Document("$ne", envelope.eventId())),
-                Updates.combine(updates));
-    }
-
-    private void advanceJournal(EventEnvelope envelope) {
-        upsertUnlessApplied(store.journals(),
-                new Document("_id", envelope.userId()).append("lastSequence", new Document("$lt", envelope.sequence())),
-                Updates.combine(
-                        Updates.set("lastSequence", envelope.sequence()),
-                        Updates.set("zone", envelope.occurred().zone()),
-                        Updates.set("lastRecordedAt", Date.from(envelope.recordedAt()))));
-    }
-
-    /**
-     * Updates the document if the guard in {@code filter} still holds; if it exists but the guard fails, the upsert
-     * collides on {@code _id} and the event has been applied already.
-     */
-    private static void upsertUnlessApplied(com.mongodb.client.MongoCollection<Document> collection, Bson filter, Bson update) {
-        try {
-            collection.updateOne(filter, update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
     }
 }

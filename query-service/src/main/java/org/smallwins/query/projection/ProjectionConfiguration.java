@@ -1,12 +1,15 @@
 package org.smallwins.query.projection;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.query.readstore.ReadStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -28,8 +31,17 @@ class ProjectionConfiguration {
         return new Checkpoints(store, "journal-projection");
     }
 
+    @Bean
+    ProjectionConsumer projectionConsumer(JournalProjection projection, Checkpoints checkpoints, ReadStore store,
+            KafkaOperations<?, ?> kafka, Clock clock, MeterRegistry meters,
+            @Value("${smallwins.projection.rebuild.log-every:10000}") long rebuildLogEvery) {
+        return new ProjectionConsumer(projection,
+                new PartitionPositions(checkpoints, store, new RebuildProgress(meters, rebuildLogEvery)),
+                new DeadLetters(kafka, meters), new ProjectionLag(clock, meters));
+    }
+
     /**
-     * Unreadable records never reach this handler (they are dead-lettered by the consumer), so any failure here is the
+     * Unreadable records never reach this handler (the ErrorHandlingDeserializer leaves them null and the consumer hands them to DeadLetters), so any failure here is the
      * read store or the broker being unavailable: retry the batch, backing off, for as long as it takes. Skipping would
      * lose events.
      */

@@ -1,9 +1,7 @@
 package org.smallwins.query.trends;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.in;
 
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
@@ -47,9 +45,8 @@ public class TrendQueries {
     public List<WeekTrend> series(String userId, YearWeek last, int count) {
         List<YearWeek> weeks = Weeks.ending(last != null ? last : currentWeek(userId), count);
         Map<String, Document> found = new HashMap<>();
-        store.weeks().find(and(eq("userId", userId),
-                        gte("weekStart", weeks.get(0).atDay(MONDAY).toString()),
-                        lte("weekStart", weeks.get(weeks.size() - 1).atDay(MONDAY).toString())))
+        // the weeks' own ids: answered from the primary index (a range over weekStart scans on the stand-in)
+        store.weeks().find(in("_id", weeks.stream().map(week -> userId + "|" + week).toList()))
                 .forEach(doc -> found.put(doc.getString("week"), doc));
         List<WeekTrend> series = new ArrayList<>(count);
         for (YearWeek week : weeks) {

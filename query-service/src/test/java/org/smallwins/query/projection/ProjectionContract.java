@@ -170,6 +170,82 @@ abstract class ProjectionContract {
     }
 
     @Test
+    void a_redelivered_batch_changes_nothing_even_when_it_overlaps_the_next_one() {
+        List<EventEnvelope> first = new ArrayList<>();
+        List<EventEnvelope> second = new ArrayList<>();
+        for (int day = 16; day <= 19; day++) {
+            first.add(win(ALICE, "a" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 9, 0), BERLIN));
+            first.add(checkIn(BOB, "b" + day, 2, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 9, 0), AUCKLAND));
+        }
+        for (int day = 20; day <= 23; day++) {
+            second.add(win(ALICE, "a" + day, FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, day, 9, 0), BERLIN));
+        }
+        projection.apply(first);
+        List<Document> afterFirst = snapshot();
+
+        projection.apply(first);
+        assertThat(snapshot()).as("the same batch again").isEqualTo(afterFirst);
+
+        List<EventEnvelope> overlapping = new ArrayList<>(first.subList(4, first.size()));
+        overlapping.addAll(second);
+        projection.apply(overlapping);
+        List<Document> afterBoth = snapshot();
+        projection.apply(second);
+        projection.apply(first);
+
+        assertThat(snapshot()).isEqualTo(afterBoth);
+        WeekTrend alicesW47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(alicesW47.wins()).isEqualTo(7);
+        assertThat(alicesW47.winsByFocusArea()).containsExactly(entry("REST", 4), entry("BOUNDARIES", 3));
+        assertThat(alicesW47.winsOfTheWeek()).extracting(WeekTrend.Win::id)
+                .containsExactly("a16", "a17", "a18", "a19", "a20", "a21", "a22");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).wins()).isEqualTo(1);
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).checkIns()).isEqualTo(4);
+        assertThat(timeline.page(ALICE, null, null, null, 50, null).items()).hasSize(8);
+    }
+
+    @Test
+    void an_event_older_than_a_documents_sequence_changes_nothing() {
+        EventEnvelope monday = win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN);
+        EventEnvelope tuesday = win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN);
+        EventEnvelope wednesday = checkIn(ALICE, "c1", 4, 4, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN);
+        projection.apply(List.of(monday, tuesday, wednesday));
+        List<Document> before = snapshot();
+
+        // Sequence 2 arrives again, alone and late, in its week whose document has seen sequence 3 already.
+        projection.apply(tuesday);
+        projection.apply(List.of(tuesday, monday));
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(store.weeks().find(new Document("_id", ALICE + "|2026-W47")).first())
+                .containsEntry("lastSequence", 3L).doesNotContainKey("applied");
+        assertThat(store.journals().find(new Document("_id", ALICE)).first()).containsEntry("lastSequence", 3L);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).wins()).isEqualTo(2);
+    }
+
+    @Test
+    void a_batch_gives_the_same_read_models_as_its_events_one_by_one() {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int day = 1; day <= 20; day++) {
+            events.add(win(day % 2 == 0 ? ALICE : BOB, "w" + day, FocusArea.values()[day % FocusArea.values().length],
+                    LocalDateTime.of(2026, 11, day, 9, 0), day % 3 == 0 ? AUCKLAND : BERLIN));
+            events.add(checkIn(ALICE, "c" + day, 1 + day % 5, 1 + day % 4, ToleranceWindow.values()[day % 3],
+                    LocalDateTime.of(2026, 11, day, 21, 0), BERLIN));
+        }
+        events.forEach(projection::apply);
+        List<Document> oneByOne = snapshot();
+        store.wipe();
+        store.ensureIndexes();
+
+        projection.apply(events);
+
+        assertThat(snapshot()).isEqualTo(oneByOne);
+        assertThat(store.timeline().countDocuments()).isEqualTo(40);
+        assertThat(store.weeks().countDocuments()).isEqualTo(8);
+        assertThat(store.journals().countDocuments()).isEqualTo(2);
+    }
+
+    @Test
     void the_timeline_is_newest_first_and_pages_by_cursor_without_gaps_or_repeats() {
         List<String> expected = new ArrayList<>();
         for (int day = 1; day <= 9; day++) {

@@ -1,0 +1,62 @@
+package org.smallwins.query.projection;
+
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WinLogged;
+import org.smallwins.query.readstore.ReadStore;
+
+/**
+ * One read model: which of its documents an event changes, and how, one {@code on} per event type (a new event type
+ * added to {@link JournalEvent.Handler} stops this class compiling until every read model says what it does with it).
+ * The {@code on} methods are plain functions of the document as it stands (null before its first event) and return it
+ * changed; they never touch the read store. Reading, the sequence guard and writing are {@link JournalProjection}'s.
+ */
+abstract class ReadModel {
+
+    /**
+     * The sequence of the last event of the person that this document has seen, on every read-model document: an event
+     * is applied to a document only if its sequence is greater.
+     */
+    static final String POSITION = "lastSequence";
+
+    abstract MongoCollection<Document> collection(ReadStore store);
+
+    /** The {@code _id} of the one document the event changes. */
+    abstract String documentId(EventEnvelope envelope);
+
+    abstract Document on(WinLogged win, EventEnvelope envelope, Document document);
+
+    abstract Document on(CheckInRecorded checkIn, EventEnvelope envelope, Document document);
+
+    final Document apply(EventEnvelope envelope, Document document) {
+        return envelope.payload().handleWith(new JournalEvent.Handler<>() {
+            @Override
+            public Document winLogged(WinLogged win) {
+                return on(win, envelope, document);
+            }
+
+            @Override
+            public Document checkInRecorded(CheckInRecorded checkIn) {
+                return on(checkIn, envelope, document);
+            }
+        });
+    }
+
+    /** {@code $inc} in memory, on a field of {@code document} or of a sub-document (created when missing). */
+    static void increment(Document document, String field, int by) {
+        Object value = document.get(field);
+        document.put(field, (value instanceof Number n ? n.intValue() : 0) + by);
+    }
+
+    static Document subDocument(Document document, String field) {
+        Document sub = document.get(field, Document.class);
+        if (sub == null) {
+            sub = new Document();
+            document.put(field, sub);
+        }
+        return sub;
+    }
+}
