@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -38,8 +39,12 @@ public class JournalProjection {
     static final DateTimeFormatter SORTABLE_INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** Ids per {@code $in} read: bounded, so one read never becomes one huge command. */
-    private static final int READ_CHUNK = 1000;
+    /**
+     * Ids per {@code $in} read. The stand-in finds each id in its primary index, then checks every document it found
+     * against the whole {@code $in} list again, so a read of k ids costs it k × k comparisons: chunks keep that linear
+     * (k × 64) for a few more round trips. Real MongoDB does not care either way.
+     */
+    private static final int READ_CHUNK = 64;
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -92,8 +97,15 @@ public class JournalProjection {
                 seen = envelope.sequence();
                 changed = true;
             }
-            if (changed) {
+            if (!changed) {
+                return;
+            }
+            if (current.containsKey(id)) {
                 writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+            } else {
+                // New since the read: an insert, which the stand-in does without a query. Should another writer have
+                // created it meanwhile, the insert fails on the _id and the batch is retried, finding it this time.
+                writes.add(new InsertOneModel<>(document));
             }
         });
         if (!writes.isEmpty()) {

@@ -45,10 +45,13 @@ public final class ReadStore {
         return answer.get("ok", Number.class).doubleValue() == 1.0;
     }
 
-    /** Creates the indexes (idempotent). The timeline's keyset index is unique: a user's sort keys never repeat. */
+    /**
+     * Creates the indexes (idempotent). The timeline's keyset index is unique: a user's sort keys never repeat. Weeks
+     * and journal summaries are only ever read and written by {@code _id} (a week's is {@code userId|week}), so they
+     * need no index of their own: a second one would only be kept up to date at every write.
+     */
     public void ensureIndexes() {
         timeline().createIndex(Indexes.ascending("userId", "sortKey"), new IndexOptions().unique(true).name("user_sortKey"));
-        weeks().createIndex(Indexes.ascending("userId", "week"), new IndexOptions().unique(true).name("user_week"));
     }
 
     /** Drops every read model and checkpoint: the next start rebuilds them from the topic. */
