@@ -76,6 +76,22 @@ public class JournalProjection {
         }
     }
 
+    /**
+     * Removes every document these events touch. For a batch written into a read store that was emptied under it
+     * (its checkpoint was gone when the batch ended): the documents it created hold only the batch's events, yet carry
+     * their sequences, so the replay from the beginning would skip everything before. Removed, they are rebuilt whole.
+     * Only documents of the batch's own people are touched, and each person's documents are written by the one
+     * consumer of that person's partition.
+     */
+    public void forget(List<EventEnvelope> batch) {
+        for (ReadModel model : models) {
+            List<String> ids = batch.stream().map(model::documentId).distinct().toList();
+            for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+                model.collection(store).deleteMany(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
+            }
+        }
+    }
+
     private void project(ReadModel model, List<EventEnvelope> batch) {
         Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
         for (EventEnvelope envelope : batch) {

@@ -3,9 +3,11 @@ package org.smallwins.query.projection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -31,6 +33,8 @@ class PartitionPositions {
     private final RebuildProgress rebuild;
     /** Per partition, the checkpoint this instance last wrote or read; absent while projecting from the beginning. */
     private final Map<TopicPartition, Long> expected = new ConcurrentHashMap<>();
+    /** Partitions whose checkpoint the last batch could not move; used from the consumer thread only. */
+    private final List<TopicPartition> lost = new ArrayList<>();
 
     PartitionPositions(Checkpoints checkpoints, ReadStore store, RebuildProgress rebuild) {
         this.checkpoints = checkpoints;
@@ -75,9 +79,11 @@ class PartitionPositions {
 
     /**
      * After the batch's documents are written: moves each partition's checkpoint past the batch. Written after the
-     * read models, so a crash in between only means some events are applied again, which changes nothing.
+     * read models, so a crash in between only means some events are applied again, which changes nothing. Returns the
+     * partitions whose checkpoint was gone (the read store was emptied under this batch); the caller removes what the
+     * batch wrote for them, then calls {@link #reposition}.
      */
-    void afterBatch(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
+    Set<TopicPartition> advance(List<? extends ConsumerRecord<?, ?>> records, Consumer<?, ?> consumer) {
         Map<TopicPartition, Long> nextOffsets = new LinkedHashMap<>();
         Map<TopicPartition, Integer> counts = new HashMap<>();
         for (ConsumerRecord<?, ?> record : records) {
@@ -85,12 +91,16 @@ class PartitionPositions {
             nextOffsets.put(partition, record.offset() + 1);
             counts.merge(partition, 1, Integer::sum);
         }
-        List<TopicPartition> lost = new ArrayList<>();
+        lost.clear();
+        Set<TopicPartition> emptied = new HashSet<>();
         nextOffsets.forEach((partition, next) -> {
             if (checkpoints.advance(partition.topic(), partition.partition(), expected.get(partition), next)) {
                 expected.put(partition, next);
             } else {
                 lost.add(partition);
+                if (checkpoints.nextOffset(partition.topic(), partition.partition()).isEmpty()) {
+                    emptied.add(partition);
+                }
             }
         });
         Map<TopicPartition, Long> lag = new HashMap<>();
@@ -98,14 +108,23 @@ class PartitionPositions {
             consumer.currentLag(partition).ifPresent(ahead -> lag.put(partition, ahead));
         }
         rebuild.afterBatch(counts, lag);
+        return emptied;
+    }
+
+    /**
+     * The partitions whose checkpoint the last {@link #advance} could not move (gone, or moved by another instance)
+     * continue from what the read store now says.
+     */
+    void reposition(Consumer<?, ?> consumer) {
         if (!lost.isEmpty()) {
             readStoreLost(lost);
             List<TopicPartition> owned = lost.stream().filter(consumer.assignment()::contains).toList();
             fromReadStore(owned, "a checkpoint disappeared", consumer::seek, consumer::seekToBeginning);
+            lost.clear();
         }
     }
 
-    private void readStoreLost(List<TopicPartition> partitions) {
+    private void readStoreLost(Collection<TopicPartition> partitions) {
         log.warn("The read store no longer holds the checkpoint of partition(s) {}: it was emptied or another instance "
                 + "moved on; re-reading the position from the read store", partitions);
         store.ensureIndexes();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -15,7 +16,8 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 /**
  * Reads the journal topic in batches. Each job is its own piece: unreadable records (null values from the
  * {@code ErrorHandlingDeserializer}) go to {@link DeadLetters}; the rest are applied by {@link JournalProjection} in one
- * go; then {@link PartitionPositions} moves the checkpoints and decides whether to start again from the beginning;
+ * go; then {@link PartitionPositions} moves the checkpoints and decides whether to start again from the beginning
+ * (what a batch wrote into a read store emptied under it is removed first, so the replay rebuilds it whole);
  * {@link ProjectionLag} reports how far behind the read models are. A failure (read store or broker unavailable)
  * throws, and the error handler retries the whole batch, which is harmless.
  */
@@ -67,6 +69,16 @@ public class ProjectionConsumer implements ConsumerSeekAware {
         projection.apply(events);
         lag.applied(events);
         unreadable.forEach(record -> deadLetters.send(record, consumer));
-        positions.afterBatch(records, consumer);
+        Set<TopicPartition> emptied = positions.advance(records, consumer);
+        if (!emptied.isEmpty()) {
+            List<EventEnvelope> written = new ArrayList<>();
+            for (ConsumerRecord<String, EventEnvelope> record : records) {
+                if (!DeadLetters.unreadable(record) && emptied.contains(new TopicPartition(record.topic(), record.partition()))) {
+                    written.add(record.value());
+                }
+            }
+            projection.forget(written);
+        }
+        positions.reposition(consumer);
     }
 }

@@ -224,6 +224,28 @@ abstract class ProjectionContract {
     }
 
     @Test
+    void what_a_batch_wrote_into_an_emptied_read_store_is_forgotten_so_the_replay_rebuilds_it_whole() {
+        List<EventEnvelope> earlier = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN),
+                checkIn(ALICE, "c1", 2, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
+        List<EventEnvelope> later = List.of(win(ALICE, "w2", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        projection.apply(earlier);
+        store.wipe();
+        store.ensureIndexes();
+        projection.apply(later); // the batch in flight when the read store was emptied: a week holding only w2
+
+        projection.forget(later);
+        assertThat(snapshot()).isEmpty();
+        projection.apply(earlier);
+        projection.apply(later);
+
+        WeekTrend week = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(week.winsOfTheWeek()).extracting(WeekTrend.Win::id).containsExactly("w1", "w2");
+        assertThat(week.checkIns()).isEqualTo(1);
+        assertThat(timeline.page(ALICE, null, null, null, 50, null).items()).hasSize(3);
+    }
+
+    @Test
     void a_batch_gives_the_same_read_models_as_its_events_one_by_one() {
         List<EventEnvelope> events = new ArrayList<>();
         for (int day = 1; day <= 20; day++) {
