@@ -68,7 +68,8 @@ public class PlatformSecurityConfiguration {
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(limits)))
-                .addFilterAfter(new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst()), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst()),
+                        BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
