@@ -20,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
  * A command is decided again when another instance of this service appended to the same journal in the meantime: the
  * event store refused a second event with the same sequence (Axon's {@link ConcurrencyException}, or
  * {@link AggregateStreamCreationException} for a journal's first event). Nothing was stored by the failed attempt, and
- * the next attempt loads the journal as it now is. This is Axon's own retry scheduler on the command gateway; every
- * other failure (a refused entry, a conflicting id, a store that is down) is treated as non-transient and answered at
- * once. Each retry is counted in {@code smallwins.journal.concurrent-appends}.
+ * the next attempt loads the journal as it now is. This is Axon's own retry scheduler on the command gateway (attempts,
+ * exponential back-off, scheduling), behind one check of the whole exception chain: every other failure (a refused
+ * entry, a conflicting id, a store that is down) is answered at once. Each retry is counted in
+ * {@code smallwins.journal.concurrent-appends}.
  */
 @Configuration
 class ConcurrentAppendRetry {
@@ -60,9 +61,15 @@ class ConcurrentAppendRetry {
                 .retryExecutor(executor)
                 .backoffFactor(FIRST_BACKOFF_MILLIS)
                 .maxRetryCount(MAX_ATTEMPTS - 1)
-                .nonTransientFailurePredicate(failure -> !concurrentAppend(failure))
+                // Axon asks this of each exception in the chain on its own, and a concurrent append is caused by the
+                // driver's duplicate-key error, which alone says nothing; so which failures are retried is decided
+                // below on the whole chain, and Axon keeps the count, the back-off and the scheduling.
+                .nonTransientFailurePredicate(link -> false)
                 .build();
         return (command, failure, failures, dispatch) -> {
+            if (!concurrentAppend(failure)) {
+                return false;
+            }
             boolean scheduled = axon.scheduleRetry(command, failure, failures, dispatch);
             if (scheduled) {
                 retries.increment();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,9 +57,16 @@ class ConcurrentAppendRetryTest {
         return meters.counter("smallwins.journal.concurrent-appends").count();
     }
 
+    /** What the JDBC event store throws when another instance appended first: PostgreSQL's unique violation inside. */
+    static ConcurrencyException lostAppend() {
+        var duplicateKey = new SQLException("duplicate key value violates unique constraint", "23505");
+        var batch = new BatchUpdateException("batch entry 0 failed", "23505", 0, new int[0], duplicateKey);
+        return new ConcurrencyException("journal ana: sequence 7 taken", batch);
+    }
+
     @Test
     void a_command_that_lost_the_append_to_another_instance_is_decided_again_and_counted() {
-        handleFailingWith(new ConcurrencyException("journal ana: sequence 7 taken"),
+        handleFailingWith(lostAppend(),
                 new EventStoreException("append failed", new AggregateStreamCreationException("journal ben exists")));
 
         EntryOutcome outcome = gateway.sendAndWait(new Write("ana"));
@@ -69,7 +78,7 @@ class ConcurrentAppendRetryTest {
 
     @Test
     void it_is_tried_five_times_in_all_then_the_failure_is_answered() {
-        ConcurrencyException lost = new ConcurrencyException("journal ana: sequence 7 taken");
+        ConcurrencyException lost = lostAppend();
         handleFailingWith(lost, lost, lost, lost, lost, lost);
 
         assertThatThrownBy(() -> gateway.sendAndWait(new Write("ana"))).isInstanceOf(ConcurrencyException.class);
@@ -89,6 +98,15 @@ class ConcurrentAppendRetryTest {
             throw new IllegalStateException("the database is unreachable");
         });
         assertThatThrownBy(() -> gateway.sendAndWait(new Write("ana"))).isInstanceOf(IllegalStateException.class);
+        assertThat(attempts).hasValue(1);
+        assertThat(counted()).isZero();
+
+        attempts.set(0);
+        bus.subscribe(Write.class.getName(), message -> {
+            attempts.incrementAndGet();
+            throw new EventStoreException("the database went away", new SQLException("terminating connection", "57P01"));
+        });
+        assertThatThrownBy(() -> gateway.sendAndWait(new Write("ana"))).isInstanceOf(EventStoreException.class);
         assertThat(attempts).hasValue(1);
         assertThat(counted()).isZero();
     }
