@@ -90,9 +90,9 @@ class CommandServiceIntegrationTest {
         registry.add("spring.kafka.producer.properties.max.block.ms", () -> "1000");
         registry.add("spring.kafka.admin.operation-timeout", () -> "2s");
         registry.add("spring.kafka.admin.close-timeout", () -> "2s");
-        registry.add("smallwins.security.jwt.issuer", TOKENS::issuer);
-        registry.add("smallwins.security.jwt.audience", TOKENS::audience);
-        registry.add("smallwins.security.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", TOKENS::audience);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
         registry.add("smallwins.journal.snapshot-every", () -> "20");
         registry.add("smallwins.journal.cache", () -> "false");
         // This test writes a long journal quickly; the write rate limit is tested in HostileRequestsTest.
