@@ -327,4 +327,26 @@ class CommandServiceIntegrationTest {
         assertThat(pairs).hasSize(12);
         assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(before + pairs.size());
     }
+
+    @Test
+    @Order(6)
+    void a_snapshot_of_an_older_shape_is_ignored_and_the_journal_is_loaded_from_its_events() {
+        String user = "old-snapshot-" + UUID.randomUUID();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(logWin(user, "w" + i, "Today I showed up " + i, "c" + i)).isEqualTo(201);
+        }
+        // A snapshot without a revision, as journals were snapshotted before their entries were marked by a full content
+        // hash; were it used, the journal would not know w1 and record it again.
+        String stale = "{\"userId\":\"" + user + "\",\"lastZone\":\"Europe/Berlin\",\"entries\":{}}";
+        jdbc.update("insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
+                        + "payloadrevision, payloadtype, timestamp) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                user, 2L, "Journal", UUID.randomUUID().toString(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                stale.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "org.smallwins.command.journal.Journal",
+                Instant.now().toString());
+
+        assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
+        assertThat(logWin(user, "w1", "Today I showed up again", "conflict")).isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .isEqualTo(3L);
+    }
 }
