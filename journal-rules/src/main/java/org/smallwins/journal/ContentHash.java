@@ -46,8 +46,8 @@ public final class ContentHash {
         return encoding.hash();
     }
 
-    /** Package-private for tests of the encoding itself. */
-    static final class Encoding {
+    /** Big-endian ints, UTF-8 strings after their byte length, a 0/1 byte before an optional value. */
+    private static final class Encoding {
 
         private static final byte ABSENT = 0;
         private static final byte PRESENT = 1;
@@ -79,10 +79,6 @@ public final class ContentHash {
         void strings(List<String> values) {
             integer(values.size());
             values.forEach(this::string);
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
         }
 
         String hash() {
