@@ -6,9 +6,9 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.smallwins.command.journal.EntryOutcome;
+import org.smallwins.command.journal.ForJournal;
 import org.smallwins.command.journal.JournalMetaData;
-import org.smallwins.command.journal.LogWinCommand;
-import org.smallwins.command.journal.RecordCheckInCommand;
+import org.smallwins.journal.JournalRequests;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,8 +36,9 @@ class JournalController {
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> logWin(@RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
-        var command = new LogWinCommand(caller.getSubject(), body.winId(), body.text(), body.focusArea(), body.tags(),
-                body.day(), body.zone());
+        var win = JournalRequests.logWin(body.winId(), body.text(), body.focusArea(), body.tags(), body.day(), body.zone())
+                .orThrow();
+        var command = new ForJournal(caller.getSubject(), win);
         return answer(send(command, request), body.winId(), "WIN");
     }
 
@@ -46,8 +47,9 @@ class JournalController {
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> recordCheckIn(@RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
-        var command = new RecordCheckInCommand(caller.getSubject(), body.checkInId(), body.mood(), body.energy(),
-                body.window(), body.note(), body.at(), body.zone());
+        var checkIn = JournalRequests.recordCheckIn(body.checkInId(), body.mood(), body.energy(), body.window(), body.note(),
+                body.at(), body.zone()).orThrow();
+        var command = new ForJournal(caller.getSubject(), checkIn);
         return answer(send(command, request), body.checkInId(), "CHECK_IN");
     }
 
