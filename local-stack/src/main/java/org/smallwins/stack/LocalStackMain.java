@@ -2,6 +2,7 @@ package org.smallwins.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -56,10 +57,17 @@ public final class LocalStackMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new LocalStackMain(System.out, System.err)).execute(args);
+        int exit = commandLine(System.out, System.err).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** The command line of {@code ./run}, writing its help, progress and messages to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return new CommandLine(new LocalStackMain(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
     }
 
     /** What the terminal shows when a port is taken: the port, what wanted it, and how to choose another. */
