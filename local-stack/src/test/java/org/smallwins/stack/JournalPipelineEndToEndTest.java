@@ -281,6 +281,7 @@ class JournalPipelineEndToEndTest {
             PortInUseException taken = catchThrowableOfType(PortInUseException.class,
                     () -> service.awaitHealthy(Duration.ofMinutes(3), () -> { }));
 
+            assertThat(taken).as("readiness must not take another process's health answer for the service's").isNotNull();
             assertThat(taken.port()).isEqualTo(port);
             assertThat(taken.what()).isEqualTo("query-service-on-a-taken-port");
             assertThat(service.isAlive()).isFalse();
