@@ -78,7 +78,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void requireOwnDataDirectory(EmbeddedPostgres started) throws IOException {
-        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), user(), password());
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", user());
+        login.setProperty("password", password());
+        login.setProperty("loginTimeout", "10");
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), login);
                 var result = connection.createStatement().executeQuery("select current_setting('data_directory')")) {
             result.next();
             Path answering = Path.of(result.getString(1)).toRealPath();
