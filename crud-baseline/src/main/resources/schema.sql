@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS crud_entry (
     user_id     VARCHAR(255) NOT NULL,
     entry_id    VARCHAR(64)  NOT NULL,
     kind        VARCHAR(8)   NOT NULL,
-    digest      VARCHAR(32)  NOT NULL,
+    digest      VARCHAR(64)  NOT NULL,
     when_value  VARCHAR(40)  NOT NULL,
     zone        VARCHAR(64)  NOT NULL,
     day         DATE         NOT NULL,
@@ -19,3 +19,5 @@ CREATE TABLE IF NOT EXISTS crud_entry (
     CONSTRAINT crud_entry_user_entry UNIQUE (user_id, entry_id)
 );
 CREATE INDEX IF NOT EXISTS crud_entry_timeline ON crud_entry (user_id, day DESC, occurred_at DESC, id DESC);
+-- The content hash is a full SHA-256 (43 characters in base64url) since the journal's decider replaced the 16-byte digest.
+ALTER TABLE crud_entry ALTER COLUMN digest TYPE VARCHAR(64);

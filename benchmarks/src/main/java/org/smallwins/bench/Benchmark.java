@@ -22,6 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.smallwins.infra.FreePort;
 import org.smallwins.stack.LocalStack;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,35 +38,94 @@ public final class Benchmark {
     static final List<String> RATE_LIMIT_OPTIONS = List.of("-Dsmallwins.http.writes-per-minute=1000000",
             "-Dsmallwins.http.write-burst=100000");
 
-    private final Map<String, String> flags;
+    /** The flags of {@code benchmarks/run}; {@code --help} lists them. */
+    @Command(name = "benchmarks/run", sortOptions = false, usageHelpAutoWidth = true,
+            description = "Small Wins against a plain Spring Boot + JPA CRUD service, same run, same machine.")
+    static final class Flags {
+        @Option(names = "--step-seconds", paramLabel = "SECONDS", defaultValue = "60",
+                description = "length of each load step (default: ${DEFAULT-VALUE})")
+        int stepSeconds;
+
+        @Option(names = "--warmup-seconds", paramLabel = "SECONDS", defaultValue = "30",
+                description = "warm-up before each step (default: ${DEFAULT-VALUE})")
+        int warmupSeconds;
+
+        @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "250,500,1000,2000,4000",
+                description = "offered commands per second, one step each (default: ${DEFAULT-VALUE})")
+        int[] rates;
+
+        @Option(names = "--users", paramLabel = "N", defaultValue = "1000",
+                description = "people writing (default: ${DEFAULT-VALUE})")
+        int users;
+
+        @Option(names = "--read-rate", paramLabel = "PER_SECOND", defaultValue = "20",
+                description = "timeline and weekly-trend reads per second (default: ${DEFAULT-VALUE})")
+        int readRate;
+
+        @Option(names = "--p99-bound-ms", paramLabel = "MS", defaultValue = "500",
+                description = "a step above this p99 is saturated (default: ${DEFAULT-VALUE})")
+        int p99BoundMs;
+
+        @Option(names = "--rebuild-events", paramLabel = "N", defaultValue = "1000000",
+                description = "events produced for the read-model rebuild (default: ${DEFAULT-VALUE})")
+        int rebuildEvents;
+
+        @Option(names = "--rebuild-timeout-minutes", paramLabel = "MINUTES", defaultValue = "20",
+                description = "how long the rebuild may take (default: ${DEFAULT-VALUE})")
+        int rebuildTimeoutMinutes;
+
+        @Option(names = "--ceiling-seconds", paramLabel = "SECONDS", defaultValue = "10",
+                description = "length of each component ceiling measurement (default: ${DEFAULT-VALUE})")
+        int ceilingSeconds;
+
+        @Option(names = "--skip-crud", description = "run without the CRUD baseline")
+        boolean skipCrud;
+
+        @Option(names = "--skip-rebuild", description = "skip the read-model rebuild")
+        boolean skipRebuild;
+
+        @Option(names = "--jfr", description = "record the services with Java Flight Recorder")
+        boolean jfr;
+
+        @Option(names = "--results", paramLabel = "DIR", defaultValue = "benchmarks/results",
+                description = "where results are written, relative to the root (default: ${DEFAULT-VALUE})")
+        String results;
+
+        @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
+                description = "the repository root (benchmarks/run sets it)")
+        Path root;
+
+        @Option(names = "--help", usageHelp = true, description = "show this help and exit")
+        boolean help;
+    }
+
+    private final Flags flags;
     private final Consumer<String> out = line -> {
         System.out.println(line);
         System.out.flush();
     };
 
-    private Benchmark(Map<String, String> flags) {
+    private Benchmark(Flags flags) {
         this.flags = flags;
     }
 
+    /** Exit status 0 after a run or {@code --help}, 2 for an unknown flag or a bad value (with the usage). */
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = new HashMap<>();
-        for (String arg : args) {
-            if (arg.equals("--help") || !arg.startsWith("--")) {
-                System.out.println("""
-                        Usage: benchmarks/run [--step-seconds=60] [--warmup-seconds=30] [--rates=250,500,1000,2000,4000]
-                               [--users=1000] [--read-rate=20] [--p99-bound-ms=500] [--rebuild-events=1000000]
-                               [--ceiling-seconds=10] [--skip-crud] [--skip-rebuild] [--jfr] [--results=benchmarks/results]""");
-                System.exit(arg.equals("--help") ? 0 : 2);
-            }
-            String[] kv = arg.substring(2).split("=", 2);
-            flags.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        Flags flags = new Flags();
+        CommandLine commandLine = new CommandLine(flags);
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            System.err.println(e.getMessage());
+            commandLine.usage(System.err);
+            System.exit(2);
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            System.exit(0);
         }
         new Benchmark(flags).run();
         System.exit(0);
-    }
-
-    private int intFlag(String name, int def) {
-        return Integer.parseInt(flags.getOrDefault(name, Integer.toString(def)));
     }
 
     record StepRow(String system, int offered, double achieved, long sent, long ok, long errors, double errorPct,
@@ -72,17 +135,16 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        int stepSeconds = intFlag("step-seconds", 60);
-        int warmupSeconds = intFlag("warmup-seconds", 30);
-        int[] rates = Arrays.stream(flags.getOrDefault("rates", "250,500,1000,2000,4000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        int userCount = intFlag("users", 1000);
-        int readRate = intFlag("read-rate", 20);
-        int p99Bound = intFlag("p99-bound-ms", 500);
-        int rebuildEvents = intFlag("rebuild-events", 1_000_000);
-        int ceilingSeconds = intFlag("ceiling-seconds", 10);
-        Path root = Path.of(flags.getOrDefault("root", ".")).toAbsolutePath().normalize();
-        Path results = root.resolve(flags.getOrDefault("results", "benchmarks/results"));
+        int stepSeconds = flags.stepSeconds;
+        int warmupSeconds = flags.warmupSeconds;
+        int[] rates = flags.rates;
+        int userCount = flags.users;
+        int readRate = flags.readRate;
+        int p99Bound = flags.p99BoundMs;
+        int rebuildEvents = flags.rebuildEvents;
+        int ceilingSeconds = flags.ceilingSeconds;
+        Path root = flags.root.toAbsolutePath().normalize();
+        Path results = root.resolve(flags.results);
         Path data = root.resolve("benchmarks/target/bench-data");
         deleteRecursively(data);
         Files.createDirectories(data);
@@ -95,7 +157,7 @@ public final class Benchmark {
         out.accept("Rate limits raised for the benchmark with JVM options " + RATE_LIMIT_OPTIONS);
 
         List<String> jvmOptions = new ArrayList<>(RATE_LIMIT_OPTIONS);
-        if (flags.containsKey("jfr")) {
+        if (flags.jfr) {
             jvmOptions.add("-XX:StartFlightRecording=filename=" + data.resolve("logs") + "/,settings=profile,dumponexit=true");
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -143,7 +205,7 @@ public final class Benchmark {
                     readStore.getDatabase("smallwins").getCollection("timeline"));
             List<LoadStep.Target> targets = new ArrayList<>(List.of(ours));
             Process crud = null;
-            if (!flags.containsKey("skip-crud")) {
+            if (!flags.skipCrud) {
                 try (Connection c = DriverManager.getConnection(pgUrlBase + "postgres", "postgres", "postgres")) {
                     c.createStatement().execute("CREATE DATABASE smallwins_crud");
                 }
@@ -194,7 +256,7 @@ public final class Benchmark {
             report.put("ceilings", ceilings);
 
             // --- Rebuild
-            if (!flags.containsKey("skip-rebuild")) {
+            if (!flags.skipRebuild) {
                 out.accept("Rebuild of the read models from the log (MongoDB stand-in)…");
                 out.accept("  stopping the running query-service so it does not compete, and dropping its read store");
                 ProcessHandle.of(stack.queryServicePid()).ifPresent(p -> {
@@ -220,7 +282,7 @@ public final class Benchmark {
                 env.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.next()));
                 Rebuild.Result rebuild = Rebuild.rebuild(root.resolve("local-stack/target/services/query-service-exec.jar"),
                         jvmOptions, env, stack.mongoConnectionString(), "smallwins_rebuild", topicEvents, rebuildEvents,
-                        data.resolve("logs/query-service-rebuild.log"), intFlag("rebuild-timeout-minutes", 20), memory, out);
+                        data.resolve("logs/query-service-rebuild.log"), flags.rebuildTimeoutMinutes, memory, out);
                 out.accept(String.format("  rebuild %s: %,d events applied in %.0f s from process start (%.0f s projecting): %.0f events/s "
                         + "[MongoDB stand-in]", rebuild.complete() ? "done" : "INCOMPLETE (timeout)", rebuild.applied(),
                         rebuild.secondsTotal(), rebuild.secondsProjecting(), rebuild.eventsPerSecond()));

@@ -1,32 +1,25 @@
 package org.smallwins.bench;
 
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
-/** A growable, thread-safe list of latencies in microseconds with exact percentiles. */
+/** Latencies in microseconds, thread-safe, in an HdrHistogram (three significant digits, any range). */
 final class Latencies {
 
-    private long[] values = new long[4096];
-    private int size;
+    private final Histogram values = new Histogram(3);
 
     synchronized void add(long micros) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
-        }
-        values[size++] = micros;
+        values.recordValue(Math.max(0, micros));
     }
 
     synchronized int count() {
-        return size;
+        return (int) values.getTotalCount();
     }
 
-    /** Percentile in milliseconds (nearest rank), NaN when empty. */
+    /** Percentile in milliseconds (within 0.1% of the recorded value), NaN when empty. */
     synchronized double percentileMillis(double p) {
-        if (size == 0) {
+        if (values.getTotalCount() == 0) {
             return Double.NaN;
         }
-        long[] sorted = Arrays.copyOf(values, size);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * size) - 1;
-        return sorted[Math.max(0, Math.min(size - 1, rank))] / 1000.0;
+        return values.getValueAtPercentile(p) / 1000.0;
     }
 }

@@ -11,10 +11,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -90,9 +94,9 @@ class CommandServiceIntegrationTest {
         registry.add("spring.kafka.producer.properties.max.block.ms", () -> "1000");
         registry.add("spring.kafka.admin.operation-timeout", () -> "2s");
         registry.add("spring.kafka.admin.close-timeout", () -> "2s");
-        registry.add("smallwins.security.jwt.issuer", TOKENS::issuer);
-        registry.add("smallwins.security.jwt.audience", TOKENS::audience);
-        registry.add("smallwins.security.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", TOKENS::audience);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
         registry.add("smallwins.journal.snapshot-every", () -> "20");
         registry.add("smallwins.journal.cache", () -> "false");
         // This test writes a long journal quickly; the write rate limit is tested in HostileRequestsTest.
@@ -250,5 +254,99 @@ class CommandServiceIntegrationTest {
                 .isInstanceOf(ConcurrencyException.class);
         assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(2);
+    }
+
+    int post(String user, String path, Map<String, Object> body) {
+        return client(user).post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    /** A first entry and a second one with the same id and different content. */
+    record ChangedRetry(String path, Map<String, Object> first, Map<String, Object> second) {
+    }
+
+    static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return body;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(body);
+        if (value == null) {
+            changed.remove(key);
+        } else {
+            changed.put(key, value);
+        }
+        return changed;
+    }
+
+    /** Generated: texts and tags with separators, brackets, quotes, "null" and unicode; each pair differs in one way. */
+    static Arbitrary<ChangedRetry> changedRetries() {
+        Arbitrary<String> word = Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ab,[]\"'é漢🌱 ").ofMinLength(1).ofMaxLength(12).filter(w -> !w.isBlank()).map(String::strip),
+                Arbitraries.of("null", "a, b", "[a]", "e\u0301", "é"));
+        Arbitrary<ChangedRetry> wins = Combinators.combine(word, word, word).as((text, tag1, tag2) -> {
+            Map<String, Object> first = body("text", "Today I " + text, "focusArea", "REST", "tags", List.of(tag1 + ", " + tag2),
+                    "zone", "Europe/Berlin");
+            return List.of(
+                    new ChangedRetry("/api/journal/wins", first, with(first, "tags", List.of(tag1, tag2))),
+                    new ChangedRetry("/api/journal/wins", first, with(first, "text", "Today I " + text + "!")),
+                    new ChangedRetry("/api/journal/wins", first, with(first, "tags", null)),
+                    new ChangedRetry("/api/journal/wins", first, with(first, "focusArea", "BOUNDARIES")),
+                    new ChangedRetry("/api/journal/wins", first, with(first, "day", "2000-01-01")));
+        }).flatMap(Arbitraries::of);
+        Arbitrary<ChangedRetry> checkIns = word.map(note -> {
+            Map<String, Object> first = body("mood", 3, "energy", 2, "window", "WITHIN", "zone", "UTC");
+            return List.of(
+                    new ChangedRetry("/api/journal/check-ins", first, with(first, "note", "null")),
+                    new ChangedRetry("/api/journal/check-ins", with(first, "note", note), first),
+                    new ChangedRetry("/api/journal/check-ins", with(first, "note", note), with(first, "note", note + "?")),
+                    new ChangedRetry("/api/journal/check-ins", first, with(first, "energy", 3)));
+        }).flatMap(Arbitraries::of);
+        return Arbitraries.oneOf(wins, checkIns);
+    }
+
+    @Test
+    @Order(5)
+    void an_entry_sent_again_with_changed_content_is_409_and_the_change_is_not_stored() {
+        List<ChangedRetry> pairs = changedRetries().sampleStream().limit(12).toList();
+        long before = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+        for (ChangedRetry pair : pairs) {
+            String user = "changed-" + UUID.randomUUID();
+            String idField = pair.path().endsWith("wins") ? "winId" : "checkInId";
+            Map<String, Object> first = with(pair.first(), idField, "e1");
+            Map<String, Object> second = with(pair.second(), idField, "e1");
+
+            assertThat(post(user, pair.path(), first)).as("first %s", pair).isEqualTo(201);
+            assertThat(post(user, pair.path(), second)).as("changed %s", pair).isEqualTo(409);
+            assertThat(post(user, pair.path(), first)).as("retry %s", pair).isEqualTo(200);
+        }
+        assertThat(pairs).hasSize(12);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(before + pairs.size());
+    }
+
+    @Test
+    @Order(6)
+    void a_snapshot_of_an_older_shape_is_ignored_and_the_journal_is_loaded_from_its_events() {
+        String user = "old-snapshot-" + UUID.randomUUID();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(logWin(user, "w" + i, "Today I showed up " + i, "c" + i)).isEqualTo(201);
+        }
+        // A snapshot without a revision, as journals were snapshotted before their entries were marked by a full content
+        // hash; were it used, the journal would not know w1 and record it again.
+        String stale = "{\"userId\":\"" + user + "\",\"lastZone\":\"Europe/Berlin\",\"entries\":{}}";
+        jdbc.update("insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
+                        + "payloadrevision, payloadtype, timestamp) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                user, 2L, "Journal", UUID.randomUUID().toString(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                stale.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "org.smallwins.command.journal.Journal",
+                Instant.now().toString());
+
+        assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
+        assertThat(logWin(user, "w1", "Today I showed up again", "conflict")).isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .isEqualTo(3L);
     }
 }

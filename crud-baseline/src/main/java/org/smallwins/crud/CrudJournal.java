@@ -4,17 +4,32 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import org.smallwins.command.journal.CrudJournalRules;
+import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.Decision;
+import org.smallwins.journal.EntryMark;
+import org.smallwins.journal.EntryRefusedException;
+import org.smallwins.journal.JournalCommand;
+import org.smallwins.journal.JournalDecider;
+import org.smallwins.journal.JournalRequests;
+import org.smallwins.journal.JournalState;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes: validate with the journal's rules, then one transaction per entry that reads the id and inserts one row. */
+/**
+ * Writes: parse the request and ask the journal's decider (the same code the command service's aggregate asks), with
+ * the journal's state read from the table for the one id; then one transaction per entry that inserts one row.
+ */
 @Service
 public class CrudJournal {
 
     public enum Outcome { RECORDED, ALREADY_RECORDED }
+
+    static final String WIN = "W";
+    static final String CHECK_IN = "C";
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -28,71 +43,89 @@ public class CrudJournal {
 
     @Transactional
     public Outcome logWin(String userId, LogWinRequest body) {
-        CrudJournalRules.Win win = CrudJournalRules.win(body.winId(), body.text(), body.focusArea(), body.tags(),
-                body.day(), body.zone(), () -> previousZone(userId), clock);
-        if (isRetry(userId, win.winId(), CrudJournalRules.WIN, win.digest(), win.requestedWhen(), win.requestedZone())) {
-            return Outcome.ALREADY_RECORDED;
-        }
-        EntryRow row = new EntryRow();
-        row.userId = userId;
-        row.entryId = win.winId();
-        row.kind = CrudJournalRules.WIN;
-        row.digest = win.digest();
-        row.whenValue = win.day().toString();
-        row.zone = win.zone().getId();
-        row.day = win.day();
-        row.occurredAt = win.occurredAt();
-        row.text = win.text();
-        row.focusArea = win.focusArea().name();
-        row.tags = JSON.writeValueAsString(win.tags());
-        em.persist(row);
-        em.flush();
-        return Outcome.RECORDED;
+        return decide(userId, JournalRequests.logWin(body.winId(), body.text(), body.focusArea(), body.tags(), body.day(),
+                body.zone()).orThrow());
     }
 
     @Transactional
     public Outcome recordCheckIn(String userId, RecordCheckInRequest body) {
-        CrudJournalRules.CheckIn checkIn = CrudJournalRules.checkIn(body.checkInId(), body.mood(), body.energy(),
-                body.window(), body.note(), body.at(), body.zone(), () -> previousZone(userId), clock);
-        if (isRetry(userId, checkIn.checkInId(), CrudJournalRules.CHECK_IN, checkIn.digest(), checkIn.requestedWhen(),
-                checkIn.requestedZone())) {
-            return Outcome.ALREADY_RECORDED;
-        }
-        EntryRow row = new EntryRow();
-        row.userId = userId;
-        row.entryId = checkIn.checkInId();
-        row.kind = CrudJournalRules.CHECK_IN;
-        row.digest = checkIn.digest();
-        row.whenValue = checkIn.at().toString();
-        row.zone = checkIn.zone().getId();
-        row.day = checkIn.at().atZone(checkIn.zone()).toLocalDate();
-        row.occurredAt = checkIn.at();
-        row.mood = checkIn.mood();
-        row.energy = checkIn.energy();
-        row.toleranceWindow = checkIn.window().name();
-        row.note = checkIn.note();
-        em.persist(row);
-        em.flush();
-        return Outcome.RECORDED;
+        return decide(userId, JournalRequests.recordCheckIn(body.checkInId(), body.mood(), body.energy(), body.window(),
+                body.note(), body.at(), body.zone()).orThrow());
     }
 
-    private boolean isRetry(String userId, String entryId, String kind, String digest, String when, String zone) {
+    private Outcome decide(String userId, JournalCommand command) {
+        Decision decision = JournalDecider.decide(command, state(userId), clock);
+        if (decision instanceof Decision.Record record) {
+            for (Decision.Event event : record.events()) {
+                em.persist(row(userId, event));
+            }
+            em.flush();
+            return Outcome.RECORDED;
+        }
+        if (decision instanceof Decision.AlreadyRecorded) {
+            return Outcome.ALREADY_RECORDED;
+        }
+        if (decision instanceof Decision.Conflict) {
+            throw new EntryIdTakenException();
+        }
+        if (decision instanceof Decision.Refused refused) {
+            throw new EntryRefusedException(refused.refusals());
+        }
+        throw new IllegalStateException("unknown decision " + decision.getClass().getName());
+    }
+
+    /** The journal's state as the decider asks for it: the row with the command's id, the zone of the latest row. */
+    private JournalState state(String userId) {
+        return JournalState.of(entryId -> mark(userId, entryId), () -> previousZone(userId));
+    }
+
+    private EntryMark mark(String userId, String entryId) {
         List<EntryRow> existing = em.createQuery("select e from EntryRow e where e.userId = :u and e.entryId = :e", EntryRow.class)
                 .setParameter("u", userId).setParameter("e", entryId).getResultList();
         if (existing.isEmpty()) {
-            return false;
+            return null;
         }
         EntryRow row = existing.get(0);
-        if (CrudJournalRules.isRetryOf(row.kind, row.digest, row.whenValue, row.zone, kind, digest, when, zone)) {
-            return true;
-        }
-        throw new EntryIdTakenException();
+        return new EntryMark(row.digest, row.whenValue, row.zone);
     }
 
     private String previousZone(String userId) {
         List<String> zones = em.createQuery("select e.zone from EntryRow e where e.userId = :u order by e.id desc", String.class)
                 .setParameter("u", userId).setMaxResults(1).getResultList();
         return zones.isEmpty() ? null : zones.get(0);
+    }
+
+    private static EntryRow row(String userId, Decision.Event event) {
+        EntryMark mark = EntryMark.of(event);
+        EntryRow row = new EntryRow();
+        row.userId = userId;
+        row.entryId = event.payload().entryId();
+        row.digest = mark.contentHash();
+        row.whenValue = mark.when();
+        row.zone = mark.zone();
+        row.day = event.occurred().localDate();
+        row.occurredAt = event.occurred().instant();
+        event.payload().handleWith(new JournalEvent.Handler<Void>() {
+            @Override
+            public Void winLogged(WinLogged win) {
+                row.kind = WIN;
+                row.text = win.text();
+                row.focusArea = win.focusArea().name();
+                row.tags = JSON.writeValueAsString(win.tags());
+                return null;
+            }
+
+            @Override
+            public Void checkInRecorded(CheckInRecorded checkIn) {
+                row.kind = CHECK_IN;
+                row.mood = checkIn.mood();
+                row.energy = checkIn.energy();
+                row.toleranceWindow = checkIn.window().name();
+                row.note = checkIn.note();
+                return null;
+            }
+        });
+        return row;
     }
 
     /** The id is taken by an entry with different content. */

@@ -1,6 +1,6 @@
 package org.smallwins.crud;
 
-import org.smallwins.command.journal.EntryRefusedException;
+import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.platform.Problems;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;

@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The baseline's reads on their own: the same refusals as the query service, before any SQL runs, and weeks computed
  * from the same weekly vocabulary (the SQL itself is exercised by the benchmark against PostgreSQL).
  */
-@WebMvcTest(ReadController.class)
+@WebMvcTest(controllers = ReadController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReadControllerTest {
 

@@ -82,7 +82,7 @@ public final class DevTokens {
         return audience;
     }
 
-    /** The public key as PEM, the form the services read from {@code smallwins.security.jwt.public-key-location}. */
+    /** The public key as PEM, the form the services read from {@code SMALLWINS_JWT_PUBLIC_KEY_LOCATION}. */
     public String publicKeyPem() {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";

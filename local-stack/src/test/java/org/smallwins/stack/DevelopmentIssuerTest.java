@@ -55,6 +55,6 @@ class DevelopmentIssuerTest {
 
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(Files.readString(log)).contains("smallwins.security.jwt.issuer must be set");
+        assertThat(Files.readString(log)).contains("SMALLWINS_JWT_ISSUER (spring.security.oauth2.resourceserver.jwt.issuer-uri) must be set");
     }
 }

@@ -2,6 +2,7 @@ package org.smallwins.platform;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,7 +37,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         ProblemDetail problem;
-        RequestBodyLimitFilter.BodyTooLargeException tooLarge = findCause(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
+        RequestBodyLimitFilter.BodyTooLargeException tooLarge =
+                ExceptionUtils.throwableOfType(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
@@ -108,27 +110,20 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
      * state class 08 "connection exception", or 57P0x "server shutting down"), or null.
      */
     static Throwable storeUnavailable(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
-                if (UNREACHABLE.contains(type.getName())) {
-                    return t;
-                }
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return t;
-            }
-        }
-        return null;
+        return ExceptionUtils.getThrowableList(ex).stream()
+                .filter(PlatformProblemHandler::meansUnreachable)
+                .findFirst()
+                .orElse(null);
     }
 
-    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
+    private static boolean meansUnreachable(Throwable t) {
+        for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+            if (UNREACHABLE.contains(type.getName())) {
+                return true;
             }
         }
-        return null;
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
     }
 
     static String fieldPath(List<JacksonException.Reference> path) {

@@ -1,29 +1,38 @@
 package org.smallwins.platform;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -31,6 +40,8 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -39,20 +50,26 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Both services are OAuth2 resource servers: every API call needs a valid bearer token, and the caller is the token's
  * {@code sub}. Health probes and API documents are open. Authentication failures are problem details with a
  * {@code WWW-Authenticate} header.
+ *
+ * <p>Which tokens are accepted is Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*} configuration
+ * (issuer-uri, jwk-set-uri, public-key-location, audiences), set from the {@code SMALLWINS_JWT_*} variables in each
+ * service's application.yml. The issuer is required.
  */
-@AutoConfiguration
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @EnableWebSecurity
-@EnableConfigurationProperties({JwtProperties.class, PlatformProperties.class})
+@EnableConfigurationProperties({OAuth2ResourceServerProperties.class, PlatformProperties.class})
 public class PlatformSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits,
+            OAuth2ResourceServerProperties tokens) throws Exception {
+        requireIssuer(tokens.getJwt());
         BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(limits)))
-                .addFilterAfter(new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst(),
-                        java.time.Clock.systemUTC()), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst()),
+                        BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -89,39 +106,68 @@ public class PlatformSecurityConfiguration {
         return source;
     }
 
+    /**
+     * What Boot's token checks lack: a token must name its subject (the caller's journal), so a blank {@code sub} is
+     * refused. Boot adds every such bean to the issuer, audience and time checks of the decoder it builds.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties) throws Exception {
-        if (properties.issuer() == null || properties.issuer().isBlank()) {
-            throw new IllegalStateException("smallwins.security.jwt.issuer must be set: tokens are checked against it");
+    OAuth2TokenValidator<Jwt> subjectRequired() {
+        return new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank());
+    }
+
+    /**
+     * Tokens signed with a known public key (the local development issuer and tests), with the issuer still checked.
+     * Boot builds a public-key decoder only when no issuer is set (with one it turns to the issuer's discovery
+     * document), so this one case is built here, with the same checks Boot applies to the others. A JWK set URI, when
+     * set, wins; with neither, Boot's decoder discovers the keys at the issuer.
+     */
+    @Bean
+    @Conditional(PublicKeyWithoutJwkSet.class)
+    JwtDecoder publicKeyJwtDecoder(OAuth2ResourceServerProperties properties,
+            ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators) throws IOException {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        requireIssuer(jwt);
+        RSAPublicKey key;
+        try (InputStream in = jwt.getPublicKeyLocation().getInputStream()) {
+            key = RsaKeyConverters.x509().convert(in);
         }
-        NimbusJwtDecoder decoder;
-        if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        } else if (properties.publicKeyLocation() != null) {
-            decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build();
-        } else {
-            decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuer()).build();
-        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        if (properties.audience() != null && !properties.audience().isBlank()) {
+        validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
+        if (!CollectionUtils.isEmpty(jwt.getAudiences())) {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.contains(properties.audience())));
+                    aud -> aud != null && !Collections.disjoint(aud, jwt.getAudiences())));
         }
-        validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        additionalValidators.orderedStream().forEach(validators::add);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return decoder;
     }
 
-    private static RSAPublicKey readPublicKey(JwtProperties properties) throws Exception {
-        try (InputStream in = properties.publicKeyLocation().getInputStream()) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            byte[] der = Base64.getDecoder().decode(pem);
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+    /** Every token is checked against the issuer: a service without one refuses to start. */
+    static void requireIssuer(OAuth2ResourceServerProperties.Jwt jwt) {
+        if (!StringUtils.hasText(jwt.getIssuerUri())) {
+            throw new IllegalStateException("SMALLWINS_JWT_ISSUER (spring.security.oauth2.resourceserver.jwt.issuer-uri) "
+                    + "must be set: tokens are checked against it");
         }
     }
+
+    /** A public key location is set and no JWK set URI. */
+    static class PublicKeyWithoutJwkSet extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConditionMessage.Builder message = ConditionMessage.forCondition("Public key with issuer");
+            Environment environment = context.getEnvironment();
+            if (!StringUtils.hasText(environment.getProperty(PREFIX + "public-key-location"))) {
+                return ConditionOutcome.noMatch(message.didNotFind("public-key-location").atAll());
+            }
+            if (StringUtils.hasText(environment.getProperty(PREFIX + "jwk-set-uri"))) {
+                return ConditionOutcome.noMatch(message.found("jwk-set-uri").atAll());
+            }
+            return ConditionOutcome.match(message.foundExactly("public-key-location"));
+        }
+    }
+
+    private static final String PREFIX = "spring.security.oauth2.resourceserver.jwt.";
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {

@@ -1,39 +1,53 @@
 package org.smallwins.platform;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits each user's writes (any method but GET, HEAD, OPTIONS) with a token bucket: a burst, then a steady rate per
- * minute. Past it, 429 with {@code Retry-After}. The buckets live in this instance's memory, so with several instances
- * the effective limit is per instance. A bucket that has refilled completely says nothing a new one would not, so such
- * buckets are dropped from time to time: memory follows the people writing now, not everyone who ever wrote.
+ * Limits each user's writes (any method but GET, HEAD, OPTIONS) with a Bucket4j token bucket: a burst, then a steady
+ * rate per minute, refilled continuously. Past it, 429 with {@code Retry-After}.
+ *
+ * <p>The buckets live in this instance's memory (Bucket4j's Caffeine proxy manager), so with several instances the
+ * effective limit is per instance. A bucket is forgotten once it has had time to refill completely: a full bucket says
+ * nothing a new one would not, so memory follows the people writing now, not everyone who ever wrote. For one limit
+ * shared by several instances, the same buckets can live in a shared store through another Bucket4j proxy manager
+ * (JDBC over the command side's PostgreSQL, or Redis); see the README.
  */
 public class WriteRateLimitFilter extends OncePerRequestFilter {
 
-    private final double perMillisecond;
-    private final double burst;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final AtomicLong writes = new AtomicLong();
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration limit;
 
-    /** Idle buckets are looked for once every this many writes. */
-    static final int SWEEP_EVERY = 1024;
+    public WriteRateLimitFilter(int writesPerMinute, int burst) {
+        this(writesPerMinute, burst, Caffeine.newBuilder(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
 
-    public WriteRateLimitFilter(int writesPerMinute, int burst, Clock clock) {
-        this.perMillisecond = writesPerMinute / 60_000.0;
-        this.burst = Math.max(1, burst);
-        this.clock = clock;
+    /** With the cache builder and clock given, so that tests can move time (both must follow the same time). */
+    WriteRateLimitFilter(int writesPerMinute, int burst, Caffeine<Object, Object> cache, TimeMeter clock) {
+        this.limit = BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(Math.max(1, burst))
+                        .refillGreedy(Math.max(1, writesPerMinute), Duration.ofMinutes(1)))
+                .build();
+        this.buckets = Bucket4jCaffeine.<String>builderFor(cache)
+                .clientClock(clock)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .build();
     }
 
     @Override
@@ -50,7 +64,7 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long waitMillis = take(caller.getName(), clock.millis());
+        long waitMillis = take(caller.getName());
         if (waitMillis > 0) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, (waitMillis + 999) / 1000)));
             ProblemWriter.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-writes", "Slow down a little",
@@ -61,40 +75,13 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     }
 
     /** Takes one write from the user's bucket; returns 0, or how many milliseconds until one is available. */
-    long take(String user, long now) {
-        if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
-            buckets.values().removeIf(bucket -> bucket.fullAt(now));
-        }
-        return buckets.computeIfAbsent(user, u -> new Bucket(burst, now)).take(now);
+    long take(String user) {
+        ConsumptionProbe probe = buckets.getProxy(user, () -> limit).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForRefill() + 999_999));
     }
 
-    int trackedUsers() {
-        return buckets.size();
-    }
-
-    private final class Bucket {
-        private double tokens;
-        private long updated;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updated = now;
-        }
-
-        /** Takes one token; returns 0, or how long until one is available. */
-        synchronized long take(long now) {
-            tokens = Math.min(burst, tokens + (now - updated) * perMillisecond);
-            updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perMillisecond);
-        }
-
-        /** True if the bucket would be full by {@code now}: forgetting it changes nothing. */
-        synchronized boolean fullAt(long now) {
-            return tokens + (now - updated) * perMillisecond >= burst;
-        }
+    /** Whether this instance still holds a bucket for the user. */
+    boolean tracks(String user) {
+        return buckets.getProxyConfiguration(user).isPresent();
     }
 }

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * never a submitted value.
  */
 @WebMvcTest(properties = {
+        "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test",
         "smallwins.http.max-request-body=1KB",
         "smallwins.http.writes-per-minute=1",
         "smallwins.http.write-burst=2"})

@@ -4,11 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,18 +13,27 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.smallwins.contract.CheckInRecorded;
-import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
-import org.smallwins.contract.ToleranceWindow;
-import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.Decision;
+import org.smallwins.journal.EntryMark;
+import org.smallwins.journal.EntryRefusedException;
+import org.smallwins.journal.JournalDecider;
+import org.smallwins.journal.JournalState;
 
 /**
- * One person's journal: the consistency boundary for everything they record. It decides whether an entry is new, a
- * retry of one already recorded, or a conflicting reuse of an id, and it refuses entries that break a rule.
+ * One person's journal: the consistency boundary for everything they record. It holds what the journal's decider needs
+ * (a mark per entry, the latest zone), asks the {@link JournalDecider} about each command and applies what it decides.
+ * It has no rules of its own.
+ *
+ * <p>Snapshots hold this object (Jackson, fields only). {@link Revision} names the shape of what it holds: revision 2
+ * marks entries with a full SHA-256 of an unambiguous encoding, so snapshots of revision 1 (an ambiguous, shorter
+ * digest) are ignored by Axon's default revision snapshot filter and the journal is loaded from its events instead.
  */
 @Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Journal {
@@ -45,93 +50,32 @@ public class Journal {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EntryOutcome handle(LogWinCommand command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
-        JournalPolicies policies = new JournalPolicies();
-        String winId = policies.entryId("winId", command.winId());
-        String text = policies.winText(command.text());
-        FocusArea area = policies.focusArea(command.focusArea());
-        List<String> tags = policies.tags(command.tags());
-        ZoneId zone = policies.zone(command.zone(), lastZone);
-        LocalDate day = policies.winDay(command.day(), zone, clock);
-        policies.throwIfRefused();
-
-        String digest = winDigest(text, area, tags);
-        if (isRetry(winId, EntryMark.WIN, digest, blankToNull(command.day()) == null ? null : day.toString(),
-                blankToNull(command.zone()) == null ? null : zone.getId())) {
+    public EntryOutcome handle(ForJournal command, Clock clock,
+            @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        Decision decision = JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
+        if (decision instanceof Decision.Record record) {
+            for (Decision.Event event : record.events()) {
+                apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
+            }
+            return EntryOutcome.RECORDED;
+        }
+        if (decision instanceof Decision.AlreadyRecorded) {
             return EntryOutcome.ALREADY_RECORDED;
         }
-        Instant now = clock.instant();
-        // A win back-dated to an earlier day has no known time of day: it is placed at that day's start.
-        Instant instant = day.equals(LocalDate.ofInstant(now, zone)) ? now : day.atStartOfDay(zone).toInstant();
-        apply(new WinLogged(winId, text, area, tags),
-                JournalMetaData.of(command.userId(), new Occurred(instant, day, zone.getId()), correlationId));
-        return EntryOutcome.RECORDED;
-    }
-
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EntryOutcome handle(RecordCheckInCommand command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
-        JournalPolicies policies = new JournalPolicies();
-        String checkInId = policies.entryId("checkInId", command.checkInId());
-        int mood = policies.scale("mood", command.mood());
-        int energy = policies.scale("energy", command.energy());
-        ToleranceWindow window = policies.window(command.window());
-        String note = policies.note(command.note());
-        Instant at = policies.checkInInstant(command.at(), clock);
-        ZoneId zone = policies.zone(command.zone(), lastZone);
-        policies.throwIfRefused();
-
-        String digest = checkInDigest(mood, energy, window, note);
-        if (isRetry(checkInId, EntryMark.CHECK_IN, digest, blankToNull(command.at()) == null ? null : at.toString(),
-                blankToNull(command.zone()) == null ? null : zone.getId())) {
-            return EntryOutcome.ALREADY_RECORDED;
+        if (decision instanceof Decision.Conflict conflict) {
+            throw new EntryConflictException(conflict.entryId());
         }
-        apply(new CheckInRecorded(checkInId, mood, energy, window, note),
-                JournalMetaData.of(command.userId(), Occurred.at(at, zone), correlationId));
-        return EntryOutcome.RECORDED;
-    }
-
-    private boolean isRetry(String entryId, String kind, String digest, String requestedWhen, String requestedZone) {
-        EntryMark existing = entries.get(entryId);
-        if (existing == null) {
-            return false;
+        if (decision instanceof Decision.Refused refused) {
+            throw new EntryRefusedException(refused.refusals());
         }
-        if (existing.isRetryOf(kind, digest, requestedWhen, requestedZone)) {
-            return true;
-        }
-        throw new EntryConflictException(entryId);
-    }
-
-    /** Digests are computed from the recorded (clean) content, so the event store holds no digest of journal text. */
-    private static String winDigest(String text, FocusArea area, List<String> tags) {
-        return EntryMark.digest(List.of(text, area, tags));
-    }
-
-    private static String checkInDigest(int mood, int energy, ToleranceWindow window, String note) {
-        return EntryMark.digest(List.of(mood, energy, window, String.valueOf(note)));
+        throw new IllegalStateException("unknown decision " + decision.getClass().getName());
     }
 
     @EventSourcingHandler
-    void on(WinLogged event, MetaData metaData) {
-        remember(event.winId(), EntryMark.WIN, winDigest(event.text(), event.focusArea(), event.tags()), metaData,
-                JournalMetaData.OCCURRED_DATE);
-    }
-
-    @EventSourcingHandler
-    void on(CheckInRecorded event, MetaData metaData) {
-        remember(event.checkInId(), EntryMark.CHECK_IN,
-                checkInDigest(event.mood(), event.energy(), event.window(), event.note()), metaData,
-                JournalMetaData.OCCURRED_AT);
-    }
-
-    private void remember(String entryId, String kind, String digest, MetaData metaData, String whenKey) {
+    void on(JournalEvent event, MetaData metaData) {
         this.userId = (String) metaData.get(JournalMetaData.USER_ID);
-        String zone = (String) metaData.get(JournalMetaData.OCCURRED_ZONE);
-        this.lastZone = zone;
-        entries.put(entryId, new EntryMark(kind, digest, (String) metaData.get(whenKey), zone));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        Occurred occurred = JournalMetaData.occurred(metaData);
+        this.lastZone = occurred.zone();
+        entries.put(event.entryId(), EntryMark.of(event, occurred));
     }
 }

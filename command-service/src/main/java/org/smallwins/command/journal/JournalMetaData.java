@@ -1,5 +1,7 @@
 package org.smallwins.command.journal;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
@@ -30,5 +32,11 @@ public final class JournalMetaData {
             values.put(CORRELATION_ID, correlationId);
         }
         return MetaData.from(values);
+    }
+
+    /** When the event stored with this metadata happened. */
+    static Occurred occurred(MetaData metaData) {
+        return new Occurred(Instant.parse((String) metaData.get(OCCURRED_AT)),
+                LocalDate.parse((String) metaData.get(OCCURRED_DATE)), (String) metaData.get(OCCURRED_ZONE));
     }
 }

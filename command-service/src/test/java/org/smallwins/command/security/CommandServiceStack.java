@@ -41,8 +41,8 @@ final class CommandServiceStack {
         registry.add("spring.datasource.username", POSTGRES::user);
         registry.add("spring.datasource.password", POSTGRES::password);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("smallwins.security.jwt.issuer", TOKENS::issuer);
-        registry.add("smallwins.security.jwt.audience", TOKENS::audience);
-        registry.add("smallwins.security.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", TOKENS::audience);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
     }
 }

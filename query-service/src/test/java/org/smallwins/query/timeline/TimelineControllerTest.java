@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The timeline endpoint on its own: what it asks the queries for, and what a client sees, in seconds. */
-@WebMvcTest(TimelineController.class)
+@WebMvcTest(controllers = TimelineController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TimelineControllerTest {
 

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.threeten.extra.YearWeek;
 
 /** The weekly trends and weekly review endpoints on their own: weeks named in requests, and what a client sees. */
-@WebMvcTest(TrendsController.class)
+@WebMvcTest(controllers = TrendsController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TrendsControllerTest {
 

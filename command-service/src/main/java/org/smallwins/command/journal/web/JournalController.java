@@ -1,18 +1,14 @@
 package org.smallwins.command.journal.web;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.smallwins.command.journal.EntryOutcome;
+import org.smallwins.command.journal.ForJournal;
 import org.smallwins.command.journal.JournalMetaData;
-import org.smallwins.command.journal.LogWinCommand;
-import org.smallwins.command.journal.RecordCheckInCommand;
+import org.smallwins.journal.JournalRequests;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,13 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 class JournalController {
 
     private final CommandGateway commands;
-    private final Counter concurrentAppends;
 
-    JournalController(CommandGateway commands, MeterRegistry meters) {
+    JournalController(CommandGateway commands) {
         this.commands = commands;
-        this.concurrentAppends = Counter.builder("smallwins.journal.concurrent-appends")
-                .description("Commands decided again because another instance appended to the same journal first")
-                .register(meters);
     }
 
     @Operation(summary = "Log a small win", description = "201 when recorded, 200 when the same win was already recorded, "
@@ -44,8 +36,9 @@ class JournalController {
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> logWin(@RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
-        var command = new LogWinCommand(caller.getSubject(), body.winId(), body.text(), body.focusArea(), body.tags(),
-                body.day(), body.zone());
+        var win = JournalRequests.logWin(body.winId(), body.text(), body.focusArea(), body.tags(), body.day(), body.zone())
+                .orThrow();
+        var command = new ForJournal(caller.getSubject(), win);
         return answer(send(command, request), body.winId(), "WIN");
     }
 
@@ -54,41 +47,21 @@ class JournalController {
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> recordCheckIn(@RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
-        var command = new RecordCheckInCommand(caller.getSubject(), body.checkInId(), body.mood(), body.energy(),
-                body.window(), body.note(), body.at(), body.zone());
+        var checkIn = JournalRequests.recordCheckIn(body.checkInId(), body.mood(), body.energy(), body.window(), body.note(),
+                body.at(), body.zone()).orThrow();
+        var command = new ForJournal(caller.getSubject(), checkIn);
         return answer(send(command, request), body.checkInId(), "CHECK_IN");
     }
 
     /**
-     * Sends the command; if another instance of this service appended to the same journal in the meantime (the event
-     * store refused a second event with the same sequence: Axon's {@link ConcurrencyException}, or
-     * {@link AggregateStreamCreationException} for a journal's first event), the command is decided again on the
-     * journal as it now is. Nothing was stored by the failed attempt.
+     * Sends the command and waits for its outcome. If another instance of this service appended to the same journal in
+     * the meantime, the gateway's retry scheduler decides the command again on the journal as it now is (see
+     * {@code ConcurrentAppendRetry}).
      */
     private EntryOutcome send(Object command, HttpServletRequest request) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(JournalMetaData.CORRELATION_ID, CorrelationIdFilter.of(request)));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(message);
-            } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !concurrentAppend(e)) {
-                    throw e;
-                }
-                concurrentAppends.increment();
-            }
-        }
-    }
-
-    static final int MAX_ATTEMPTS = 5;
-
-    private static boolean concurrentAppend(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
+        return commands.sendAndWait(message);
     }
 
     private static ResponseEntity<EntryResponse> answer(EntryOutcome outcome, String id, String kind) {

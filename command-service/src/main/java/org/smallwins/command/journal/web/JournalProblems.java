@@ -1,7 +1,7 @@
 package org.smallwins.command.journal.web;
 
 import org.smallwins.command.journal.EntryConflictException;
-import org.smallwins.command.journal.EntryRefusedException;
+import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.platform.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

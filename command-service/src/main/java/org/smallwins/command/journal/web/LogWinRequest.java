@@ -3,7 +3,7 @@ package org.smallwins.command.journal.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** A win as sent by a client. Types only: every rule is checked by the journal. */
+/** A win as sent by a client. Types only: read into a command by the journal's request parser, checked by its decider. */
 public record LogWinRequest(
         @Schema(description = "Id chosen by the client (a UUID works); sending it again is safe", example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f")
         String winId,

@@ -2,7 +2,7 @@ package org.smallwins.command.journal.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A check-in as sent by a client. Types only: every rule is checked by the journal. */
+/** A check-in as sent by a client. Types only: read into a command by the journal's request parser, checked by its decider. */
 public record RecordCheckInRequest(
         @Schema(description = "Id chosen by the client (a UUID works); sending it again is safe", example = "8b0e7c1a-2f44-4a8e-b0c3-5d6e7f8a9b0c")
         String checkInId,

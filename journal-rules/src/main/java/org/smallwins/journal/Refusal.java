@@ -1,4 +1,4 @@
-package org.smallwins.command.journal;
+package org.smallwins.journal;
 
 /**
  * Why the journal refused a command. Names the field and the rule, never the submitted value: refusals are shown to

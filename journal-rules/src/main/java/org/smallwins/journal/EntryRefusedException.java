@@ -1,4 +1,4 @@
-package org.smallwins.command.journal;
+package org.smallwins.journal;
 
 import java.util.List;
 

@@ -1,0 +1,46 @@
+package org.smallwins.journal;
+
+import java.util.List;
+import java.util.Objects;
+import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.Occurred;
+
+/** What the journal decided about one command. Exactly one of four results; nothing else can happen. */
+public sealed interface Decision permits Decision.Record, Decision.AlreadyRecorded, Decision.Conflict, Decision.Refused {
+
+    /** Record these events, in this order. */
+    record Record(List<Event> events) implements Decision {
+        public Record {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * One event to record: the contract's payload and when it happened in the person's life (from which the caller
+     * builds the event's envelope: metadata for the event store, columns for a table).
+     */
+    record Event(JournalEvent payload, Occurred occurred) {
+        public Event {
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(occurred, "occurred");
+        }
+    }
+
+    /** The same entry with the same content was recorded before: a retry, nothing changes. */
+    record AlreadyRecorded(String entryId) implements Decision {
+    }
+
+    /** The id is taken by an entry with different content (corrections are their own events, never overwrites). */
+    record Conflict(String entryId) implements Decision {
+    }
+
+    /** One or more rules are broken; nothing is recorded. Names fields and rules, never values. */
+    record Refused(List<Refusal> refusals) implements Decision {
+        public Refused {
+            refusals = List.copyOf(refusals);
+            if (refusals.isEmpty()) {
+                throw new IllegalArgumentException("a refusal names at least one rule");
+            }
+        }
+    }
+}
