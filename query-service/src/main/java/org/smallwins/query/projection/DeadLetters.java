@@ -12,7 +12,6 @@ import org.smallwins.contract.JournalTopic;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
@@ -35,13 +34,15 @@ class DeadLetters {
     DeadLetters(KafkaOperations<?, ?> template, MeterRegistry meters) {
         this.meters = meters;
         // partition -1: the producer chooses (the dead-letter topic has its own partition count)
-        this.recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(JournalTopic.DEAD_LETTERS, -1));
+        this.recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, exception) -> new TopicPartition(JournalTopic.DEAD_LETTERS, -1));
         this.recoverer.setHeadersFunction((record, exception) -> {
             RecordHeaders headers = new RecordHeaders();
             headers.add(JournalTopic.REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
-            headers.add(SOURCE_HEADER, (record.topic() + "-" + record.partition() + "@" + record.offset())
-                    .getBytes(StandardCharsets.UTF_8));
+            headers.add(
+                    SOURCE_HEADER,
+                    (record.topic() + "-" + record.partition() + "@" + record.offset())
+                            .getBytes(StandardCharsets.UTF_8));
             return headers;
         });
     }
@@ -52,14 +53,19 @@ class DeadLetters {
     }
 
     void send(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
-        Exception exception = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        Exception exception = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         if (exception == null) {
             exception = new JournalEventDeserializer.Unreadable("empty");
         }
         String reason = reason(exception);
         String kind = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
-        log.warn("Record {}-{}@{} rejected ({}); sent to {}", record.topic(), record.partition(), record.offset(), reason,
+        log.warn(
+                "Record {}-{}@{} rejected ({}); sent to {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                reason,
                 JournalTopic.DEAD_LETTERS);
         recoverer.accept(record, consumer, exception);
         meters.counter("smallwins.projection.events.rejected", "reason", kind).increment();

@@ -36,8 +36,8 @@ import org.smallwins.query.readstore.ReadStore;
 public class JournalProjection {
 
     /** Fixed-width UTC instant, so sort keys compare correctly as strings. */
-    static final DateTimeFormatter SORTABLE_INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * Ids per {@code $in} read. The stand-in finds each id in its primary index, then checks every document it found
@@ -51,8 +51,8 @@ public class JournalProjection {
 
     private final ReadStore store;
     /** Written in this order: the journal summary (the person's zone) last, as before. */
-    private final List<ReadModel> models = List.of(new TimelineReadModel(), new WeeklyTrendsReadModel(),
-            new JournalSummaryReadModel());
+    private final List<ReadModel> models =
+            List.of(new TimelineReadModel(), new WeeklyTrendsReadModel(), new JournalSummaryReadModel());
 
     public JournalProjection(ReadStore store) {
         this.store = store;
@@ -87,7 +87,8 @@ public class JournalProjection {
         for (ReadModel model : models) {
             List<String> ids = batch.stream().map(model::documentId).distinct().toList();
             for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-                model.collection(store).deleteMany(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
+                model.collection(store)
+                        .deleteMany(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
             }
         }
     }
@@ -95,14 +96,18 @@ public class JournalProjection {
     private void project(ReadModel model, List<EventEnvelope> batch) {
         Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
         for (EventEnvelope envelope : batch) {
-            byDocument.computeIfAbsent(model.documentId(envelope), id -> new ArrayList<>(2)).add(envelope);
+            byDocument
+                    .computeIfAbsent(model.documentId(envelope), id -> new ArrayList<>(2))
+                    .add(envelope);
         }
         MongoCollection<Document> collection = model.collection(store);
         Map<String, Document> current = read(collection, new ArrayList<>(byDocument.keySet()));
         List<WriteModel<Document>> writes = new ArrayList<>(byDocument.size());
         byDocument.forEach((id, events) -> {
             Document document = current.get(id);
-            long seen = document == null ? 0 : document.get(ReadModel.POSITION, Number.class).longValue();
+            long seen = document == null
+                    ? 0
+                    : document.get(ReadModel.POSITION, Number.class).longValue();
             boolean changed = false;
             for (EventEnvelope envelope : events) {
                 if (envelope.sequence() <= seen) {
@@ -133,7 +138,8 @@ public class JournalProjection {
     private static Map<String, Document> read(MongoCollection<Document> collection, List<String> ids) {
         Map<String, Document> found = new HashMap<>(ids.size() * 2);
         for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-            for (Document document : collection.find(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))))) {
+            for (Document document :
+                    collection.find(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))))) {
                 found.put(document.getString("_id"), document);
             }
         }
@@ -141,7 +147,8 @@ public class JournalProjection {
     }
 
     static String sortKey(EventEnvelope envelope) {
-        return envelope.occurred().localDate() + "|" + SORTABLE_INSTANT.format(envelope.occurred().instant())
-                + "|" + String.format("%012d", envelope.sequence());
+        return envelope.occurred().localDate() + "|"
+                + SORTABLE_INSTANT.format(envelope.occurred().instant()) + "|"
+                + String.format("%012d", envelope.sequence());
     }
 }

@@ -42,7 +42,9 @@ class PartitionPositions {
         this.rebuild = rebuild;
     }
 
-    void assigned(Collection<TopicPartition> partitions, BiConsumer<TopicPartition, Long> seek,
+    void assigned(
+            Collection<TopicPartition> partitions,
+            BiConsumer<TopicPartition, Long> seek,
             java.util.function.Consumer<Collection<TopicPartition>> seekToBeginning) {
         fromReadStore(partitions, "no checkpoint in the read store", seek, seekToBeginning);
     }
@@ -56,17 +58,23 @@ class PartitionPositions {
      * Nothing arrived for a while. If checkpoints this instance wrote are gone, the read store was emptied while the
      * stream was quiet: rebuild. Otherwise every partition has caught up.
      */
-    void idle(Collection<TopicPartition> partitions, BiConsumer<TopicPartition, Long> seek,
+    void idle(
+            Collection<TopicPartition> partitions,
+            BiConsumer<TopicPartition, Long> seek,
             java.util.function.Consumer<Collection<TopicPartition>> seekToBeginning) {
         List<TopicPartition> lost;
         try {
             lost = partitions.stream()
                     .filter(partition -> expected.containsKey(partition)
-                            && checkpoints.nextOffset(partition.topic(), partition.partition()).isEmpty())
+                            && checkpoints
+                                    .nextOffset(partition.topic(), partition.partition())
+                                    .isEmpty())
                     .toList();
         } catch (RuntimeException unreachable) {
             // the read store is unreachable: the next batch fails and is retried; nothing to decide while quiet
-            log.warn("Could not check the read store's checkpoints while idle ({})", unreachable.getClass().getName());
+            log.warn(
+                    "Could not check the read store's checkpoints while idle ({})",
+                    unreachable.getClass().getName());
             return;
         }
         if (lost.isEmpty()) {
@@ -98,7 +106,9 @@ class PartitionPositions {
                 expected.put(partition, next);
             } else {
                 lost.add(partition);
-                if (checkpoints.nextOffset(partition.topic(), partition.partition()).isEmpty()) {
+                if (checkpoints
+                        .nextOffset(partition.topic(), partition.partition())
+                        .isEmpty()) {
                     emptied.add(partition);
                 }
             }
@@ -118,20 +128,26 @@ class PartitionPositions {
     void reposition(Consumer<?, ?> consumer) {
         if (!lost.isEmpty()) {
             readStoreLost(lost);
-            List<TopicPartition> owned = lost.stream().filter(consumer.assignment()::contains).toList();
+            List<TopicPartition> owned =
+                    lost.stream().filter(consumer.assignment()::contains).toList();
             fromReadStore(owned, "a checkpoint disappeared", consumer::seek, consumer::seekToBeginning);
             lost.clear();
         }
     }
 
     private void readStoreLost(Collection<TopicPartition> partitions) {
-        log.warn("The read store no longer holds the checkpoint of partition(s) {}: it was emptied or another instance "
-                + "moved on; re-reading the position from the read store", partitions);
+        log.warn(
+                "The read store no longer holds the checkpoint of partition(s) {}: it was emptied or another instance "
+                        + "moved on; re-reading the position from the read store",
+                partitions);
         store.ensureIndexes();
     }
 
     /** Continues each partition from its checkpoint in the read store, or from the beginning if there is none. */
-    private void fromReadStore(Collection<TopicPartition> partitions, String why, BiConsumer<TopicPartition, Long> seek,
+    private void fromReadStore(
+            Collection<TopicPartition> partitions,
+            String why,
+            BiConsumer<TopicPartition, Long> seek,
             java.util.function.Consumer<Collection<TopicPartition>> seekToBeginning) {
         List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition partition : partitions) {

@@ -32,12 +32,19 @@ class ProjectionConfiguration {
     }
 
     @Bean
-    ProjectionConsumer projectionConsumer(JournalProjection projection, Checkpoints checkpoints, ReadStore store,
-            KafkaOperations<?, ?> kafka, Clock clock, MeterRegistry meters,
+    ProjectionConsumer projectionConsumer(
+            JournalProjection projection,
+            Checkpoints checkpoints,
+            ReadStore store,
+            KafkaOperations<?, ?> kafka,
+            Clock clock,
+            MeterRegistry meters,
             @Value("${smallwins.projection.rebuild.log-every:10000}") long rebuildLogEvery) {
-        return new ProjectionConsumer(projection,
+        return new ProjectionConsumer(
+                projection,
                 new PartitionPositions(checkpoints, store, new RebuildProgress(meters, rebuildLogEvery)),
-                new DeadLetters(kafka, meters), new ProjectionLag(clock, meters));
+                new DeadLetters(kafka, meters),
+                new ProjectionLag(clock, meters));
     }
 
     /**
@@ -55,6 +62,9 @@ class ProjectionConfiguration {
 
     @Bean
     NewTopic deadLetterTopic() {
-        return TopicBuilder.name(JournalTopic.DEAD_LETTERS).partitions(1).replicas(1).build();
+        return TopicBuilder.name(JournalTopic.DEAD_LETTERS)
+                .partitions(1)
+                .replicas(1)
+                .build();
     }
 }

@@ -28,8 +28,8 @@ public class ProjectionConsumer implements ConsumerSeekAware {
     private final DeadLetters deadLetters;
     private final ProjectionLag lag;
 
-    ProjectionConsumer(JournalProjection projection, PartitionPositions positions, DeadLetters deadLetters,
-            ProjectionLag lag) {
+    ProjectionConsumer(
+            JournalProjection projection, PartitionPositions positions, DeadLetters deadLetters, ProjectionLag lag) {
         this.projection = projection;
         this.positions = positions;
         this.deadLetters = deadLetters;
@@ -38,7 +38,8 @@ public class ProjectionConsumer implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        positions.assigned(assignments.keySet(),
+        positions.assigned(
+                assignments.keySet(),
                 (partition, offset) -> callback.seek(partition.topic(), partition.partition(), offset),
                 callback::seekToBeginning);
     }
@@ -50,7 +51,8 @@ public class ProjectionConsumer implements ConsumerSeekAware {
 
     @Override
     public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        positions.idle(assignments.keySet(),
+        positions.idle(
+                assignments.keySet(),
                 (partition, offset) -> callback.seek(partition.topic(), partition.partition(), offset),
                 callback::seekToBeginning);
     }
@@ -73,7 +75,8 @@ public class ProjectionConsumer implements ConsumerSeekAware {
         if (!emptied.isEmpty()) {
             List<EventEnvelope> written = new ArrayList<>();
             for (ConsumerRecord<String, EventEnvelope> record : records) {
-                if (!DeadLetters.unreadable(record) && emptied.contains(new TopicPartition(record.topic(), record.partition()))) {
+                if (!DeadLetters.unreadable(record)
+                        && emptied.contains(new TopicPartition(record.topic(), record.partition()))) {
                     written.add(record.value());
                 }
             }

@@ -23,9 +23,13 @@ class TimelineReadModel extends ReadModel {
 
     @Override
     Document on(WinLogged win, EventEnvelope envelope, Document document) {
-        return entry(envelope).append("kind", "WIN").append("win", new Document("text", win.text())
-                .append("focusArea", win.focusArea().name())
-                .append("tags", win.tags()));
+        return entry(envelope)
+                .append("kind", "WIN")
+                .append(
+                        "win",
+                        new Document("text", win.text())
+                                .append("focusArea", win.focusArea().name())
+                                .append("tags", win.tags()));
     }
 
     @Override

@@ -64,7 +64,10 @@ class WeeklyTrendsReadModel extends ReadModel {
                     .append("week", yearWeek.toString())
                     .append("weekStart", yearWeek.atDay(DayOfWeek.MONDAY).toString());
         }
-        increment(subDocument(week, "entriesByDay"), envelope.occurred().localDate().toString(), 1);
+        increment(
+                subDocument(week, "entriesByDay"),
+                envelope.occurred().localDate().toString(),
+                1);
         return week;
     }
 }

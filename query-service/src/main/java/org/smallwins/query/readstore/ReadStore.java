@@ -51,7 +51,10 @@ public final class ReadStore {
      * need no index of their own: a second one would only be kept up to date at every write.
      */
     public void ensureIndexes() {
-        timeline().createIndex(Indexes.ascending("userId", "sortKey"), new IndexOptions().unique(true).name("user_sortKey"));
+        timeline()
+                .createIndex(
+                        Indexes.ascending("userId", "sortKey"),
+                        new IndexOptions().unique(true).name("user_sortKey"));
     }
 
     /** Drops every read model and checkpoint: the next start rebuilds them from the topic. */

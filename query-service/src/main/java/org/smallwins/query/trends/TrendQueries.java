@@ -2,7 +2,6 @@ package org.smallwins.query.trends;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
 
@@ -46,7 +45,8 @@ public class TrendQueries {
         List<YearWeek> weeks = Weeks.ending(last != null ? last : currentWeek(userId), count);
         Map<String, Document> found = new HashMap<>();
         // the weeks' own ids: answered from the primary index (a range over weekStart scans on the stand-in)
-        store.weeks().find(in("_id", weeks.stream().map(week -> userId + "|" + week).toList()))
+        store.weeks()
+                .find(in("_id", weeks.stream().map(week -> userId + "|" + week).toList()))
                 .forEach(doc -> found.put(doc.getString("week"), doc));
         List<WeekTrend> series = new ArrayList<>(count);
         for (YearWeek week : weeks) {
@@ -58,7 +58,9 @@ public class TrendQueries {
     /** This week in the zone of the person's latest entry (UTC before their first). */
     public YearWeek currentWeek(String userId) {
         Document journal = store.journals().find(eq("_id", userId)).first();
-        ZoneId zone = journal != null && journal.getString("zone") != null ? ZoneId.of(journal.getString("zone")) : ZoneOffset.UTC;
+        ZoneId zone = journal != null && journal.getString("zone") != null
+                ? ZoneId.of(journal.getString("zone"))
+                : ZoneOffset.UTC;
         return Weeks.current(clock, zone);
     }
 
@@ -68,8 +70,8 @@ public class TrendQueries {
         WeekTrend.Mood mood = null;
         Double energy = null;
         if (checkIns > 0) {
-            mood = new WeekTrend.Mood(round(intValue(d, "moodSum") / (double) checkIns), intValue(d, "moodMin"),
-                    intValue(d, "moodMax"));
+            mood = new WeekTrend.Mood(
+                    round(intValue(d, "moodSum") / (double) checkIns), intValue(d, "moodMin"), intValue(d, "moodMax"));
             energy = round(intValue(d, "energySum") / (double) checkIns);
         }
         Map<String, Integer> areas = new LinkedHashMap<>();
@@ -90,12 +92,27 @@ public class TrendQueries {
         if (withWins) {
             wins = d.getList("winList", Document.class, List.of()).stream()
                     .sorted(Comparator.comparing(w -> w.getString("sortKey")))
-                    .map(w -> new WeekTrend.Win(w.getString("winId"), w.getString("day"), w.getString("text"),
-                            w.getString("focusArea"), w.getList("tags", String.class)))
+                    .map(w -> new WeekTrend.Win(
+                            w.getString("winId"),
+                            w.getString("day"),
+                            w.getString("text"),
+                            w.getString("focusArea"),
+                            w.getList("tags", String.class)))
                     .toList();
         }
-        return new WeekTrend(week.toString(), week.atDay(MONDAY).toString(), week.atDay(SUNDAY).toString(), intValue(d, "wins"),
-                areas, checkIns, mood, energy, windows, days, wins, WeekTrend.CLOSING_LINE);
+        return new WeekTrend(
+                week.toString(),
+                week.atDay(MONDAY).toString(),
+                week.atDay(SUNDAY).toString(),
+                intValue(d, "wins"),
+                areas,
+                checkIns,
+                mood,
+                energy,
+                windows,
+                days,
+                wins,
+                WeekTrend.CLOSING_LINE);
     }
 
     private static int intValue(Document doc, String field) {

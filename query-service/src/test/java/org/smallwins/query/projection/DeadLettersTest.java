@@ -55,8 +55,11 @@ class DeadLettersTest {
     static void startBroker() throws Exception {
         kafka = KafkaServer.start(Files.createTempDirectory("dead-letters"), 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, 1, (short) 1),
-                    new NewTopic(JournalTopic.DEAD_LETTERS, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic(JournalTopic.NAME, 1, (short) 1),
+                            new NewTopic(JournalTopic.DEAD_LETTERS, 1, (short) 1)))
+                    .all()
+                    .get();
         }
     }
 
@@ -66,18 +69,31 @@ class DeadLettersTest {
     }
 
     @Test
-    void an_unreadable_record_goes_to_the_dead_letter_topic_with_its_bytes_reason_and_origin_and_is_counted() throws Exception {
+    void an_unreadable_record_goes_to_the_dead_letter_topic_with_its_bytes_reason_and_origin_and_is_counted()
+            throws Exception {
         byte[] notJson = "this is not json {".getBytes(StandardCharsets.UTF_8);
-        EventEnvelope valid = new EventEnvelope("e1", "alice", 1, new Occurred(Instant.parse("2026-11-16T09:00:00Z"),
-                LocalDate.of(2026, 11, 16), "Europe/Berlin"), Instant.parse("2026-11-16T09:00:01Z"), "c1",
-                EventEnvelope.PLAIN_JSON, new WinLogged("w1", "Today I rested", FocusArea.REST, List.of()));
+        EventEnvelope valid = new EventEnvelope(
+                "e1",
+                "alice",
+                1,
+                new Occurred(Instant.parse("2026-11-16T09:00:00Z"), LocalDate.of(2026, 11, 16), "Europe/Berlin"),
+                Instant.parse("2026-11-16T09:00:01Z"),
+                "c1",
+                EventEnvelope.PLAIN_JSON,
+                new WinLogged("w1", "Today I rested", FocusArea.REST, List.of()));
         byte[] unknownType = new String(new JournalEventCodec().encode(valid), StandardCharsets.UTF_8)
-                .replace("\"WinLogged\"", "\"MoodPainted\"").getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(JournalTopic.NAME, "alice", notJson)).get();
-            producer.send(new ProducerRecord<>(JournalTopic.NAME, "alice", new JournalEventCodec().encode(valid))).get();
-            producer.send(new ProducerRecord<>(JournalTopic.NAME, "alice", unknownType)).get();
+                .replace("\"WinLogged\"", "\"MoodPainted\"")
+                .getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(JournalTopic.NAME, "alice", notJson))
+                    .get();
+            producer.send(new ProducerRecord<>(JournalTopic.NAME, "alice", new JournalEventCodec().encode(valid)))
+                    .get();
+            producer.send(new ProducerRecord<>(JournalTopic.NAME, "alice", unknownType))
+                    .get();
         }
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
@@ -87,7 +103,8 @@ class DeadLettersTest {
         DeadLetters deadLetters = new DeadLetters(template, meters);
 
         List<EventEnvelope> events = new ArrayList<>();
-        try (KafkaConsumer<String, EventEnvelope> consumer = consumer(new ErrorHandlingDeserializer<>(new JournalEventDeserializer()))) {
+        try (KafkaConsumer<String, EventEnvelope> consumer =
+                consumer(new ErrorHandlingDeserializer<>(new JournalEventDeserializer()))) {
             consumer.assign(List.of(new TopicPartition(JournalTopic.NAME, 0)));
             consumer.seekToBeginning(consumer.assignment());
             List<ConsumerRecord<String, EventEnvelope>> records = poll(consumer, 3);
@@ -108,24 +125,41 @@ class DeadLettersTest {
             List<ConsumerRecord<String, byte[]>> dead = poll(consumer, 2);
             assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, unknownType);
             assertThat(dead).extracting(ConsumerRecord::key).containsExactly("alice", "alice");
-            assertThat(dead).extracting(r -> header(r, JournalTopic.REASON_HEADER)).containsExactly("not-json", "unknown-type");
-            assertThat(dead).extracting(r -> header(r, DeadLetters.SOURCE_HEADER))
+            assertThat(dead)
+                    .extracting(r -> header(r, JournalTopic.REASON_HEADER))
+                    .containsExactly("not-json", "unknown-type");
+            assertThat(dead)
+                    .extracting(r -> header(r, DeadLetters.SOURCE_HEADER))
                     .containsExactly(JournalTopic.NAME + "-0@0", JournalTopic.NAME + "-0@2");
-            assertThat(dead).extracting(r -> header(r, "kafka_dlt-original-offset")).doesNotContainNull();
+            assertThat(dead)
+                    .extracting(r -> header(r, "kafka_dlt-original-offset"))
+                    .doesNotContainNull();
             for (ConsumerRecord<String, byte[]> record : dead) {
                 for (var header : record.headers()) {
-                    assertThat(new String(header.value(), StandardCharsets.UTF_8)).as(header.key())
-                            .doesNotContain("Today I rested").doesNotContain("this is not json");
+                    assertThat(new String(header.value(), StandardCharsets.UTF_8))
+                            .as(header.key())
+                            .doesNotContain("Today I rested")
+                            .doesNotContain("this is not json");
                 }
             }
         }
-        assertThat(meters.counter("smallwins.projection.events.rejected", "reason", "not-json").count()).isEqualTo(1.0);
-        assertThat(meters.counter("smallwins.projection.events.rejected", "reason", "unknown-type").count()).isEqualTo(1.0);
+        assertThat(meters.counter("smallwins.projection.events.rejected", "reason", "not-json")
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(meters.counter("smallwins.projection.events.rejected", "reason", "unknown-type")
+                        .count())
+                .isEqualTo(1.0);
     }
 
     private static <V> KafkaConsumer<String, V> consumer(org.apache.kafka.common.serialization.Deserializer<V> values) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values);
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                values);
     }
 
     private static <V> List<ConsumerRecord<String, V>> poll(KafkaConsumer<String, V> consumer, int count) {

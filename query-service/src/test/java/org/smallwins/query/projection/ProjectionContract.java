@@ -31,9 +31,9 @@ import org.smallwins.query.readstore.ReadStore;
 import org.smallwins.query.timeline.TimelineEntry;
 import org.smallwins.query.timeline.TimelinePage;
 import org.smallwins.query.timeline.TimelineQueries;
-import org.threeten.extra.YearWeek;
 import org.smallwins.query.trends.TrendQueries;
 import org.smallwins.query.trends.WeekTrend;
+import org.threeten.extra.YearWeek;
 
 /**
  * What the projection promises, independent of the MongoDB server behind it. Subclasses supply the database: the
@@ -67,16 +67,30 @@ abstract class ProjectionContract {
 
     EventEnvelope envelope(String user, JournalEvent event, Occurred occurred) {
         long sequence = sequences.merge(user, 1L, Long::sum);
-        return new EventEnvelope(UUID.randomUUID().toString(), user, sequence, occurred, occurred.instant().plusSeconds(1),
-                "corr-" + sequence, EventEnvelope.PLAIN_JSON, event);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                user,
+                sequence,
+                occurred,
+                occurred.instant().plusSeconds(1),
+                "corr-" + sequence,
+                EventEnvelope.PLAIN_JSON,
+                event);
     }
 
     EventEnvelope win(String user, String id, FocusArea area, LocalDateTime local, ZoneId zone) {
-        return envelope(user, new WinLogged(id, "Today I " + id, area, List.of("t")), Occurred.at(local.atZone(zone).toInstant(), zone));
+        return envelope(
+                user,
+                new WinLogged(id, "Today I " + id, area, List.of("t")),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
     }
 
-    EventEnvelope checkIn(String user, String id, int mood, int energy, ToleranceWindow window, LocalDateTime local, ZoneId zone) {
-        return envelope(user, new CheckInRecorded(id, mood, energy, window, null), Occurred.at(local.atZone(zone).toInstant(), zone));
+    EventEnvelope checkIn(
+            String user, String id, int mood, int energy, ToleranceWindow window, LocalDateTime local, ZoneId zone) {
+        return envelope(
+                user,
+                new CheckInRecorded(id, mood, energy, window, null),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
     }
 
     EventEnvelope applied(EventEnvelope envelope) {
@@ -97,7 +111,9 @@ abstract class ProjectionContract {
     void a_check_in_just_after_midnight_utc_counts_in_the_persons_local_week() {
         // Monday 30 November 2026 00:30 UTC is still Sunday 19:30 in New York.
         ZoneId newYork = ZoneId.of("America/New_York");
-        applied(envelope(ALICE, new CheckInRecorded("c1", 3, 3, ToleranceWindow.WITHIN, null),
+        applied(envelope(
+                ALICE,
+                new CheckInRecorded("c1", 3, 3, ToleranceWindow.WITHIN, null),
                 Occurred.at(Instant.parse("2026-11-30T00:30:00Z"), newYork)));
 
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).checkIns()).isEqualTo(1);
@@ -115,14 +131,18 @@ abstract class ProjectionContract {
         WeekTrend w43 = trends.week(ALICE, YearWeek.parse("2026-W43"));
         assertThat(w43.wins()).isEqualTo(3);
         assertThat(w43.daysShownUp()).isEqualTo(2);
-        assertThat(w43.winsOfTheWeek()).extracting(WeekTrend.Win::id).containsExactly("monday", "sunday-before", "sunday-late");
+        assertThat(w43.winsOfTheWeek())
+                .extracting(WeekTrend.Win::id)
+                .containsExactly("monday", "sunday-before", "sunday-late");
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).wins()).isEqualTo(1);
     }
 
     @Test
     void a_back_dated_win_lands_in_its_own_week() {
         LocalDate earlier = LocalDate.of(2026, 11, 4);
-        applied(envelope(ALICE, new WinLogged("old", "I asked for help", FocusArea.ASKING_FOR_HELP, List.of()),
+        applied(envelope(
+                ALICE,
+                new WinLogged("old", "I asked for help", FocusArea.ASKING_FOR_HELP, List.of()),
                 new Occurred(earlier.atStartOfDay(BERLIN).toInstant(), earlier, BERLIN.getId())));
 
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).wins()).isEqualTo(1);
@@ -146,9 +166,14 @@ abstract class ProjectionContract {
         assertThat(week.checkIns()).isEqualTo(3);
         assertThat(week.mood()).isEqualTo(new WeekTrend.Mood(3.0, 2, 4));
         assertThat(week.energyAverage()).isEqualTo(2.0);
-        assertThat(week.windowOfTolerance()).containsEntry("WITHIN", 2).containsEntry("HYPOAROUSED", 1).containsEntry("HYPERAROUSED", 0);
+        assertThat(week.windowOfTolerance())
+                .containsEntry("WITHIN", 2)
+                .containsEntry("HYPOAROUSED", 1)
+                .containsEntry("HYPERAROUSED", 0);
         assertThat(week.daysShownUp()).isEqualTo(4);
-        assertThat(week.winsOfTheWeek()).extracting(WeekTrend.Win::text).containsExactly("Today I w1", "Today I w2", "Today I w3");
+        assertThat(week.winsOfTheWeek())
+                .extracting(WeekTrend.Win::text)
+                .containsExactly("Today I w1", "Today I w2", "Today I w3");
         assertThat(week.closingLine()).isEqualTo("I'm proud of myself for showing up.");
     }
 
@@ -175,7 +200,8 @@ abstract class ProjectionContract {
         List<EventEnvelope> second = new ArrayList<>();
         for (int day = 16; day <= 19; day++) {
             first.add(win(ALICE, "a" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 9, 0), BERLIN));
-            first.add(checkIn(BOB, "b" + day, 2, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 9, 0), AUCKLAND));
+            first.add(checkIn(
+                    BOB, "b" + day, 2, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 9, 0), AUCKLAND));
         }
         for (int day = 20; day <= 23; day++) {
             second.add(win(ALICE, "a" + day, FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, day, 9, 0), BERLIN));
@@ -197,7 +223,8 @@ abstract class ProjectionContract {
         WeekTrend alicesW47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
         assertThat(alicesW47.wins()).isEqualTo(7);
         assertThat(alicesW47.winsByFocusArea()).containsExactly(entry("REST", 4), entry("BOUNDARIES", 3));
-        assertThat(alicesW47.winsOfTheWeek()).extracting(WeekTrend.Win::id)
+        assertThat(alicesW47.winsOfTheWeek())
+                .extracting(WeekTrend.Win::id)
                 .containsExactly("a16", "a17", "a18", "a19", "a20", "a21", "a22");
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).wins()).isEqualTo(1);
         assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).checkIns()).isEqualTo(4);
@@ -208,7 +235,8 @@ abstract class ProjectionContract {
     void an_event_older_than_a_documents_sequence_changes_nothing() {
         EventEnvelope monday = win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN);
         EventEnvelope tuesday = win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN);
-        EventEnvelope wednesday = checkIn(ALICE, "c1", 4, 4, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN);
+        EventEnvelope wednesday =
+                checkIn(ALICE, "c1", 4, 4, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN);
         projection.apply(List.of(monday, tuesday, wednesday));
         List<Document> before = snapshot();
 
@@ -218,7 +246,8 @@ abstract class ProjectionContract {
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(store.weeks().find(new Document("_id", ALICE + "|2026-W47")).first())
-                .containsEntry("lastSequence", 3L).doesNotContainKey("applied");
+                .containsEntry("lastSequence", 3L)
+                .doesNotContainKey("applied");
         assertThat(store.journals().find(new Document("_id", ALICE)).first()).containsEntry("lastSequence", 3L);
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).wins()).isEqualTo(2);
     }
@@ -228,7 +257,8 @@ abstract class ProjectionContract {
         List<EventEnvelope> earlier = List.of(
                 win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN),
                 checkIn(ALICE, "c1", 2, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
-        List<EventEnvelope> later = List.of(win(ALICE, "w2", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        List<EventEnvelope> later =
+                List.of(win(ALICE, "w2", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
         projection.apply(earlier);
         store.wipe();
         store.ensureIndexes();
@@ -249,10 +279,20 @@ abstract class ProjectionContract {
     void a_batch_gives_the_same_read_models_as_its_events_one_by_one() {
         List<EventEnvelope> events = new ArrayList<>();
         for (int day = 1; day <= 20; day++) {
-            events.add(win(day % 2 == 0 ? ALICE : BOB, "w" + day, FocusArea.values()[day % FocusArea.values().length],
-                    LocalDateTime.of(2026, 11, day, 9, 0), day % 3 == 0 ? AUCKLAND : BERLIN));
-            events.add(checkIn(ALICE, "c" + day, 1 + day % 5, 1 + day % 4, ToleranceWindow.values()[day % 3],
-                    LocalDateTime.of(2026, 11, day, 21, 0), BERLIN));
+            events.add(win(
+                    day % 2 == 0 ? ALICE : BOB,
+                    "w" + day,
+                    FocusArea.values()[day % FocusArea.values().length],
+                    LocalDateTime.of(2026, 11, day, 9, 0),
+                    day % 3 == 0 ? AUCKLAND : BERLIN));
+            events.add(checkIn(
+                    ALICE,
+                    "c" + day,
+                    1 + day % 5,
+                    1 + day % 4,
+                    ToleranceWindow.values()[day % 3],
+                    LocalDateTime.of(2026, 11, day, 21, 0),
+                    BERLIN));
         }
         events.forEach(projection::apply);
         List<Document> oneByOne = snapshot();
@@ -272,7 +312,8 @@ abstract class ProjectionContract {
         List<String> expected = new ArrayList<>();
         for (int day = 1; day <= 9; day++) {
             applied(win(ALICE, "w" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 12, 0), BERLIN));
-            applied(checkIn(ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 20, 0), BERLIN));
+            applied(checkIn(
+                    ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 20, 0), BERLIN));
             expected.add(0, "w" + day);
             expected.add(0, "c" + day);
         }
@@ -294,7 +335,8 @@ abstract class ProjectionContract {
     void the_timeline_filters_by_kind_and_by_local_day_range() {
         for (int day = 1; day <= 5; day++) {
             applied(win(ALICE, "w" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 12, 0), AUCKLAND));
-            applied(checkIn(ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 23, 59), AUCKLAND));
+            applied(checkIn(
+                    ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 23, 59), AUCKLAND));
         }
         TimelinePage wins = timeline.page(ALICE, "WIN", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4), 50, null);
         assertThat(wins.items()).extracting(TimelineEntry::id).containsExactly("w4", "w3", "w2");
@@ -312,13 +354,18 @@ abstract class ProjectionContract {
     @Test
     void one_persons_entries_never_appear_in_anothers_timeline_or_weeks() {
         EventEnvelope alices = applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
-        applied(checkIn(ALICE, "c1", 1, 1, ToleranceWindow.HYPERAROUSED, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
+        applied(checkIn(
+                ALICE, "c1", 1, 1, ToleranceWindow.HYPERAROUSED, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
 
         assertThat(timeline.page(BOB, null, null, null, 50, null).items()).isEmpty();
         // A cursor positioned just after Alice's entries, as if Bob had crafted it: still only Bob's (empty) timeline.
-        String alicesCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                JournalProjection.sortKey(alices).replace("2026-11-16", "2026-11-17").getBytes());
-        assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items()).isEmpty();
+        String alicesCursor = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(JournalProjection.sortKey(alices)
+                        .replace("2026-11-16", "2026-11-17")
+                        .getBytes());
+        assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items())
+                .isEmpty();
         WeekTrend bobsWeek = trends.week(BOB, YearWeek.parse("2026-W47"));
         assertThat(bobsWeek.wins()).isZero();
         assertThat(bobsWeek.checkIns()).isZero();
@@ -355,12 +402,16 @@ abstract class ProjectionContract {
         assertThat(checkpoints.nextOffset("topic", 0)).hasValue(42);
 
         assertThat(checkpoints.advance("topic", 0, 42L, 50)).isTrue();
-        assertThat(checkpoints.advance("topic", 0, 42L, 60)).as("a writer whose position is stale").isFalse();
+        assertThat(checkpoints.advance("topic", 0, 42L, 60))
+                .as("a writer whose position is stale")
+                .isFalse();
         assertThat(checkpoints.nextOffset("topic", 0)).hasValue(50);
 
         store.wipe();
         assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
-        assertThat(checkpoints.advance("topic", 0, 50L, 70)).as("a writer after the read store was emptied").isFalse();
+        assertThat(checkpoints.advance("topic", 0, 50L, 70))
+                .as("a writer after the read store was emptied")
+                .isFalse();
         assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
     }
 

@@ -72,8 +72,11 @@ class RebuildMeasurement {
         try (KafkaServer kafka = KafkaServer.start(Files.createTempDirectory("rebuild-measurement"), 0);
                 MongoStandIn mongo = MongoStandIn.start(0);
                 MongoClient client = MongoClients.create(mongo.connectionString())) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, PARTITIONS, (short) 1))).all().get();
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, PARTITIONS, (short) 1)))
+                        .all()
+                        .get();
             }
             long wins = produce(kafka.bootstrapServers(), events);
 
@@ -91,15 +94,22 @@ class RebuildMeasurement {
             long start = segmentStart;
             long segmentCpu = cpuNanos();
             long startCpu = segmentCpu;
-            System.out.printf("rebuild of %,d events (%d partitions, %d users, max.poll.records %d)%n", events, PARTITIONS,
-                    USERS, MAX_POLL_RECORDS);
-            System.out.println("events applied | events/s in this tenth | µs per event (wall) | µs per event (projection + "
-                    + "checkpoints, wall) | µs CPU per event (whole JVM: broker, stand-in, consumer)");
-            try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                    new StringDeserializer(), new ErrorHandlingDeserializer<>(new JournalEventDeserializer()))) {
+            System.out.printf(
+                    "rebuild of %,d events (%d partitions, %d users, max.poll.records %d)%n",
+                    events, PARTITIONS, USERS, MAX_POLL_RECORDS);
+            System.out.println(
+                    "events applied | events/s in this tenth | µs per event (wall) | µs per event (projection + "
+                            + "checkpoints, wall) | µs CPU per event (whole JVM: broker, stand-in, consumer)");
+            try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(
+                    Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            kafka.bootstrapServers(),
+                            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                            MAX_POLL_RECORDS,
+                            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                            false),
+                    new StringDeserializer(),
+                    new ErrorHandlingDeserializer<>(new JournalEventDeserializer()))) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (int p = 0; p < PARTITIONS; p++) {
                     partitions.add(new TopicPartition(JournalTopic.NAME, p));
@@ -121,7 +131,9 @@ class RebuildMeasurement {
                     }
                     projection.apply(batch);
                     next.forEach((partition, offset) -> {
-                        assertThat(checkpoints.advance(partition.topic(), partition.partition(), expected.get(partition), offset)).isTrue();
+                        assertThat(checkpoints.advance(
+                                        partition.topic(), partition.partition(), expected.get(partition), offset))
+                                .isTrue();
                         expected.put(partition, offset);
                     });
                     segmentProjecting += System.nanoTime() - t0;
@@ -130,9 +142,13 @@ class RebuildMeasurement {
                     if (applied >= nextReport || applied >= events) {
                         long now = System.nanoTime();
                         long cpu = cpuNanos();
-                        System.out.printf("%,14d | %,21.0f | %19.1f | %,38.1f | %,10.1f%n", applied,
-                                segmentEvents / ((now - segmentStart) / 1e9), (now - segmentStart) / 1e3 / segmentEvents,
-                                segmentProjecting / 1e3 / segmentEvents, (cpu - segmentCpu) / 1e3 / segmentEvents);
+                        System.out.printf(
+                                "%,14d | %,21.0f | %19.1f | %,38.1f | %,10.1f%n",
+                                applied,
+                                segmentEvents / ((now - segmentStart) / 1e9),
+                                (now - segmentStart) / 1e3 / segmentEvents,
+                                segmentProjecting / 1e3 / segmentEvents,
+                                (cpu - segmentCpu) / 1e3 / segmentEvents);
                         segmentStart = now;
                         segmentCpu = cpu;
                         segmentProjecting = 0;
@@ -143,9 +159,15 @@ class RebuildMeasurement {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (cpuNanos() - startCpu) / 1e9;
-            System.out.printf("rebuild: %,d events in %.1f s, %,.0f events/s; %.1f s of CPU (%.1f µs per event, so %,.0f "
-                    + "events per CPU-second); load average now %.1f on %d cores%n", applied, seconds, applied / seconds,
-                    cpuSeconds, cpuSeconds * 1e6 / applied, applied / cpuSeconds,
+            System.out.printf(
+                    "rebuild: %,d events in %.1f s, %,.0f events/s; %.1f s of CPU (%.1f µs per event, so %,.0f "
+                            + "events per CPU-second); load average now %.1f on %d cores%n",
+                    applied,
+                    seconds,
+                    applied / seconds,
+                    cpuSeconds,
+                    cpuSeconds * 1e6 / applied,
+                    applied / cpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
 
@@ -168,7 +190,8 @@ class RebuildMeasurement {
     @Test
     void the_stand_ins_own_cost_per_document_write() {
         long count = Math.min(200_000, Long.getLong("smallwins.measure.events"));
-        try (MongoStandIn mongo = MongoStandIn.start(0); MongoClient client = MongoClients.create(mongo.connectionString())) {
+        try (MongoStandIn mongo = MongoStandIn.start(0);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
             ReadStore store = new ReadStore(client.getDatabase("floor"));
             store.ensureIndexes();
             for (String phase : List.of("insert", "replace")) {
@@ -177,19 +200,31 @@ class RebuildMeasurement {
                 for (long from = 0; from < count; from += 2000) {
                     List<com.mongodb.client.model.WriteModel<org.bson.Document>> writes = new ArrayList<>();
                     for (long i = from; i < Math.min(count, from + 2000); i++) {
-                        org.bson.Document doc = new org.bson.Document("_id", "event-" + i).append("userId", "user-" + (i % 1000))
-                                .append("entryId", "entry-" + i).append("sortKey", String.format("2026-11-16|%012d", i))
-                                .append("day", "2026-11-16").append("zone", "Europe/Berlin").append("sequence", i)
-                                .append("lastSequence", i).append("kind", "WIN")
-                                .append("win", new org.bson.Document("text", "Today I rested without guilt")
-                                        .append("focusArea", "REST").append("tags", List.of("evening")));
-                        writes.add(phase.equals("insert") ? new com.mongodb.client.model.InsertOneModel<>(doc)
-                                : new com.mongodb.client.model.ReplaceOneModel<>(new org.bson.Document("_id", doc.get("_id")), doc));
+                        org.bson.Document doc = new org.bson.Document("_id", "event-" + i)
+                                .append("userId", "user-" + (i % 1000))
+                                .append("entryId", "entry-" + i)
+                                .append("sortKey", String.format("2026-11-16|%012d", i))
+                                .append("day", "2026-11-16")
+                                .append("zone", "Europe/Berlin")
+                                .append("sequence", i)
+                                .append("lastSequence", i)
+                                .append("kind", "WIN")
+                                .append(
+                                        "win",
+                                        new org.bson.Document("text", "Today I rested without guilt")
+                                                .append("focusArea", "REST")
+                                                .append("tags", List.of("evening")));
+                        writes.add(
+                                phase.equals("insert")
+                                        ? new com.mongodb.client.model.InsertOneModel<>(doc)
+                                        : new com.mongodb.client.model.ReplaceOneModel<>(
+                                                new org.bson.Document("_id", doc.get("_id")), doc));
                     }
                     store.timeline().bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
                 }
-                System.out.printf("stand-in %s of %,d documents: %.1f µs wall, %.1f µs CPU per document%n", phase, count,
-                        (System.nanoTime() - wall) / 1e3 / count, (cpuNanos() - cpu) / 1e3 / count);
+                System.out.printf(
+                        "stand-in %s of %,d documents: %.1f µs wall, %.1f µs CPU per document%n",
+                        phase, count, (System.nanoTime() - wall) / 1e3 / count, (cpuNanos() - cpu) / 1e3 / count);
             }
             assertThat(store.timeline().countDocuments()).isEqualTo(count);
         }
@@ -197,7 +232,8 @@ class RebuildMeasurement {
 
     /** CPU time of this whole JVM so far: the machine may be shared, so wall-clock rates alone would mislead. */
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** {@code count} valid envelopes for {@value #USERS} people (70% wins, over 26 weeks); returns how many are wins. */
@@ -209,10 +245,13 @@ class RebuildMeasurement {
         LocalDate today = LocalDate.of(2026, 11, 30);
         long wins = 0;
         long started = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 262144), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ProducerConfig.LINGER_MS_CONFIG, 10,
+                        ProducerConfig.BATCH_SIZE_CONFIG, 262144),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             for (long i = 0; i < count; i++) {
                 int u = random.nextInt(USERS);
                 String user = "rebuild-user-" + u;
@@ -220,16 +259,26 @@ class RebuildMeasurement {
                 String id = UUID.randomUUID().toString();
                 JournalEvent event;
                 if (random.nextInt(100) < 70) {
-                    event = new WinLogged(id, "Today I rested without guilt", FocusArea.values()[random.nextInt(FocusArea.values().length)],
+                    event = new WinLogged(
+                            id,
+                            "Today I rested without guilt",
+                            FocusArea.values()[random.nextInt(FocusArea.values().length)],
                             List.of("evening"));
                     wins++;
                 } else {
-                    event = new CheckInRecorded(id, 1 + random.nextInt(5), 1 + random.nextInt(5),
-                            ToleranceWindow.values()[random.nextInt(ToleranceWindow.values().length)], null);
+                    event = new CheckInRecorded(
+                            id,
+                            1 + random.nextInt(5),
+                            1 + random.nextInt(5),
+                            ToleranceWindow.values()[random.nextInt(ToleranceWindow.values().length)],
+                            null);
                 }
-                Instant at = today.minusDays(random.nextInt(182)).atStartOfDay(zone).plusSeconds(random.nextInt(86_000)).toInstant();
-                EventEnvelope envelope = new EventEnvelope(id, user, ++sequences[u], Occurred.at(at, zone), at, "corr",
-                        EventEnvelope.PLAIN_JSON, event);
+                Instant at = today.minusDays(random.nextInt(182))
+                        .atStartOfDay(zone)
+                        .plusSeconds(random.nextInt(86_000))
+                        .toInstant();
+                EventEnvelope envelope = new EventEnvelope(
+                        id, user, ++sequences[u], Occurred.at(at, zone), at, "corr", EventEnvelope.PLAIN_JSON, event);
                 producer.send(new ProducerRecord<>(JournalTopic.NAME, user, codec.encode(envelope)));
             }
             producer.flush();
