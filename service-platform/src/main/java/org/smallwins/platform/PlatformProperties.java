@@ -18,5 +18,4 @@ public record PlatformProperties(
         @DefaultValue("64KB") DataSize maxRequestBody,
         @DefaultValue("120") int writesPerMinute,
         @DefaultValue("30") int writeBurst,
-        @DefaultValue List<String> corsAllowedOrigins) {
-}
+        @DefaultValue List<String> corsAllowedOrigins) {}

@@ -34,7 +34,9 @@ import org.smallwins.journal.JournalState;
  */
 @Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
 @Revision("2")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Journal {
 
@@ -42,6 +44,7 @@ public class Journal {
     private String userId;
     /** The zone of the latest entry: the default zone for the next one. */
     private String lastZone;
+
     private Map<String, EntryMark> entries = new HashMap<>();
 
     protected Journal() {
@@ -50,9 +53,10 @@ public class Journal {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EntryOutcome handle(ForJournal command, Clock clock,
-            @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
-        Decision decision = JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
+    public EntryOutcome handle(
+            ForJournal command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        Decision decision =
+                JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
         if (decision instanceof Decision.Record record) {
             for (Decision.Event event : record.events()) {
                 apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
@@ -68,7 +72,8 @@ public class Journal {
         if (decision instanceof Decision.Refused refused) {
             throw new EntryRefusedException(refused.refusals());
         }
-        throw new IllegalStateException("unknown decision " + decision.getClass().getName());
+        throw new IllegalStateException(
+                "unknown decision " + decision.getClass().getName());
     }
 
     @EventSourcingHandler

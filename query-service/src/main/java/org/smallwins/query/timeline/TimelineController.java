@@ -29,7 +29,8 @@ class TimelineController {
 
     @Operation(summary = "Your wins and check-ins, newest first")
     @GetMapping
-    TimelinePage timeline(@AuthenticationPrincipal Jwt caller,
+    TimelinePage timeline(
+            @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "WIN or CHECK_IN; both when absent") @RequestParam(required = false) String kind,
             @Parameter(description = "First local day, ISO date") @RequestParam(required = false) String from,
             @Parameter(description = "Last local day, ISO date") @RequestParam(required = false) String to,
@@ -39,7 +40,8 @@ class TimelineController {
             throw new InvalidQueryException("kind", "kind.unknown", "Use WIN or CHECK_IN.");
         }
         if (limit < 1 || limit > TimelineQueries.MAX_LIMIT) {
-            throw new InvalidQueryException("limit", "limit.range", "Use a page size from 1 to " + TimelineQueries.MAX_LIMIT + ".");
+            throw new InvalidQueryException(
+                    "limit", "limit.range", "Use a page size from 1 to " + TimelineQueries.MAX_LIMIT + ".");
         }
         LocalDate fromDay = day("from", from);
         LocalDate toDay = day("to", to);

@@ -28,10 +28,12 @@ class TrendsController {
 
     @Operation(summary = "The last N weeks, oldest first; weeks without entries are present as zeros")
     @GetMapping
-    List<WeekTrend> series(@AuthenticationPrincipal Jwt caller,
+    List<WeekTrend> series(
+            @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "How many weeks, 1–104") @RequestParam(defaultValue = "12") int count,
             @Parameter(description = "The last week of the series (YYYY-Www); default this week in your zone")
-            @RequestParam(required = false) String until) {
+                    @RequestParam(required = false)
+                    String until) {
         if (count < 1 || count > TrendQueries.MAX_WEEKS) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to " + TrendQueries.MAX_WEEKS + " weeks.");
         }
@@ -40,7 +42,8 @@ class TrendsController {
 
     @Operation(summary = "One week with its wins, for the weekly review")
     @GetMapping("/{week}")
-    WeekTrend week(@AuthenticationPrincipal Jwt caller,
+    WeekTrend week(
+            @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "ISO week such as 2026-W48, or 'current'") @PathVariable String week) {
         YearWeek named;
         try {

@@ -7,5 +7,4 @@ package org.smallwins.command.journal.web;
  * @param kind    {@code WIN} or {@code CHECK_IN}
  * @param outcome {@code RECORDED}, or {@code ALREADY_RECORDED} when this was a retry of an entry already kept
  */
-public record EntryResponse(String id, String kind, String outcome) {
-}
+public record EntryResponse(String id, String kind, String outcome) {}
