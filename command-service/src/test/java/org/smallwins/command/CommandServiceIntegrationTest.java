@@ -58,6 +58,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -188,6 +189,39 @@ class CommandServiceIntegrationTest {
             assertThat(sequences.get(user)).isSorted().containsSubsequence(1L, 2L, 3L, 4L, 5L, 6L);
             assertThat(wins.get(user)).containsSubsequence("w1", "w2", "w3", "w4", "w5", "w6");
         }
+    }
+
+    @Test
+    @Order(2)
+    void each_writes_answer_carries_the_journals_sequence_after_it_the_one_its_envelope_carries() {
+        String user = "sequence-" + UUID.randomUUID();
+        RestClient client = client(user);
+        List<ResponseEntity<Map>> answers = new ArrayList<>();
+        answers.add(client.post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve().toEntity(Map.class));
+        answers.add(client.post().uri("/api/journal/check-ins").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("checkInId", "c1", "mood", 3, "energy", 2, "window", "WITHIN"))
+                .retrieve().toEntity(Map.class));
+        answers.add(client.post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", "w2", "text", "Today I said no", "focusArea", "BOUNDARIES"))
+                .retrieve().toEntity(Map.class));
+        ResponseEntity<Map> retry = client.post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve().toEntity(Map.class);
+
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(answers.get(i).getStatusCode().value()).isEqualTo(201);
+            assertThat(answers.get(i).getBody()).containsEntry("sequence", i + 1);
+            assertThat(answers.get(i).getHeaders().getFirst("Journal-Sequence")).isEqualTo(Integer.toString(i + 1));
+        }
+        assertThat(retry.getStatusCode().value()).as("a retry of the first entry").isEqualTo(200);
+        assertThat(retry.getBody()).containsEntry("outcome", "ALREADY_RECORDED").containsEntry("sequence", 3);
+        assertThat(retry.getHeaders().getFirst("Journal-Sequence")).isEqualTo("3");
+
+        List<EventEnvelope> envelopes = readTopic(read -> read.stream().filter(e -> e.userId().equals(user)).count() >= 3)
+                .stream().filter(e -> e.userId().equals(user)).toList();
+        assertThat(envelopes).extracting(e -> e.payload().entryId() + "@" + e.sequence()).startsWith("w1@1", "c1@2", "w2@3");
     }
 
     @Test

@@ -98,8 +98,8 @@ public class PlatformSecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(limits.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER));
-        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Retry-After", "WWW-Authenticate"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER, JournalSequence.HEADER));
+        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
