@@ -222,6 +222,9 @@ class CommandServiceIntegrationTest {
         List<EventEnvelope> envelopes = readTopic(read -> read.stream().filter(e -> e.userId().equals(user)).count() >= 3)
                 .stream().filter(e -> e.userId().equals(user)).toList();
         assertThat(envelopes).extracting(e -> e.payload().entryId() + "@" + e.sequence()).startsWith("w1@1", "c1@2", "w2@3");
+
+        String docs = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs").retrieve().body(String.class);
+        assertThat(docs).as("the API documents name the header").contains("Journal-Sequence");
     }
 
     @Test

@@ -191,4 +191,14 @@ class ReadYourWritesOverHttpTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"field\":\"after\"");
     }
+
+    @Test
+    void the_api_documents_name_the_sequence_a_read_may_wait_for() throws Exception {
+        HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"name\":\"after\"").contains("\"name\":\"Journal-Sequence\"")
+                .contains("not-yet-visible");
+    }
 }
