@@ -134,6 +134,12 @@ class CommandServiceIntegrationTest {
                 .retrieve().toBodilessEntity().getStatusCode().value();
     }
 
+    ResponseEntity<Void> logWinAnswer(String user, String id, String text) {
+        return client(user).post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", id, "text", text, "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve().toBodilessEntity();
+    }
+
     List<EventEnvelope> readTopic(java.util.function.Predicate<List<EventEnvelope>> enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -258,9 +264,13 @@ class CommandServiceIntegrationTest {
                 .isPositive();
 
         // Loaded from the snapshot plus later events (no cache here): the first entry is still recognised.
-        assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
+        ResponseEntity<Void> retry = logWinAnswer(user, "w1", "Today I showed up 1");
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(retry.getHeaders().getFirst("Journal-Sequence")).as("the journal's sequence, from its snapshot").isEqualTo("45");
         assertThat(logWin(user, "w1", "Something else entirely", "conflict")).isEqualTo(409);
-        assertThat(logWin(user, "w46", "Today I showed up 46", "new")).isEqualTo(201);
+        ResponseEntity<Void> next = logWinAnswer(user, "w46", "Today I showed up 46");
+        assertThat(next.getStatusCode().value()).isEqualTo(201);
+        assertThat(next.getHeaders().getFirst("Journal-Sequence")).isEqualTo("46");
         assertThat(jdbc.queryForObject("select max(sequencenumber) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(45L);
     }
