@@ -26,8 +26,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
  *
  * <p>What this trades: a token verified once stays accepted until its expiry or {@code maxAge} even if the issuer's
  * signing key is withdrawn in the meantime (a compromised key). {@code maxAge} bounds that window (five minutes by
- * default; the decoder caches the issuer's JWK set too, so a withdrawn key was never noticed at once); set {@code smallwins.http.token-cache-max-age}
- * lower, or {@code smallwins.http.token-cache-size=0} to turn the cache off, where that window matters.
+ * default; the decoder caches the issuer's JWK set too, so a withdrawn key was never noticed at once); set
+ * {@code smallwins.http.token-cache-max-age} lower, or {@code smallwins.http.token-cache-size=0} to turn the cache
+ * off, where that window matters.
  */
 public final class VerifiedTokenCache implements JwtDecoder {
 
