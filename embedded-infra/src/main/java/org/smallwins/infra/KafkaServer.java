@@ -3,10 +3,12 @@ package org.smallwins.infra;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -18,13 +20,20 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real Kafka broker (KRaft, one node acting as broker and controller) running in this JVM, from Kafka's own server
  * jars. Its log lives in a directory that may be kept across restarts; it can be stopped and started again on the
  * same address with the same log, as a broker outage would look to clients.
+ *
+ * <p>It listens on 127.0.0.1 only. Kafka must be told its ports before it binds them (the controller's address is part
+ * of its quorum configuration), so free ports are chosen, and if another process takes one before the broker binds it,
+ * the bind fails and the broker starts again on other free ports: it never shares an address with another process.
  */
 public final class KafkaServer implements AutoCloseable {
 
+    private static final int ATTEMPTS = 5;
+    private static final String HOST = "127.0.0.1";
+
     private final Path logDirectory;
     private final boolean deleteOnClose;
-    private final int port;
-    private final int controllerPort;
+    private int port;
+    private int controllerPort;
     private KafkaRaftServer server;
     private boolean formattedNow;
 
@@ -45,21 +54,50 @@ public final class KafkaServer implements AutoCloseable {
      * @param port         the client port; 0 for a free one
      */
     public static KafkaServer start(Path logDirectory, int port) throws Exception {
+        return start(logDirectory, port, FreePort::next);
+    }
+
+    /** As {@link #start(Path, int)}, with the source of free ports given (for tests of a port taken meanwhile). */
+    static KafkaServer start(Path logDirectory, int port, IntSupplier freePorts) throws Exception {
         boolean temporary = logDirectory == null;
         Path dir = temporary ? Files.createTempDirectory("kafka-log") : logDirectory;
         Files.createDirectories(dir);
-        KafkaServer kafka = new KafkaServer(dir, temporary, FreePort.orNext(port), FreePort.next());
-        kafka.startBroker();
-        return kafka;
+        KafkaServer kafka = new KafkaServer(dir, temporary, port > 0 ? port : freePorts.getAsInt(), freePorts.getAsInt());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                kafka.startBroker();
+                return kafka;
+            } catch (Exception e) {
+                if (!isBindFailure(e)) {
+                    throw e;
+                }
+                if (port > 0 || attempt == ATTEMPTS) {
+                    throw new IllegalStateException("Kafka could not bind 127.0.0.1:" + kafka.port + " or 127.0.0.1:"
+                            + kafka.controllerPort + ": in use by another process", e);
+                }
+                kafka.port = freePorts.getAsInt();
+                kafka.controllerPort = freePorts.getAsInt();
+            }
+        }
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException
+                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Properties config() {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -93,7 +131,17 @@ public final class KafkaServer implements AutoCloseable {
                     .run();
         }
         KafkaRaftServer raft = new KafkaRaftServer(config, Time.SYSTEM);
-        raft.startup();
+        try {
+            raft.startup();
+        } catch (RuntimeException e) {
+            try {
+                raft.shutdown();
+                raft.awaitShutdown();
+            } catch (RuntimeException alreadyDown) {
+                e.addSuppressed(alreadyDown);
+            }
+            throw e;
+        }
         server = raft;
     }
 
@@ -112,7 +160,7 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return HOST + ":" + port;
     }
 
     @Override

@@ -8,12 +8,20 @@ import java.nio.file.Path;
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central. It can be stopped and started again on the
  * same port with the same data, as a database outage looks to its clients.
+ *
+ * <p>It listens on 127.0.0.1 only, so it either binds its port there or does not start. PostgreSQL must be told its
+ * port before it binds it: a free one is chosen, and if another process takes it first, the server is started again on
+ * another. After each start it proves it is the server it started (its data directory), so clients never reach another
+ * process's database by mistake.
  */
 public final class PostgresServer implements AutoCloseable {
 
+    private static final int ATTEMPTS = 5;
+    private static final String HOST = "127.0.0.1";
+
     private final Path dataDirectory;
     private final boolean deleteOnClose;
-    private final int port;
+    private int port;
     private EmbeddedPostgres postgres;
 
     private PostgresServer(Path dataDirectory, boolean deleteOnClose, int port) {
@@ -30,18 +38,59 @@ public final class PostgresServer implements AutoCloseable {
         boolean temporary = dataDirectory == null;
         Path dir = temporary ? Files.createTempDirectory("postgres-data") : dataDirectory;
         PostgresServer server = new PostgresServer(dir, temporary, FreePort.orNext(port));
-        server.startServer();
-        return server;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.startServer();
+                return server;
+            } catch (IOException e) {
+                boolean taken = !FreePort.isFree(HOST, server.port);
+                if (port > 0 || attempt == ATTEMPTS || !taken) {
+                    throw e;
+                }
+                server.port = FreePort.next();
+            }
+        }
     }
 
     /** Starts the server (again, after {@link #stop()}) on the same port with the same data. */
     public synchronized void startServer() throws IOException {
         if (postgres == null) {
-            postgres = EmbeddedPostgres.builder()
+            // PostgreSQL would fail on a taken port, but the start-up wait would first try to log in to whatever
+            // listens there: a taken port is refused here, and every login attempt is bounded.
+            if (!FreePort.isFree(HOST, port)) {
+                throw new IOException("PostgreSQL cannot bind " + HOST + ":" + port + ": in use by another process");
+            }
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", HOST)
+                    .setConnectConfig("loginTimeout", "10")
                     .start();
+            try {
+                requireOwnDataDirectory(started);
+            } catch (IOException | RuntimeException e) {
+                started.close();
+                throw e;
+            }
+            postgres = started;
+        }
+    }
+
+    private void requireOwnDataDirectory(EmbeddedPostgres started) throws IOException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", user());
+        login.setProperty("password", password());
+        login.setProperty("loginTimeout", "10");
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), login);
+                var result = connection.createStatement().executeQuery("select current_setting('data_directory')")) {
+            result.next();
+            Path answering = Path.of(result.getString(1)).toRealPath();
+            if (!answering.equals(dataDirectory.toRealPath())) {
+                throw new IOException("another PostgreSQL (data in " + answering + ") answers on " + HOST + ":" + port);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("PostgreSQL on " + HOST + ":" + port + " did not answer as the server just started", e);
         }
     }
 
@@ -54,7 +103,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        return "jdbc:postgresql://" + HOST + ":" + port + "/postgres?user=postgres";
     }
 
     public String user() {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.smallwins.infra.DevTokens;
-import org.smallwins.infra.FreePort;
 import org.smallwins.infra.KafkaServer;
 import org.smallwins.infra.MongoStandIn;
 import org.smallwins.infra.PostgresServer;
@@ -57,6 +56,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll(Options options, java.util.function.Consumer<String> progress) throws Exception {
         this.options = options;
+        // Ports asked for by number are checked before anything starts, so a taken one is reported at once.
+        PortInUseException.requireFree("command-service", options.commandPort());
+        PortInUseException.requireFree("query-service", options.queryPort());
         Path data = options.dataDirectory();
         Files.createDirectories(data);
         progress.accept("Starting PostgreSQL (embedded binaries)…");
@@ -81,18 +83,18 @@ public final class LocalStack implements AutoCloseable {
         commandEnv.put("SMALLWINS_DB_URL", postgres.jdbcUrl());
         commandEnv.put("SMALLWINS_DB_USER", postgres.user());
         commandEnv.put("SMALLWINS_DB_PASSWORD", postgres.password());
-        commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(FreePort.orNext(options.commandPort())));
+        commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(options.commandPort()));
 
         queryEnv = new HashMap<>(common);
         queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/" + READ_STORE_DATABASE);
-        queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(FreePort.orNext(options.queryPort())));
+        queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(options.queryPort()));
 
         logs = data.resolve("logs");
         progress.accept("Starting command-service and query-service (logs in " + logs + ")…");
         commandService = track(ServiceProcess.start("command-service", options.servicesDirectory().resolve("command-service-exec.jar"),
-                Integer.parseInt(commandEnv.get("SMALLWINS_COMMAND_PORT")), commandEnv, logs, options.jvmOptions()));
+                options.commandPort(), commandEnv, logs, options.jvmOptions()));
         queryService = track(ServiceProcess.start("query-service", options.servicesDirectory().resolve("query-service-exec.jar"),
-                Integer.parseInt(queryEnv.get("SMALLWINS_QUERY_PORT")), queryEnv, logs, options.jvmOptions()));
+                options.queryPort(), queryEnv, logs, options.jvmOptions()));
         Runnable dot = () -> progress.accept(".");
         commandService.awaitHealthy(Duration.ofMinutes(3), dot);
         queryService.awaitHealthy(Duration.ofMinutes(3), dot);
@@ -155,28 +157,32 @@ public final class LocalStack implements AutoCloseable {
         return queryService;
     }
 
-    /** Starts query-service again on its port, after it was stopped or killed; see {@link ServiceProcess#awaitHealthy}. */
+    /**
+     * Starts query-service again after it was stopped or killed, on the port it was asked for (a free one when that
+     * is 0: {@link #queryServiceUrl()} then names the new one); see {@link ServiceProcess#awaitHealthy}.
+     */
     ServiceProcess restartQueryService() throws Exception {
         if (queryService.isAlive()) {
             throw new IllegalStateException("query-service is still running");
         }
         started.remove(queryService);
-        queryService = track(startQueryService(Integer.parseInt(queryEnv.get("SMALLWINS_QUERY_PORT")), "query-service"));
+        queryService = track(startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", options.queryPort(), "query-service"));
         return queryService;
     }
 
     /** Starts one more query-service instance (same consumer group, read store and topic) on a free port; not awaited. */
     ServiceProcess startAnotherQueryService(String name) throws Exception {
-        return track(startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", FreePort.next(), name));
+        return startAnotherQueryService(name, 0);
+    }
+
+    /** Starts one more query-service instance on {@code port} (0: a free one), without checking the port first; not awaited. */
+    ServiceProcess startAnotherQueryService(String name, int port) throws Exception {
+        return track(startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", port, name));
     }
 
     /** Starts one more command-service instance (same event store and topic) on a free port; not awaited. */
     ServiceProcess startAnotherCommandService(String name) throws Exception {
-        return track(startService("command-service", commandEnv, "SMALLWINS_COMMAND_PORT", FreePort.next(), name));
-    }
-
-    private ServiceProcess startQueryService(int port, String name) throws Exception {
-        return startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", port, name);
+        return track(startService("command-service", commandEnv, "SMALLWINS_COMMAND_PORT", 0, name));
     }
 
     private ServiceProcess startService(String service, Map<String, String> baseEnv, String portVariable, int port, String name)

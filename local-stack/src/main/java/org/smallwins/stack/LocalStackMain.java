@@ -1,56 +1,124 @@
 package org.smallwins.stack;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The run command: starts the whole product on this machine and keeps it running until Ctrl-C. Data (events in
- * PostgreSQL, the dev issuer's keys) lives in one directory, {@code .data/} by default.
+ * PostgreSQL, the dev issuer's keys, logs) lives in one directory, {@code .data/} by default.
  */
-public final class LocalStackMain {
+@Command(name = "./run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Builds Small Wins and starts the whole local stack. Ctrl-C stops it.")
+public final class LocalStackMain implements Callable<Integer> {
 
-    private LocalStackMain() {
+    /** The {@code ./run} option that moves each port; named in the message when that port is taken. */
+    static final Map<String, String> PORT_OPTIONS = Map.of(
+            "command-service", "--command-port",
+            "query-service", "--query-port",
+            "development issuer", "--token-port");
+
+    @Option(names = "--command-port", paramLabel = "PORT", description = "command-service's HTTP port (default: ${DEFAULT-VALUE})")
+    int commandPort = 8081;
+
+    @Option(names = "--query-port", paramLabel = "PORT", description = "query-service's HTTP port (default: ${DEFAULT-VALUE})")
+    int queryPort = 8082;
+
+    @Option(names = "--token-port", paramLabel = "PORT",
+            description = "the development issuer's port, for GET /token?user=NAME (default: ${DEFAULT-VALUE})")
+    int tokenPort = 8079;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "where events, the development issuer's keys and the logs live (default: ${DEFAULT-VALUE})")
+    Path data = Path.of(".data");
+
+    @Option(names = "--services", paramLabel = "DIR", hidden = true, description = "where the services' executable jars are")
+    Path services = Path.of("local-stack", "target", "services");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    LocalStackMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    public static void main(String[] args) throws Exception {
-        Path data = Path.of(System.getProperty("smallwins.data", ".data")).toAbsolutePath();
-        Path services = Path.of(System.getProperty("smallwins.services", "local-stack/target/services")).toAbsolutePath();
-        int commandPort = Integer.getInteger("smallwins.command.port", 8081);
-        int queryPort = Integer.getInteger("smallwins.query.port", 8082);
-        int tokenPort = Integer.getInteger("smallwins.token.port", 8079);
+    public static void main(String[] args) {
+        int exit = commandLine(System.out, System.err).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
 
-        Files.createDirectories(data);
-        FileChannel lockChannel = FileChannel.open(data.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    /** The command line of {@code ./run}, writing its help, progress and messages to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return new CommandLine(new LocalStackMain(out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+    }
+
+    /** What the terminal shows when a port is taken: the port, what wanted it, and how to choose another. */
+    static String explain(PortInUseException e) {
+        String option = PORT_OPTIONS.getOrDefault(e.what(), "--" + e.what().replace(' ', '-') + "-port");
+        int suggestion = e.port() + 10000 <= 65535 ? e.port() + 10000 : e.port() - 10000;
+        return "Small Wins could not start: port " + e.port() + " (" + e.what() + ") is already in use by another process.\n"
+                + "  Choose another port, e.g.:  ./run " + option + " " + suggestion + "\n"
+                + "  or stop the process that holds it (to see which: ss -ltnp 'sport = :" + e.port() + "').";
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDirectory = data.toAbsolutePath();
+        Files.createDirectories(dataDirectory);
+        FileChannel lockChannel = FileChannel.open(dataDirectory.resolve("run.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         FileLock lock = lockChannel.tryLock();
         if (lock == null) {
-            System.err.println("Small Wins is already running with data in " + data + ". Stop it (Ctrl-C in its terminal) first.");
-            System.exit(2);
+            err.println("Small Wins is already running with data in " + dataDirectory
+                    + ". Stop it (Ctrl-C in its terminal) first, or give this one other data: ./run --data DIR.");
+            return 2;
         }
-        Path pidFile = data.resolve("run.pid");
+        Path pidFile = dataDirectory.resolve("run.pid");
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
-        System.out.println("Small Wins: starting the local stack (the first start takes a while)…");
+        out.println("Small Wins: starting the local stack (the first start takes a while)…");
         long started = System.nanoTime();
-        LocalStack stack;
+        LocalStack stack = null;
+        DevTokenEndpoint tokens;
         try {
-            stack = LocalStack.start(new LocalStack.Options(data, true, commandPort, queryPort, services,
-                    List.of("-Xmx512m")), LocalStackMain::progress);
+            PortInUseException.requireFree("development issuer", tokenPort);
+            stack = LocalStack.start(new LocalStack.Options(dataDirectory, true, commandPort, queryPort,
+                    services.toAbsolutePath(), List.of("-Xmx512m")), this::progress);
+            tokens = startTokenEndpoint(stack);
+        } catch (PortInUseException e) {
+            err.println("\n" + explain(e));
+            close(stack);
+            Files.deleteIfExists(pidFile);
+            return 1;
         } catch (Exception e) {
-            System.err.println("\nSmall Wins could not start: " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println("\nSmall Wins could not start: " + e.getMessage());
+            close(stack);
+            Files.deleteIfExists(pidFile);
+            return 1;
         }
-        DevTokenEndpoint tokens = DevTokenEndpoint.start(tokenPort, stack.tokens());
+        LocalStack running = stack;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nSmall Wins: stopping…");
+            out.println("\nSmall Wins: stopping…");
             tokens.close();
-            stack.close();
+            running.close();
             try {
                 Files.deleteIfExists(pidFile);
                 lock.release();
@@ -58,11 +126,11 @@ public final class LocalStackMain {
             } catch (IOException ignored) {
                 // the process is ending
             }
-            System.out.println("Small Wins: stopped.");
+            out.println("Small Wins: stopped.");
             stopped.countDown();
         }, "small-wins-stop"));
 
-        System.out.printf("""
+        out.printf("""
 
                 Small Wins is running (started in %d s). Data: %s
 
@@ -73,18 +141,34 @@ public final class LocalStackMain {
                     TOKEN=$(curl -s '%s/token?user=alice')
 
                 Ctrl-C stops everything.
-                """, (System.nanoTime() - started) / 1_000_000_000L, data,
+                """, (System.nanoTime() - started) / 1_000_000_000L, dataDirectory,
                 stack.commandServiceUrl(), stack.commandServiceUrl(), stack.queryServiceUrl(), stack.queryServiceUrl(),
                 tokens.url());
+        out.flush();
         stopped.await();
+        return 0;
     }
 
-    private static void progress(String step) {
-        if (".".equals(step)) {
-            System.out.print(".");
-        } else {
-            System.out.println("  " + step);
+    private DevTokenEndpoint startTokenEndpoint(LocalStack stack) throws IOException {
+        try {
+            return DevTokenEndpoint.start(tokenPort, stack.tokens());
+        } catch (BindException e) {
+            throw new PortInUseException("development issuer", tokenPort);
         }
-        System.out.flush();
+    }
+
+    private static void close(LocalStack stack) {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private void progress(String step) {
+        if (".".equals(step)) {
+            out.print(".");
+        } else {
+            out.println("  " + step);
+        }
+        out.flush();
     }
 }

@@ -1,12 +1,16 @@
 package org.smallwins.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -248,5 +252,41 @@ class JournalPipelineEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+    @Test
+    void each_service_that_answers_is_the_process_the_stack_started() throws Exception {
+        for (ServiceProcess service : List.of(stack.commandService(), stack.queryService())) {
+            assertThat(ServiceProcess.instanceIdAt(HTTP, service.baseUrl())).as(service.name()).hasValue(service.instanceId());
+        }
+        assertThat(stack.commandService().instanceId()).isNotEqualTo(stack.queryService().instanceId());
+    }
+
+    @Test
+    void a_service_whose_port_another_process_answers_on_is_reported_as_taken_never_as_ready() throws Exception {
+        // Another process on the port, answering every path with health UP (and an instance id of its own).
+        HttpServer other = HttpServer.create(new InetSocketAddress(0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "{\"status\":\"UP\",\"instance\":{\"id\":\"someone-else\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        other.start();
+        try {
+            int port = other.getAddress().getPort();
+            ServiceProcess service = stack.startAnotherQueryService("query-service-on-a-taken-port", port);
+
+            PortInUseException taken = catchThrowableOfType(PortInUseException.class,
+                    () -> service.awaitHealthy(Duration.ofMinutes(3), () -> { }));
+
+            assertThat(taken).as("readiness must not take another process's health answer for the service's").isNotNull();
+            assertThat(taken.port()).isEqualTo(port);
+            assertThat(taken.what()).isEqualTo("query-service-on-a-taken-port");
+            assertThat(service.isAlive()).isFalse();
+        } finally {
+            other.stop(0);
+        }
     }
 }
