@@ -21,14 +21,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Component ceilings measured in the same run: what PostgreSQL and the Kafka broker can do on their own. */
 final class Ceilings {
 
-    private Ceilings() {
-    }
+    private Ceilings() {}
 
     /** Single-row INSERT transactions/s (autocommit, synchronous_commit on), {@code threads} connections. */
-    static double postgresInsertsPerSecond(String jdbcUrl, String user, String password, int threads, int seconds,
-            Consumer<String> progress) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); var s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS bench_ceiling (id BIGSERIAL PRIMARY KEY, user_id TEXT NOT NULL, payload TEXT NOT NULL)");
+    static double postgresInsertsPerSecond(
+            String jdbcUrl, String user, String password, int threads, int seconds, Consumer<String> progress)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                var s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS bench_ceiling (id BIGSERIAL PRIMARY KEY, user_id TEXT NOT NULL, payload TEXT NOT NULL)");
             s.execute("TRUNCATE bench_ceiling");
         }
         AtomicLong done = new AtomicLong();
@@ -38,7 +40,8 @@ final class Ceilings {
             int id = t;
             Thread w = new Thread(() -> {
                 try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
-                        PreparedStatement insert = c.prepareStatement("INSERT INTO bench_ceiling (user_id, payload) VALUES (?, ?)")) {
+                        PreparedStatement insert =
+                                c.prepareStatement("INSERT INTO bench_ceiling (user_id, payload) VALUES (?, ?)")) {
                     c.setAutoCommit(true);
                     String payload = "x".repeat(300);
                     while (System.nanoTime() < end) {
@@ -48,7 +51,8 @@ final class Ceilings {
                         done.incrementAndGet();
                     }
                 } catch (Exception e) {
-                    progress.accept("    PostgreSQL ceiling worker failed: " + e.getClass().getSimpleName());
+                    progress.accept("    PostgreSQL ceiling worker failed: "
+                            + e.getClass().getSimpleName());
                 }
             });
             w.start();
@@ -78,7 +82,9 @@ final class Ceilings {
         String topic = "bench-ceiling";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1)))
+                        .all()
+                        .get();
             }
         }
         byte[] value = new byte[450];

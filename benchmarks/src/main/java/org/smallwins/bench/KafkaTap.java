@@ -20,38 +20,50 @@ import org.smallwins.contract.JournalTopic;
  */
 final class KafkaTap implements AutoCloseable {
 
-    record Arrival(long nanos, String eventId) {
-    }
+    record Arrival(long nanos, String eventId) {}
 
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     KafkaTap(String bootstrap, String tracerPrefix) {
-        thread = new Thread(() -> {
-            JournalEventCodec codec = new JournalEventCodec();
-            Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
-                List<TopicPartition> partitions = consumer.partitionsFor(JournalTopic.NAME).stream()
-                        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToEnd(partitions);
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                        if (record.key() != null && record.key().startsWith(tracerPrefix)
-                                && codec.decode(record.value()) instanceof DecodeResult.Decoded d) {
-                            arrivals.put(d.envelope().payload().entryId(), new Arrival(System.nanoTime(), d.envelope().eventId()));
+        thread = new Thread(
+                () -> {
+                    JournalEventCodec codec = new JournalEventCodec();
+                    Map<String, Object> c = Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                            StringDeserializer.class.getName(),
+                            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                            ByteArrayDeserializer.class.getName(),
+                            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                            "20");
+                    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
+                        List<TopicPartition> partitions = consumer.partitionsFor(JournalTopic.NAME).stream()
+                                .map(i -> new TopicPartition(i.topic(), i.partition()))
+                                .toList();
+                        consumer.assign(partitions);
+                        consumer.seekToEnd(partitions);
+                        while (running) {
+                            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                                if (record.key() != null
+                                        && record.key().startsWith(tracerPrefix)
+                                        && codec.decode(record.value()) instanceof DecodeResult.Decoded d) {
+                                    arrivals.put(
+                                            d.envelope().payload().entryId(),
+                                            new Arrival(
+                                                    System.nanoTime(),
+                                                    d.envelope().eventId()));
+                                }
+                            }
+                            if (arrivals.size() > 100_000) {
+                                arrivals.clear();
+                            }
                         }
                     }
-                    if (arrivals.size() > 100_000) {
-                        arrivals.clear();
-                    }
-                }
-            }
-        }, "kafka-tap");
+                },
+                "kafka-tap");
         thread.setDaemon(true);
         thread.start();
     }

@@ -23,9 +23,15 @@ import java.util.function.Consumer;
 final class LoadStep {
 
     /** What is measured against: the write base URL, the read base URL, tokens by user. */
-    record Target(String name, String writeUrl, String readUrl, List<String> users, Map<String, String> tokens,
-            List<String> tracerUsers, KafkaTap tap, com.mongodb.client.MongoCollection<org.bson.Document> timeline) {
-    }
+    record Target(
+            String name,
+            String writeUrl,
+            String readUrl,
+            List<String> users,
+            Map<String, String> tokens,
+            List<String> tracerUsers,
+            KafkaTap tap,
+            com.mongodb.client.MongoCollection<org.bson.Document> timeline) {}
 
     static final int MAX_IN_FLIGHT = 4_000;
 
@@ -53,13 +59,16 @@ final class LoadStep {
     }
 
     /** Runs {@code rate} commands/s for {@code seconds} plus readers at {@code readRate}/s; returns when all answered. */
-    void run(int rate, int seconds, int readRate, boolean tracers, Consumer<String> progress) throws InterruptedException {
+    void run(int rate, int seconds, int readRate, boolean tracers, Consumer<String> progress)
+            throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
         Thread readers = start("readers", () -> readers(readRate, seconds, running));
         List<Thread> tracerThreads = tracers
-                ? target.tracerUsers().stream().map(u -> start("tracer", () -> tracer(u, running))).toList()
+                ? target.tracerUsers().stream()
+                        .map(u -> start("tracer", () -> tracer(u, running)))
+                        .toList()
                 : List.of();
         long total = (long) rate * seconds;
         double interval = 1e9 / rate;
@@ -75,7 +84,9 @@ final class LoadStep {
             Workload.Command command = Workload.next(user);
             HttpRequest request = HttpRequest.newBuilder(URI.create(target.writeUrl() + command.path()))
                     .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + target.tokens().get(target.users().get(user)))
+                    .header(
+                            "Authorization",
+                            "Bearer " + target.tokens().get(target.users().get(user)))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(command.body()))
                     .build();
@@ -88,14 +99,21 @@ final class LoadStep {
                     commandLatency.add((now - intended) / 1_000);
                 } else {
                     errors.incrementAndGet();
-                    String kind = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                    String kind =
+                            failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
                     errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
                 }
                 inFlight.release();
             });
             if (System.nanoTime() > nextReport) {
-                progress.accept(String.format("    %s @%d/s: %ds, %d sent, %d ok, %d errors, %d in flight", target.name(), rate,
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), sent, ok.get(), errors.get(),
+                progress.accept(String.format(
+                        "    %s @%d/s: %ds, %d sent, %d ok, %d errors, %d in flight",
+                        target.name(),
+                        rate,
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos),
+                        sent,
+                        ok.get(),
+                        errors.get(),
                         MAX_IN_FLIGHT - inFlight.availablePermits()));
                 nextReport += TimeUnit.SECONDS.toNanos(10);
             }
@@ -150,14 +168,16 @@ final class LoadStep {
                 readErrors.incrementAndGet();
                 continue;
             }
-            String user = target.users().get(ThreadLocalRandom.current().nextInt(target.users().size()));
+            String user = target.users()
+                    .get(ThreadLocalRandom.current().nextInt(target.users().size()));
             boolean timeline = (i & 1) == 0;
             String path = timeline ? "/api/timeline?limit=20" : "/api/trends/weeks/current";
             Latencies into = timeline ? timelineLatency : trendLatency;
             HttpRequest request = HttpRequest.newBuilder(URI.create(target.readUrl() + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + target.tokens().get(user))
-                    .GET().build();
+                    .GET()
+                    .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 if (failure == null && response.statusCode() == 200) {
                     into.add((System.nanoTime() - intended) / 1_000);
@@ -178,14 +198,22 @@ final class LoadStep {
     private void tracer(String user, AtomicBoolean running) {
         String token = "Bearer " + target.tokens().get(user);
         HttpRequest poll = HttpRequest.newBuilder(URI.create(target.readUrl() + "/api/timeline?limit=1"))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", token).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", token)
+                .GET()
+                .build();
         while (running.get()) {
             try {
-                Workload.Command win = Workload.win(0, java.util.UUID.randomUUID().toString());
-                HttpResponse<Void> accepted = http.send(HttpRequest.newBuilder(URI.create(target.writeUrl() + win.path()))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(win.body())).build(), HttpResponse.BodyHandlers.discarding());
+                Workload.Command win =
+                        Workload.win(0, java.util.UUID.randomUUID().toString());
+                HttpResponse<Void> accepted = http.send(
+                        HttpRequest.newBuilder(URI.create(target.writeUrl() + win.path()))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(win.body()))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 long acceptedAt = System.nanoTime();
                 if (accepted.statusCode() != 201) {
                     Thread.sleep(100);
@@ -206,7 +234,10 @@ final class LoadStep {
                     if (onTopic != null) {
                         relayLag.add(Math.max(0, onTopic.nanos() - acceptedAt) / 1_000);
                         while (System.nanoTime() < deadline) {
-                            if (target.timeline().find(new org.bson.Document("_id", onTopic.eventId())).first() != null) {
+                            if (target.timeline()
+                                            .find(new org.bson.Document("_id", onTopic.eventId()))
+                                            .first()
+                                    != null) {
                                 lag.add((System.nanoTime() - acceptedAt) / 1_000);
                                 seen = true;
                                 break;

@@ -16,16 +16,18 @@ final class Memory implements AutoCloseable {
     private volatile boolean running = true;
 
     Memory() {
-        sampler = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rss-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        sample();
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "rss-sampler");
         sampler.setDaemon(true);
     }
 
@@ -120,8 +122,11 @@ final class Memory implements AutoCloseable {
 
     /** The postmaster and all its children. */
     static long[] withDescendants(long pid) {
-        return ProcessHandle.of(pid).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
-                .mapToLong(ProcessHandle::pid).toArray()).orElse(new long[0]);
+        return ProcessHandle.of(pid)
+                .map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants())
+                        .mapToLong(ProcessHandle::pid)
+                        .toArray())
+                .orElse(new long[0]);
     }
 
     @Override

@@ -37,12 +37,18 @@ import org.smallwins.contract.WinLogged;
 /** Rebuild of the read models from the journal topic into an empty read store (MongoDB stand-in), once per run. */
 final class Rebuild {
 
-    record Result(long topicEvents, long produced, long applied, double secondsTotal, double secondsProjecting, double eventsPerSecond,
-            long timelineDocuments, long peakRssMiB, boolean complete) {
-    }
+    record Result(
+            long topicEvents,
+            long produced,
+            long applied,
+            double secondsTotal,
+            double secondsProjecting,
+            double eventsPerSecond,
+            long timelineDocuments,
+            long peakRssMiB,
+            boolean complete) {}
 
-    private Rebuild() {
-    }
+    private Rebuild() {}
 
     /** Puts {@code count} valid envelopes for 1,000 users (70% wins, spread over 26 weeks) on the journal topic. */
     static void produce(String bootstrap, long count, Consumer<String> progress) throws Exception {
@@ -69,21 +75,36 @@ final class Rebuild {
                             tags.add(tag);
                         }
                     }
-                    event = new WinLogged(id, Workload.WINS[r.nextInt(Workload.WINS.length)],
-                            FocusArea.values()[r.nextInt(FocusArea.values().length)], tags);
+                    event = new WinLogged(
+                            id,
+                            Workload.WINS[r.nextInt(Workload.WINS.length)],
+                            FocusArea.values()[r.nextInt(FocusArea.values().length)],
+                            tags);
                 } else {
-                    event = new CheckInRecorded(id, 1 + r.nextInt(5), 1 + r.nextInt(5),
+                    event = new CheckInRecorded(
+                            id,
+                            1 + r.nextInt(5),
+                            1 + r.nextInt(5),
                             ToleranceWindow.values()[r.nextInt(ToleranceWindow.values().length)],
                             r.nextInt(100) < 30 ? Workload.NOTES[r.nextInt(Workload.NOTES.length)] : null);
                 }
                 LocalDate day = today.minusDays(r.nextInt(182));
-                Instant at = day.atStartOfDay(zone).plusSeconds(r.nextInt(86_000)).toInstant();
-                EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), users.get(u), ++sequences[u],
-                        Occurred.at(at, zone), at, UUID.randomUUID().toString(), EventEnvelope.PLAIN_JSON, event);
+                Instant at =
+                        day.atStartOfDay(zone).plusSeconds(r.nextInt(86_000)).toInstant();
+                EventEnvelope envelope = new EventEnvelope(
+                        UUID.randomUUID().toString(),
+                        users.get(u),
+                        ++sequences[u],
+                        Occurred.at(at, zone),
+                        at,
+                        UUID.randomUUID().toString(),
+                        EventEnvelope.PLAIN_JSON,
+                        event);
                 producer.send(new ProducerRecord<>(JournalTopic.NAME, envelope.userId(), codec.encode(envelope)));
                 if ((i + 1) % 200_000 == 0) {
-                    progress.accept(String.format("    produced %,d / %,d envelopes (%.0f/s)", i + 1, count,
-                            (i + 1) / ((System.nanoTime() - started) / 1e9)));
+                    progress.accept(String.format(
+                            "    produced %,d / %,d envelopes (%.0f/s)",
+                            i + 1, count, (i + 1) / ((System.nanoTime() - started) / 1e9)));
                 }
             }
             producer.flush();
@@ -91,12 +112,17 @@ final class Rebuild {
     }
 
     static long topicEvents(String bootstrap) {
-        Map<String, Object> c = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        Map<String, Object> c = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c)) {
             List<TopicPartition> partitions = consumer.partitionsFor(JournalTopic.NAME).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             long total = 0;
             for (var e : consumer.endOffsets(partitions).entrySet()) {
                 total += e.getValue();
@@ -112,8 +138,18 @@ final class Rebuild {
      * Starts a fresh query-service (same jar) on an empty database of the stand-in, with its own consumer group, and
      * follows its checkpoints until it has applied every event on the topic.
      */
-    static Result rebuild(Path jar, List<String> jvmOptions, Map<String, String> env, String mongo, String database,
-            long topicEvents, long produced, Path log, int timeoutMinutes, Memory memory, Consumer<String> progress)
+    static Result rebuild(
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            String mongo,
+            String database,
+            long topicEvents,
+            long produced,
+            Path log,
+            int timeoutMinutes,
+            Memory memory,
+            Consumer<String> progress)
             throws Exception {
         long start = System.nanoTime();
         Process process = Benchmark.startJar(jar, jvmOptions, env, log);
@@ -132,15 +168,20 @@ final class Rebuild {
                     throw new IllegalStateException("rebuild query-service exited; see " + log);
                 }
                 applied = 0;
-                for (Document d : db.getCollection("projection_checkpoints").find(new Document("topic", JournalTopic.NAME))) {
+                for (Document d :
+                        db.getCollection("projection_checkpoints").find(new Document("topic", JournalTopic.NAME))) {
                     applied += d.get("nextOffset", Number.class).longValue();
                 }
                 long now = System.nanoTime();
                 if (applied > 0 && firstProgressNanos == 0) {
                     firstProgressNanos = now;
                 }
-                progress.accept(String.format("    rebuild: %,d / %,d events applied (%.1f%%), now %.0f events/s, %ds elapsed",
-                        applied, topicEvents, 100.0 * applied / topicEvents, (applied - lastApplied) / ((now - lastNanos) / 1e9),
+                progress.accept(String.format(
+                        "    rebuild: %,d / %,d events applied (%.1f%%), now %.0f events/s, %ds elapsed",
+                        applied,
+                        topicEvents,
+                        100.0 * applied / topicEvents,
+                        (applied - lastApplied) / ((now - lastNanos) / 1e9),
                         TimeUnit.NANOSECONDS.toSeconds(now - start)));
                 lastApplied = applied;
                 lastNanos = now;
@@ -150,7 +191,16 @@ final class Rebuild {
             long peak = memory.peaksMiBAndReset().getOrDefault("query-service (rebuild)", 0L);
             double total = (end - start) / 1e9;
             double projecting = firstProgressNanos == 0 ? total : (end - firstProgressNanos) / 1e9;
-            return new Result(topicEvents, produced, applied, total, projecting, applied / projecting, timeline, peak, applied >= topicEvents);
+            return new Result(
+                    topicEvents,
+                    produced,
+                    applied,
+                    total,
+                    projecting,
+                    applied / projecting,
+                    timeline,
+                    peak,
+                    applied >= topicEvents);
         } finally {
             memory.unwatch("query-service (rebuild)");
             process.destroy();

@@ -17,76 +17,156 @@ final class Report {
 
     private static final String STAND_IN = "†";
 
-    private Report() {
-    }
+    private Report() {}
 
-    static void write(Map<String, Object> report, List<Benchmark.StepRow> rows, int p99Bound, Path dir, Consumer<String> out)
+    static void write(
+            Map<String, Object> report, List<Benchmark.StepRow> rows, int p99Bound, Path dir, Consumer<String> out)
             throws Exception {
         Map<String, Object> ratios = ratios(rows, p99Bound);
         report.put("ratios", ratios);
         StringBuilder md = new StringBuilder();
         @SuppressWarnings("unchecked")
         Map<String, Object> machine = (Map<String, Object>) report.get("machine");
-        md.append("Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu")).append("), ")
-                .append(machine.get("memoryGiB")).append(" GiB, ").append(machine.get("jvm")).append(", ")
-                .append(machine.get("date")).append(". Load generator, Kafka broker, MongoDB stand-in, PostgreSQL and the "
+        md.append("Machine: ")
+                .append(machine.get("cores"))
+                .append(" cores (")
+                .append(machine.get("cpu"))
+                .append("), ")
+                .append(machine.get("memoryGiB"))
+                .append(" GiB, ")
+                .append(machine.get("jvm"))
+                .append(", ")
+                .append(machine.get("date"))
+                .append(". Load generator, Kafka broker, MongoDB stand-in, PostgreSQL and the "
                         + "services share these cores.\n\n");
-        md.append("| System | Offered cmd/s | Accepted cmd/s | Errors | Cmd p50 / p95 / p99 ms | Timeline p50 / p99 ms | "
-                + "Weekly trend p50 / p99 ms | Projection lag p50 / p99 ms | of which accepted → on topic p50 / p99 ms | Peak RSS MiB |\n");
+        md.append(
+                "| System | Offered cmd/s | Accepted cmd/s | Errors | Cmd p50 / p95 / p99 ms | Timeline p50 / p99 ms | "
+                        + "Weekly trend p50 / p99 ms | Projection lag p50 / p99 ms | of which accepted → on topic p50 / p99 ms | Peak RSS MiB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         StringBuilder cpu = new StringBuilder("\nCPU per process during each step, % of one core (the machine has ")
-                .append(machine.get("cores")).append(" cores; harness = load generator + Kafka broker + MongoDB stand-in):\n\n"
+                .append(machine.get("cores"))
+                .append(" cores; harness = load generator + Kafka broker + MongoDB stand-in):\n\n"
                         + "| System | Offered cmd/s | CPU % |\n|---|---:|---|\n");
         for (Benchmark.StepRow r : rows) {
             boolean ours = r.system().equals("small-wins");
             String mark = ours ? " " + STAND_IN : "";
-            md.append("| ").append(ours ? "Small Wins" : "CRUD baseline").append(" | ").append(r.offered())
-                    .append(" | ").append(String.format("%.0f", r.achieved())).append(r.saturated() ? " (saturated: " + r.saturation() + ")" : "")
-                    .append(" | ").append(r.errors()).append(String.format(" (%.2f%%)", r.errorPct()))
-                    .append(" | ").append(f(r.p50())).append(" / ").append(f(r.p95())).append(" / ").append(f(r.p99()))
-                    .append(" | ").append(f(r.timelineP50())).append(" / ").append(f(r.timelineP99())).append(mark)
-                    .append(" | ").append(f(r.trendP50())).append(" / ").append(f(r.trendP99())).append(mark)
-                    .append(" | ").append(f(r.lagP50())).append(" / ").append(f(r.lagP99())).append(mark)
-                    .append(" (n=").append(r.lagSamples()).append(")")
-                    .append(" | ").append(ours ? f(r.relayLagP50()) + " / " + f(r.relayLagP99()) : "–")
-                    .append(" | ").append(rss(r.rssMiB())).append(" |\n");
-            cpu.append("| ").append(ours ? "Small Wins" : "CRUD baseline").append(" | ").append(r.offered()).append(" | ")
-                    .append(rss(r.cpuPercentOfOneCore())).append(" |\n");
+            md.append("| ")
+                    .append(ours ? "Small Wins" : "CRUD baseline")
+                    .append(" | ")
+                    .append(r.offered())
+                    .append(" | ")
+                    .append(String.format("%.0f", r.achieved()))
+                    .append(r.saturated() ? " (saturated: " + r.saturation() + ")" : "")
+                    .append(" | ")
+                    .append(r.errors())
+                    .append(String.format(" (%.2f%%)", r.errorPct()))
+                    .append(" | ")
+                    .append(f(r.p50()))
+                    .append(" / ")
+                    .append(f(r.p95()))
+                    .append(" / ")
+                    .append(f(r.p99()))
+                    .append(" | ")
+                    .append(f(r.timelineP50()))
+                    .append(" / ")
+                    .append(f(r.timelineP99()))
+                    .append(mark)
+                    .append(" | ")
+                    .append(f(r.trendP50()))
+                    .append(" / ")
+                    .append(f(r.trendP99()))
+                    .append(mark)
+                    .append(" | ")
+                    .append(f(r.lagP50()))
+                    .append(" / ")
+                    .append(f(r.lagP99()))
+                    .append(mark)
+                    .append(" (n=")
+                    .append(r.lagSamples())
+                    .append(")")
+                    .append(" | ")
+                    .append(ours ? f(r.relayLagP50()) + " / " + f(r.relayLagP99()) : "–")
+                    .append(" | ")
+                    .append(rss(r.rssMiB()))
+                    .append(" |\n");
+            cpu.append("| ")
+                    .append(ours ? "Small Wins" : "CRUD baseline")
+                    .append(" | ")
+                    .append(r.offered())
+                    .append(" | ")
+                    .append(rss(r.cpuPercentOfOneCore()))
+                    .append(" |\n");
         }
         md.append(cpu);
-        md.append("\n").append(STAND_IN).append(" depends on the MongoDB stand-in (in-JVM mongo-java-server, not MongoDB). "
-                + "CRUD reads come from PostgreSQL; its \"lag\" is the same tracer (write, then poll the timeline until it shows).\n\n");
+        md.append("\n")
+                .append(STAND_IN)
+                .append(
+                        " depends on the MongoDB stand-in (in-JVM mongo-java-server, not MongoDB). "
+                                + "CRUD reads come from PostgreSQL; its \"lag\" is the same tracer (write, then poll the timeline until it shows).\n\n");
         md.append("**Ratios (Small Wins / CRUD, same run).** ");
-        md.append("Highest step sustained with p99 ≤ ").append(p99Bound).append(" ms, < 1% errors and ≥ 90% of offered accepted: ")
-                .append("Small Wins ").append(ratios.get("sustainedSmallWins")).append(" cmd/s, CRUD ")
-                .append(ratios.get("sustainedCrud")).append(" cmd/s → throughput ratio at equal p99 **")
-                .append(ratios.get("throughputRatioAtEqualP99")).append("**.\n\n");
-        md.append("| Offered cmd/s | Accepted ratio | p50 ratio | p99 ratio | Timeline p99 ratio ").append(STAND_IN)
-                .append(" | Trend p99 ratio ").append(STAND_IN).append(" |\n|---:|---:|---:|---:|---:|---:|\n");
+        md.append("Highest step sustained with p99 ≤ ")
+                .append(p99Bound)
+                .append(" ms, < 1% errors and ≥ 90% of offered accepted: ")
+                .append("Small Wins ")
+                .append(ratios.get("sustainedSmallWins"))
+                .append(" cmd/s, CRUD ")
+                .append(ratios.get("sustainedCrud"))
+                .append(" cmd/s → throughput ratio at equal p99 **")
+                .append(ratios.get("throughputRatioAtEqualP99"))
+                .append("**.\n\n");
+        md.append("| Offered cmd/s | Accepted ratio | p50 ratio | p99 ratio | Timeline p99 ratio ")
+                .append(STAND_IN)
+                .append(" | Trend p99 ratio ")
+                .append(STAND_IN)
+                .append(" |\n|---:|---:|---:|---:|---:|---:|\n");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> perStep = (List<Map<String, Object>>) ratios.get("perStep");
         for (Map<String, Object> s : perStep) {
-            md.append("| ").append(s.get("offered")).append(" | ").append(s.get("accepted")).append(" | ").append(s.get("p50"))
-                    .append(" | ").append(s.get("p99")).append(" | ").append(s.get("timelineP99")).append(" | ")
-                    .append(s.get("trendP99")).append(" |\n");
+            md.append("| ")
+                    .append(s.get("offered"))
+                    .append(" | ")
+                    .append(s.get("accepted"))
+                    .append(" | ")
+                    .append(s.get("p50"))
+                    .append(" | ")
+                    .append(s.get("p99"))
+                    .append(" | ")
+                    .append(s.get("timelineP99"))
+                    .append(" | ")
+                    .append(s.get("trendP99"))
+                    .append(" |\n");
         }
         Object ceilings = report.get("ceilings");
         if (ceilings instanceof Map<?, ?> c) {
-            md.append("\n**Component ceilings (same run).** PostgreSQL single-row INSERT transactions/s (autocommit, server settings as for the services: "
-                    + report.get("postgres") + "): ")
-                    .append(c.get("postgresInsertTxPerSecond_1conn")).append(" with 1 connection, ")
-                    .append(c.get("postgresInsertTxPerSecond_8conn")).append(" with 8. Kafka producer records/s (acks=all, idempotent, "
-                            + "the command-service's settings): ").append(c.get("kafkaProducerRecordsPerSecond_pipelined"))
-                    .append(" pipelined, ").append(c.get("kafkaProducerRecordsPerSecond_sendAndWait"))
+            md.append(
+                            "\n**Component ceilings (same run).** PostgreSQL single-row INSERT transactions/s (autocommit, server settings as for the services: "
+                                    + report.get("postgres") + "): ")
+                    .append(c.get("postgresInsertTxPerSecond_1conn"))
+                    .append(" with 1 connection, ")
+                    .append(c.get("postgresInsertTxPerSecond_8conn"))
+                    .append(" with 8. Kafka producer records/s (acks=all, idempotent, "
+                            + "the command-service's settings): ")
+                    .append(c.get("kafkaProducerRecordsPerSecond_pipelined"))
+                    .append(" pipelined, ")
+                    .append(c.get("kafkaProducerRecordsPerSecond_sendAndWait"))
                     .append(" waiting for each send (as the relay did).\n");
         }
         Object rebuild = report.get("rebuild");
         if (rebuild instanceof Rebuild.Result r) {
-            md.append(String.format("%n**Rebuild %s.** %,d events (%,d synthetic envelopes produced with JournalEventCodec over "
+            md.append(String.format(
+                    "%n**Rebuild %s.** %,d events (%,d synthetic envelopes produced with JournalEventCodec over "
                             + "1,000 users plus the load steps' events) projected into an empty read store by a fresh query-service: "
                             + "%,d applied in %.0f s from process start, %.0f s projecting, **%,.0f events/s**, %,d timeline documents, peak RSS "
-                            + "%d MiB%s.%n", STAND_IN + " (MongoDB stand-in)", r.topicEvents(), r.produced(), r.applied(), r.secondsTotal(),
-                    r.secondsProjecting(), r.eventsPerSecond(), r.timelineDocuments(), r.peakRssMiB(),
+                            + "%d MiB%s.%n",
+                    STAND_IN + " (MongoDB stand-in)",
+                    r.topicEvents(),
+                    r.produced(),
+                    r.applied(),
+                    r.secondsTotal(),
+                    r.secondsProjecting(),
+                    r.eventsPerSecond(),
+                    r.timelineDocuments(),
+                    r.peakRssMiB(),
                     r.complete() ? "" : " — INCOMPLETE, timed out"));
         }
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -113,8 +193,12 @@ final class Report {
         Set<Integer> offered = new LinkedHashSet<>();
         rows.forEach(r -> offered.add(r.offered()));
         for (int rate : offered) {
-            var a = rows.stream().filter(r -> r.system().equals("small-wins") && r.offered() == rate).findFirst();
-            var b = rows.stream().filter(r -> r.system().equals("crud") && r.offered() == rate).findFirst();
+            var a = rows.stream()
+                    .filter(r -> r.system().equals("small-wins") && r.offered() == rate)
+                    .findFirst();
+            var b = rows.stream()
+                    .filter(r -> r.system().equals("crud") && r.offered() == rate)
+                    .findFirst();
             if (a.isPresent() && b.isPresent()) {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("offered", rate);
@@ -131,8 +215,11 @@ final class Report {
     }
 
     private static int sustained(List<Benchmark.StepRow> rows, String system) {
-        return rows.stream().filter(r -> r.system().equals(system) && !r.saturated()).mapToInt(Benchmark.StepRow::offered)
-                .max().orElse(0);
+        return rows.stream()
+                .filter(r -> r.system().equals(system) && !r.saturated())
+                .mapToInt(Benchmark.StepRow::offered)
+                .max()
+                .orElse(0);
     }
 
     private static String ratio(double a, double b) {
@@ -145,7 +232,10 @@ final class Report {
 
     private static String rss(Map<String, Long> rss) {
         StringBuilder b = new StringBuilder();
-        rss.forEach((k, v) -> b.append(b.length() == 0 ? "" : "; ").append(shortName(k)).append(' ').append(v));
+        rss.forEach((k, v) -> b.append(b.length() == 0 ? "" : "; ")
+                .append(shortName(k))
+                .append(' ')
+                .append(v));
         return b.toString();
     }
 

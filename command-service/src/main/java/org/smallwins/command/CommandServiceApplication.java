@@ -11,7 +11,8 @@ public class CommandServiceApplication {
 
     public static void main(String[] args) {
         // Belt and braces with the excluded UpdateCheckerAutoConfiguration: Axon's own switch is a system property.
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty(
+                "axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(CommandServiceApplication.class, args);
     }
 }

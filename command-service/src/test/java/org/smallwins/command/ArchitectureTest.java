@@ -16,22 +16,35 @@ class ArchitectureTest {
     /** The journal's rules know nothing of HTTP, Kafka, JDBC or how events leave the service. */
     @ArchTest
     static final ArchRule the_journal_domain_is_free_of_web_and_infrastructure = noClasses()
-            .that().resideInAPackage("org.smallwins.command.journal")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.web..", "jakarta.servlet..", "org.springframework.http..",
-                    "org.springframework.kafka..", "org.apache.kafka..", "org.springframework.jdbc..", "java.sql..",
-                    "org.smallwins.platform..", "org.smallwins.command.relay..", "org.smallwins.command.journal.web..");
+            .that()
+            .resideInAPackage("org.smallwins.command.journal")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework.web..",
+                    "jakarta.servlet..",
+                    "org.springframework.http..",
+                    "org.springframework.kafka..",
+                    "org.apache.kafka..",
+                    "org.springframework.jdbc..",
+                    "java.sql..",
+                    "org.smallwins.platform..",
+                    "org.smallwins.command.relay..",
+                    "org.smallwins.command.journal.web..");
 
     /** The relay is the only way events leave the service. */
     @ArchTest
     static final ArchRule only_the_relay_talks_to_kafka = noClasses()
-            .that().resideOutsideOfPackage("org.smallwins.command.relay..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
+            .that()
+            .resideOutsideOfPackage("org.smallwins.command.relay..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
 
     /** No package needs another that needs it back. */
     @ArchTest
-    static final ArchRule packages_are_free_of_cycles = slices().matching("org.smallwins.command.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packages_are_free_of_cycles =
+            slices().matching("org.smallwins.command.(**)").should().beFreeOfCycles();
 
     /**
      * Controllers send commands through the {@code CommandGateway}; they never load or append events themselves, nor
@@ -39,12 +52,24 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule controllers_reach_the_journal_only_through_the_command_gateway = noClasses()
-            .that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..",
-                    "org.springframework.jdbc..", "java.sql..", "javax.sql..", "jakarta.persistence..",
-                    "org.springframework.orm..", "org.hibernate..",
-                    "org.smallwins.command.eventstore..", "org.smallwins.command.relay..")
-            .orShould().dependOnClassesThat(assignableTo("org.axonframework.modelling.command.Repository"))
-            .orShould().dependOnClassesThat().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate");
+            .that()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.axonframework.eventsourcing..",
+                    "org.axonframework.eventhandling..",
+                    "org.springframework.jdbc..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "jakarta.persistence..",
+                    "org.springframework.orm..",
+                    "org.hibernate..",
+                    "org.smallwins.command.eventstore..",
+                    "org.smallwins.command.relay..")
+            .orShould()
+            .dependOnClassesThat(assignableTo("org.axonframework.modelling.command.Repository"))
+            .orShould()
+            .dependOnClassesThat()
+            .areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate");
 }

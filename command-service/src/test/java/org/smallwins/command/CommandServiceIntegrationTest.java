@@ -28,6 +28,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -35,15 +40,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.contract.DecodeResult;
-import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.contract.WinLogged;
@@ -55,10 +55,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -80,7 +80,8 @@ class CommandServiceIntegrationTest {
         try {
             POSTGRES = PostgresServer.start(null, 0);
             KAFKA_PORT = FreePort.next();
-            PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
+            PUBLIC_KEY =
+                    TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -121,23 +122,34 @@ class CommandServiceIntegrationTest {
     final JournalEventCodec codec = new JournalEventCodec();
 
     RestClient client(String user) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TOKENS.mint(user))
-                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
     }
 
     int logWin(String user, String id, String text, String correlationId) {
-        return client(user).post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+        return client(user)
+                .post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Correlation-Id", correlationId)
                 .body(Map.of("winId", id, "text", text, "focusArea", "REST", "zone", "Europe/Berlin"))
-                .retrieve().toBodilessEntity().getStatusCode().value();
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
     }
 
     ResponseEntity<Void> logWinAnswer(String user, String id, String text) {
-        return client(user).post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+        return client(user)
+                .post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("winId", id, "text", text, "focusArea", "REST", "zone", "Europe/Berlin"))
-                .retrieve().toBodilessEntity();
+                .retrieve()
+                .toBodilessEntity();
     }
 
     List<EventEnvelope> readTopic(java.util.function.Predicate<List<EventEnvelope>> enough) {
@@ -148,7 +160,8 @@ class CommandServiceIntegrationTest {
         List<EventEnvelope> envelopes = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(JournalTopic.NAME).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -167,20 +180,25 @@ class CommandServiceIntegrationTest {
 
     @Test
     @Order(1)
-    void commands_succeed_while_kafka_is_unreachable_and_every_event_arrives_in_order_once_it_is_back() throws Exception {
+    void commands_succeed_while_kafka_is_unreachable_and_every_event_arrives_in_order_once_it_is_back()
+            throws Exception {
         List<String> users = List.of("outage-a-" + UUID.randomUUID(), "outage-b-" + UUID.randomUUID());
         for (int i = 1; i <= 6; i++) {
             for (String user : users) {
-                assertThat(logWin(user, "w" + i, "Today I kept going " + i, "corr-" + i)).isEqualTo(201);
+                assertThat(logWin(user, "w" + i, "Today I kept going " + i, "corr-" + i))
+                        .isEqualTo(201);
             }
         }
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(12L);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class))
+                .isEqualTo(12L);
 
         // The broker appears at the address the service was given.
         kafka = KafkaServer.start(null, KAFKA_PORT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, 6, (short) 1)
-                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get();
+                            .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"))))
+                    .all()
+                    .get();
         }
 
         List<EventEnvelope> delivered = readTopic(read -> read.size() >= 12);
@@ -188,7 +206,8 @@ class CommandServiceIntegrationTest {
         Map<String, List<String>> wins = new HashMap<>();
         for (EventEnvelope envelope : delivered) {
             sequences.computeIfAbsent(envelope.userId(), u -> new ArrayList<>()).add(envelope.sequence());
-            wins.computeIfAbsent(envelope.userId(), u -> new ArrayList<>()).add(envelope.payload().entryId());
+            wins.computeIfAbsent(envelope.userId(), u -> new ArrayList<>())
+                    .add(envelope.payload().entryId());
         }
         for (String user : users) {
             // At least once: a retried batch may repeat events, but each user's events arrive in order.
@@ -203,33 +222,59 @@ class CommandServiceIntegrationTest {
         String user = "sequence-" + UUID.randomUUID();
         RestClient client = client(user);
         List<ResponseEntity<Map>> answers = new ArrayList<>();
-        answers.add(client.post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+        answers.add(client.post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "zone", "Europe/Berlin"))
-                .retrieve().toEntity(Map.class));
-        answers.add(client.post().uri("/api/journal/check-ins").contentType(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .toEntity(Map.class));
+        answers.add(client.post()
+                .uri("/api/journal/check-ins")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("checkInId", "c1", "mood", 3, "energy", 2, "window", "WITHIN"))
-                .retrieve().toEntity(Map.class));
-        answers.add(client.post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .toEntity(Map.class));
+        answers.add(client.post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("winId", "w2", "text", "Today I said no", "focusArea", "BOUNDARIES"))
-                .retrieve().toEntity(Map.class));
-        ResponseEntity<Map> retry = client.post().uri("/api/journal/wins").contentType(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .toEntity(Map.class));
+        ResponseEntity<Map> retry = client.post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "zone", "Europe/Berlin"))
-                .retrieve().toEntity(Map.class);
+                .retrieve()
+                .toEntity(Map.class);
 
         for (int i = 0; i < answers.size(); i++) {
             assertThat(answers.get(i).getStatusCode().value()).isEqualTo(201);
             assertThat(answers.get(i).getBody()).containsEntry("sequence", i + 1);
             assertThat(answers.get(i).getHeaders().getFirst("Journal-Sequence")).isEqualTo(Integer.toString(i + 1));
         }
-        assertThat(retry.getStatusCode().value()).as("a retry of the first entry").isEqualTo(200);
+        assertThat(retry.getStatusCode().value())
+                .as("a retry of the first entry")
+                .isEqualTo(200);
         assertThat(retry.getBody()).containsEntry("outcome", "ALREADY_RECORDED").containsEntry("sequence", 3);
         assertThat(retry.getHeaders().getFirst("Journal-Sequence")).isEqualTo("3");
 
-        List<EventEnvelope> envelopes = readTopic(read -> read.stream().filter(e -> e.userId().equals(user)).count() >= 3)
-                .stream().filter(e -> e.userId().equals(user)).toList();
-        assertThat(envelopes).extracting(e -> e.payload().entryId() + "@" + e.sequence()).startsWith("w1@1", "c1@2", "w2@3");
+        List<EventEnvelope> envelopes =
+                readTopic(read -> read.stream()
+                                        .filter(e -> e.userId().equals(user))
+                                        .count()
+                                >= 3)
+                        .stream()
+                        .filter(e -> e.userId().equals(user))
+                        .toList();
+        assertThat(envelopes)
+                .extracting(e -> e.payload().entryId() + "@" + e.sequence())
+                .startsWith("w1@1", "c1@2", "w2@3");
 
-        String docs = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs").retrieve().body(String.class);
+        String docs = RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/v3/api-docs")
+                .retrieve()
+                .body(String.class);
         assertThat(docs).as("the API documents name the header").contains("Journal-Sequence");
     }
 
@@ -237,10 +282,15 @@ class CommandServiceIntegrationTest {
     @Order(2)
     void every_stored_event_reaches_the_topic_as_a_contract_envelope_keyed_by_its_user() {
         String user = "shape-" + UUID.randomUUID();
-        assertThat(logWin(user, "w1", "Today I rested without guilt", "trace-me-123")).isEqualTo(201);
+        assertThat(logWin(user, "w1", "Today I rested without guilt", "trace-me-123"))
+                .isEqualTo(201);
 
-        EventEnvelope envelope = readTopic(read -> read.stream().anyMatch(e -> e.userId().equals(user))).stream()
-                .filter(e -> e.userId().equals(user)).findFirst().orElseThrow();
+        EventEnvelope envelope = readTopic(
+                        read -> read.stream().anyMatch(e -> e.userId().equals(user)))
+                .stream()
+                .filter(e -> e.userId().equals(user))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(envelope.type()).isEqualTo("WinLogged");
         assertThat(envelope.typeVersion()).isEqualTo(1);
@@ -248,8 +298,9 @@ class CommandServiceIntegrationTest {
         assertThat(envelope.correlationId()).isEqualTo("trace-me-123");
         assertThat(envelope.occurred().zone()).isEqualTo("Europe/Berlin");
         assertThat(envelope.payloadEncoding()).isEqualTo("json");
-        assertThat(envelope.payload()).isEqualTo(new WinLogged("w1", "Today I rested without guilt",
-                org.smallwins.contract.FocusArea.REST, List.of()));
+        assertThat(envelope.payload())
+                .isEqualTo(new WinLogged(
+                        "w1", "Today I rested without guilt", org.smallwins.contract.FocusArea.REST, List.of()));
         assertThat(envelope.recordedAt()).isNotNull();
     }
 
@@ -260,18 +311,24 @@ class CommandServiceIntegrationTest {
         for (int i = 1; i <= 45; i++) {
             assertThat(logWin(user, "w" + i, "Today I showed up " + i, "c" + i)).isEqualTo(201);
         }
-        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ?", Long.class, user))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from snapshotevententry where aggregateidentifier = ?", Long.class, user))
                 .isPositive();
 
         // Loaded from the snapshot plus later events (no cache here): the first entry is still recognised.
         ResponseEntity<Void> retry = logWinAnswer(user, "w1", "Today I showed up 1");
         assertThat(retry.getStatusCode().value()).isEqualTo(200);
-        assertThat(retry.getHeaders().getFirst("Journal-Sequence")).as("the journal's sequence, from its snapshot").isEqualTo("45");
+        assertThat(retry.getHeaders().getFirst("Journal-Sequence"))
+                .as("the journal's sequence, from its snapshot")
+                .isEqualTo("45");
         assertThat(logWin(user, "w1", "Something else entirely", "conflict")).isEqualTo(409);
         ResponseEntity<Void> next = logWinAnswer(user, "w46", "Today I showed up 46");
         assertThat(next.getStatusCode().value()).isEqualTo(201);
         assertThat(next.getHeaders().getFirst("Journal-Sequence")).isEqualTo("46");
-        assertThat(jdbc.queryForObject("select max(sequencenumber) from domainevententry where aggregateidentifier = ?", Long.class, user))
+        assertThat(jdbc.queryForObject(
+                        "select max(sequencenumber) from domainevententry where aggregateidentifier = ?",
+                        Long.class,
+                        user))
                 .isEqualTo(45L);
     }
 
@@ -283,34 +340,51 @@ class CommandServiceIntegrationTest {
     void a_second_event_at_the_same_journal_position_is_refused_as_a_concurrent_append_not_a_storage_failure() {
         String user = "rival-" + UUID.randomUUID();
         MetaData meta = MetaData.with(JournalMetaData.OCCURRED_AT, Instant.now().toString())
-                .and(JournalMetaData.OCCURRED_DATE, LocalDate.now(ZoneOffset.UTC).toString())
+                .and(
+                        JournalMetaData.OCCURRED_DATE,
+                        LocalDate.now(ZoneOffset.UTC).toString())
                 .and(JournalMetaData.OCCURRED_ZONE, "UTC")
                 .and(JournalMetaData.CORRELATION_ID, "rival");
-        eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 0,
-                new WinLogged("first", "Today I went first", FocusArea.REST, List.of()), meta));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Journal", user, 0, new WinLogged("first", "Today I went first", FocusArea.REST, List.of()), meta));
 
         // What another command-service instance does when it decided on the same journal version at the same time:
         // for a journal's first event Axon calls it a creation clash, for later ones a concurrency clash.
-        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 0,
-                new WinLogged("second", "Today I went second", FocusArea.REST, List.of()), meta)))
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "Journal",
+                        user,
+                        0,
+                        new WinLogged("second", "Today I went second", FocusArea.REST, List.of()),
+                        meta)))
                 .isInstanceOf(AggregateStreamCreationException.class);
-        eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 1,
-                new WinLogged("third", "Today I went third", FocusArea.REST, List.of()), meta));
-        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 1,
-                new WinLogged("fourth", "Today I went fourth", FocusArea.REST, List.of()), meta)))
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Journal", user, 1, new WinLogged("third", "Today I went third", FocusArea.REST, List.of()), meta));
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "Journal",
+                        user,
+                        1,
+                        new WinLogged("fourth", "Today I went fourth", FocusArea.REST, List.of()),
+                        meta)))
                 .isInstanceOf(ConcurrencyException.class);
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(2);
     }
 
     int post(String user, String path, Map<String, Object> body) {
-        return client(user).post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toBodilessEntity().getStatusCode().value();
+        return client(user)
+                .post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
     }
 
     /** A first entry and a second one with the same id and different content. */
-    record ChangedRetry(String path, Map<String, Object> first, Map<String, Object> second) {
-    }
+    record ChangedRetry(String path, Map<String, Object> first, Map<String, Object> second) {}
 
     static Map<String, Object> body(Object... keysAndValues) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -333,26 +407,44 @@ class CommandServiceIntegrationTest {
     /** Generated: texts and tags with separators, brackets, quotes, "null" and unicode; each pair differs in one way. */
     static Arbitrary<ChangedRetry> changedRetries() {
         Arbitrary<String> word = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("ab,[]\"'é漢🌱 ").ofMinLength(1).ofMaxLength(12).filter(w -> !w.isBlank()).map(String::strip),
+                Arbitraries.strings()
+                        .withChars("ab,[]\"'é漢🌱 ")
+                        .ofMinLength(1)
+                        .ofMaxLength(12)
+                        .filter(w -> !w.isBlank())
+                        .map(String::strip),
                 Arbitraries.of("null", "a, b", "[a]", "e\u0301", "é"));
-        Arbitrary<ChangedRetry> wins = Combinators.combine(word, word, word).as((text, tag1, tag2) -> {
-            Map<String, Object> first = body("text", "Today I " + text, "focusArea", "REST", "tags", List.of(tag1 + ", " + tag2),
-                    "zone", "Europe/Berlin");
-            return List.of(
-                    new ChangedRetry("/api/journal/wins", first, with(first, "tags", List.of(tag1, tag2))),
-                    new ChangedRetry("/api/journal/wins", first, with(first, "text", "Today I " + text + "!")),
-                    new ChangedRetry("/api/journal/wins", first, with(first, "tags", null)),
-                    new ChangedRetry("/api/journal/wins", first, with(first, "focusArea", "BOUNDARIES")),
-                    new ChangedRetry("/api/journal/wins", first, with(first, "day", "2000-01-01")));
-        }).flatMap(Arbitraries::of);
+        Arbitrary<ChangedRetry> wins = Combinators.combine(word, word, word)
+                .as((text, tag1, tag2) -> {
+                    Map<String, Object> first = body(
+                            "text",
+                            "Today I " + text,
+                            "focusArea",
+                            "REST",
+                            "tags",
+                            List.of(tag1 + ", " + tag2),
+                            "zone",
+                            "Europe/Berlin");
+                    return List.of(
+                            new ChangedRetry("/api/journal/wins", first, with(first, "tags", List.of(tag1, tag2))),
+                            new ChangedRetry("/api/journal/wins", first, with(first, "text", "Today I " + text + "!")),
+                            new ChangedRetry("/api/journal/wins", first, with(first, "tags", null)),
+                            new ChangedRetry("/api/journal/wins", first, with(first, "focusArea", "BOUNDARIES")),
+                            new ChangedRetry("/api/journal/wins", first, with(first, "day", "2000-01-01")));
+                })
+                .flatMap(Arbitraries::of);
         Arbitrary<ChangedRetry> checkIns = word.map(note -> {
-            Map<String, Object> first = body("mood", 3, "energy", 2, "window", "WITHIN", "zone", "UTC");
-            return List.of(
-                    new ChangedRetry("/api/journal/check-ins", first, with(first, "note", "null")),
-                    new ChangedRetry("/api/journal/check-ins", with(first, "note", note), first),
-                    new ChangedRetry("/api/journal/check-ins", with(first, "note", note), with(first, "note", note + "?")),
-                    new ChangedRetry("/api/journal/check-ins", first, with(first, "energy", 3)));
-        }).flatMap(Arbitraries::of);
+                    Map<String, Object> first = body("mood", 3, "energy", 2, "window", "WITHIN", "zone", "UTC");
+                    return List.of(
+                            new ChangedRetry("/api/journal/check-ins", first, with(first, "note", "null")),
+                            new ChangedRetry("/api/journal/check-ins", with(first, "note", note), first),
+                            new ChangedRetry(
+                                    "/api/journal/check-ins",
+                                    with(first, "note", note),
+                                    with(first, "note", note + "?")),
+                            new ChangedRetry("/api/journal/check-ins", first, with(first, "energy", 3)));
+                })
+                .flatMap(Arbitraries::of);
         return Arbitraries.oneOf(wins, checkIns);
     }
 
@@ -372,7 +464,8 @@ class CommandServiceIntegrationTest {
             assertThat(post(user, pair.path(), first)).as("retry %s", pair).isEqualTo(200);
         }
         assertThat(pairs).hasSize(12);
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class)).isEqualTo(before + pairs.size());
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class))
+                .isEqualTo(before + pairs.size());
     }
 
     @Test
@@ -382,18 +475,27 @@ class CommandServiceIntegrationTest {
         for (int i = 1; i <= 3; i++) {
             assertThat(logWin(user, "w" + i, "Today I showed up " + i, "c" + i)).isEqualTo(201);
         }
-        // A snapshot without a revision, as journals were snapshotted before their entries were marked by a full content
+        // A snapshot without a revision, as journals were snapshotted before their entries were marked by a full
+        // content
         // hash; were it used, the journal would not know w1 and record it again.
         String stale = "{\"userId\":\"" + user + "\",\"lastZone\":\"Europe/Berlin\",\"entries\":{}}";
-        jdbc.update("insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
+        jdbc.update(
+                "insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload, "
                         + "payloadrevision, payloadtype, timestamp) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                user, 2L, "Journal", UUID.randomUUID().toString(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                stale.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "org.smallwins.command.journal.Journal",
+                user,
+                2L,
+                "Journal",
+                UUID.randomUUID().toString(),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                stale.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null,
+                "org.smallwins.command.journal.Journal",
                 Instant.now().toString());
 
         assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
         assertThat(logWin(user, "w1", "Today I showed up again", "conflict")).isEqualTo(409);
-        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(3L);
     }
 }

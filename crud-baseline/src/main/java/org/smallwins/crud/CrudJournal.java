@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CrudJournal {
 
-    public enum Outcome { RECORDED, ALREADY_RECORDED }
+    public enum Outcome {
+        RECORDED,
+        ALREADY_RECORDED
+    }
 
     static final String WIN = "W";
     static final String CHECK_IN = "C";
@@ -35,6 +38,7 @@ public class CrudJournal {
 
     @PersistenceContext
     private EntityManager em;
+
     private final Clock clock;
 
     public CrudJournal(Clock clock) {
@@ -43,14 +47,26 @@ public class CrudJournal {
 
     @Transactional
     public Outcome logWin(String userId, LogWinRequest body) {
-        return decide(userId, JournalRequests.logWin(body.winId(), body.text(), body.focusArea(), body.tags(), body.day(),
-                body.zone()).orThrow());
+        return decide(
+                userId,
+                JournalRequests.logWin(
+                                body.winId(), body.text(), body.focusArea(), body.tags(), body.day(), body.zone())
+                        .orThrow());
     }
 
     @Transactional
     public Outcome recordCheckIn(String userId, RecordCheckInRequest body) {
-        return decide(userId, JournalRequests.recordCheckIn(body.checkInId(), body.mood(), body.energy(), body.window(),
-                body.note(), body.at(), body.zone()).orThrow());
+        return decide(
+                userId,
+                JournalRequests.recordCheckIn(
+                                body.checkInId(),
+                                body.mood(),
+                                body.energy(),
+                                body.window(),
+                                body.note(),
+                                body.at(),
+                                body.zone())
+                        .orThrow());
     }
 
     private Outcome decide(String userId, JournalCommand command) {
@@ -71,7 +87,8 @@ public class CrudJournal {
         if (decision instanceof Decision.Refused refused) {
             throw new EntryRefusedException(refused.refusals());
         }
-        throw new IllegalStateException("unknown decision " + decision.getClass().getName());
+        throw new IllegalStateException(
+                "unknown decision " + decision.getClass().getName());
     }
 
     /** The journal's state as the decider asks for it: the row with the command's id, the zone of the latest row. */
@@ -80,8 +97,11 @@ public class CrudJournal {
     }
 
     private EntryMark mark(String userId, String entryId) {
-        List<EntryRow> existing = em.createQuery("select e from EntryRow e where e.userId = :u and e.entryId = :e", EntryRow.class)
-                .setParameter("u", userId).setParameter("e", entryId).getResultList();
+        List<EntryRow> existing = em.createQuery(
+                        "select e from EntryRow e where e.userId = :u and e.entryId = :e", EntryRow.class)
+                .setParameter("u", userId)
+                .setParameter("e", entryId)
+                .getResultList();
         if (existing.isEmpty()) {
             return null;
         }
@@ -90,8 +110,11 @@ public class CrudJournal {
     }
 
     private String previousZone(String userId) {
-        List<String> zones = em.createQuery("select e.zone from EntryRow e where e.userId = :u order by e.id desc", String.class)
-                .setParameter("u", userId).setMaxResults(1).getResultList();
+        List<String> zones = em.createQuery(
+                        "select e.zone from EntryRow e where e.userId = :u order by e.id desc", String.class)
+                .setParameter("u", userId)
+                .setMaxResults(1)
+                .getResultList();
         return zones.isEmpty() ? null : zones.get(0);
     }
 

@@ -17,26 +17,37 @@ public class EntryRow {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "user_id")
     String userId;
+
     @Column(name = "entry_id")
     String entryId;
+
     String kind;
     String digest;
+
     @Column(name = "when_value")
     String whenValue;
+
     String zone;
     LocalDate day;
+
     @Column(name = "occurred_at")
     Instant occurredAt;
+
     String text;
+
     @Column(name = "focus_area")
     String focusArea;
+
     String tags;
     Integer mood;
     Integer energy;
+
     @Column(name = "tolerance_window")
     String toleranceWindow;
+
     String note;
 
     @Override

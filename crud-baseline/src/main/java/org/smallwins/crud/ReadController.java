@@ -45,8 +45,10 @@ class ReadController {
 
     private static final Set<String> KINDS = Set.of("WIN", "CHECK_IN");
     private static final Pattern CURSOR = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\|[0-9T:.Z-]{24}\\|\\d{12}");
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final String COLUMNS = "id, entry_id, kind, day, occurred_at, zone, text, focus_area, tags, mood, energy, tolerance_window, note";
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final String COLUMNS =
+            "id, entry_id, kind, day, occurred_at, zone, text, focus_area, tags, mood, energy, tolerance_window, note";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -57,9 +59,13 @@ class ReadController {
     }
 
     @GetMapping(path = "/api/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    ReadShapes.TimelinePage timeline(@AuthenticationPrincipal Jwt caller, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
+    ReadShapes.TimelinePage timeline(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "20") int limit,
+            @RequestParam(required = false) String cursor) {
         if (kind != null && !KINDS.contains(kind)) {
             throw new InvalidQueryException("kind", "kind.unknown", "Use WIN or CHECK_IN.");
         }
@@ -99,25 +105,36 @@ class ReadController {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             Row last = rows.get(limit - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.day + "|" + MILLIS.format(last.occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + "|"
-                            + String.format("%012d", last.id)).getBytes(StandardCharsets.UTF_8));
+            next = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((last.day + "|"
+                                    + MILLIS.format(last.occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                                    + "|" + String.format("%012d", last.id))
+                            .getBytes(StandardCharsets.UTF_8));
         }
         return new ReadShapes.TimelinePage(rows.stream().map(Row::toEntry).toList(), next);
     }
 
     @GetMapping(path = "/api/trends/weeks", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<ReadShapes.WeekTrend> series(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "12") int count,
+    List<ReadShapes.WeekTrend> series(
+            @AuthenticationPrincipal Jwt caller,
+            @RequestParam(defaultValue = "12") int count,
             @RequestParam(required = false) String until) {
         if (count < 1 || count > 104) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to 104 weeks.");
         }
-        List<YearWeek> weeks = Weeks.ending(until == null ? currentWeek(caller.getSubject()) : week("until", until), count);
-        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
-                ReadController::row, caller.getSubject(), weeks.get(0).atDay(MONDAY), weeks.get(weeks.size() - 1).atDay(SUNDAY));
+        List<YearWeek> weeks =
+                Weeks.ending(until == null ? currentWeek(caller.getSubject()) : week("until", until), count);
+        List<Row> rows = jdbc.query(
+                "SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
+                ReadController::row,
+                caller.getSubject(),
+                weeks.get(0).atDay(MONDAY),
+                weeks.get(weeks.size() - 1).atDay(SUNDAY));
         Map<String, List<Row>> byWeek = new TreeMap<>();
         for (Row r : rows) {
-            byWeek.computeIfAbsent(YearWeek.from(r.day).toString(), w -> new ArrayList<>()).add(r);
+            byWeek.computeIfAbsent(YearWeek.from(r.day).toString(), w -> new ArrayList<>())
+                    .add(r);
         }
         List<ReadShapes.WeekTrend> series = new ArrayList<>(count);
         for (YearWeek week : weeks) {
@@ -134,14 +151,18 @@ class ReadController {
         } catch (Weeks.NotAWeekException e) {
             throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
         }
-        List<Row> rows = jdbc.query("SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
-                ReadController::row, caller.getSubject(), named.atDay(MONDAY), named.atDay(SUNDAY));
+        List<Row> rows = jdbc.query(
+                "SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
+                ReadController::row,
+                caller.getSubject(),
+                named.atDay(MONDAY),
+                named.atDay(SUNDAY));
         return trend(named, rows, true);
     }
 
     private YearWeek currentWeek(String userId) {
-        List<String> zones = jdbc.queryForList("SELECT zone FROM crud_entry WHERE user_id = ? ORDER BY id DESC LIMIT 1",
-                String.class, userId);
+        List<String> zones = jdbc.queryForList(
+                "SELECT zone FROM crud_entry WHERE user_id = ? ORDER BY id DESC LIMIT 1", String.class, userId);
         ZoneId zone = zones.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zones.get(0));
         return Weeks.current(clock, zone);
     }
@@ -191,12 +212,25 @@ class ReadController {
         List<ReadShapes.WeekWin> winList = null;
         if (withWins) {
             winList = winRows.stream()
-                    .sorted(Comparator.comparing((Row r) -> r.day).thenComparing(r -> r.occurredAt).thenComparing(r -> r.id))
+                    .sorted(Comparator.comparing((Row r) -> r.day)
+                            .thenComparing(r -> r.occurredAt)
+                            .thenComparing(r -> r.id))
                     .map(r -> new ReadShapes.WeekWin(r.entryId, r.day.toString(), r.text, r.focusArea, r.tags()))
                     .toList();
         }
-        return new ReadShapes.WeekTrend(week.toString(), week.atDay(MONDAY).toString(), week.atDay(SUNDAY).toString(), wins, areas,
-                checkIns, mood, energy, windows, days.size(), winList, "I'm proud of myself for showing up.");
+        return new ReadShapes.WeekTrend(
+                week.toString(),
+                week.atDay(MONDAY).toString(),
+                week.atDay(SUNDAY).toString(),
+                wins,
+                areas,
+                checkIns,
+                mood,
+                energy,
+                windows,
+                days.size(),
+                winList,
+                "I'm proud of myself for showing up.");
     }
 
     private static double round(double value) {
@@ -234,25 +268,55 @@ class ReadController {
         throw new InvalidQueryException("cursor", "cursor.invalid", "Use the nextCursor of a previous page.");
     }
 
-    private record Row(long id, String entryId, String kind, LocalDate day, Instant occurredAt, String zone, String text,
-            String focusArea, String tagsJson, Integer mood, Integer energy, String window, String note) {
+    private record Row(
+            long id,
+            String entryId,
+            String kind,
+            LocalDate day,
+            Instant occurredAt,
+            String zone,
+            String text,
+            String focusArea,
+            String tagsJson,
+            Integer mood,
+            Integer energy,
+            String window,
+            String note) {
 
         List<String> tags() {
-            return tagsJson == null ? List.of() : CrudJournal.JSON.readValue(tagsJson, new TypeReference<List<String>>() { });
+            return tagsJson == null
+                    ? List.of()
+                    : CrudJournal.JSON.readValue(tagsJson, new TypeReference<List<String>>() {});
         }
 
         ReadShapes.TimelineEntry toEntry() {
             boolean isWin = "W".equals(kind);
-            return new ReadShapes.TimelineEntry(entryId, isWin ? "WIN" : "CHECK_IN", day.toString(), occurredAt, zone, id,
+            return new ReadShapes.TimelineEntry(
+                    entryId,
+                    isWin ? "WIN" : "CHECK_IN",
+                    day.toString(),
+                    occurredAt,
+                    zone,
+                    id,
                     isWin ? new ReadShapes.Win(text, focusArea, tags()) : null,
                     isWin ? null : new ReadShapes.CheckIn(mood, energy, window, note));
         }
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("entry_id"), rs.getString("kind"), rs.getObject("day", LocalDate.class),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getString("zone"), rs.getString("text"),
-                rs.getString("focus_area"), rs.getString("tags"), (Integer) rs.getObject("mood"),
-                (Integer) rs.getObject("energy"), rs.getString("tolerance_window"), rs.getString("note"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("entry_id"),
+                rs.getString("kind"),
+                rs.getObject("day", LocalDate.class),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("zone"),
+                rs.getString("text"),
+                rs.getString("focus_area"),
+                rs.getString("tags"),
+                (Integer) rs.getObject("mood"),
+                (Integer) rs.getObject("energy"),
+                rs.getString("tolerance_window"),
+                rs.getString("note"));
     }
 }

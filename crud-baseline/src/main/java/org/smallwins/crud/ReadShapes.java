@@ -8,33 +8,42 @@ import java.util.Map;
 /** The same response shapes as the query service's timeline and weekly trends. */
 final class ReadShapes {
 
-    private ReadShapes() {
-    }
+    private ReadShapes() {}
 
-    record TimelinePage(List<TimelineEntry> items, String nextCursor) {
-    }
+    record TimelinePage(List<TimelineEntry> items, String nextCursor) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TimelineEntry(String id, String kind, String day, Instant occurredAt, String zone, long sequence, Win win,
-            CheckIn checkIn) {
-    }
+    record TimelineEntry(
+            String id,
+            String kind,
+            String day,
+            Instant occurredAt,
+            String zone,
+            long sequence,
+            Win win,
+            CheckIn checkIn) {}
 
-    record Win(String text, String focusArea, List<String> tags) {
-    }
+    record Win(String text, String focusArea, List<String> tags) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CheckIn(int mood, int energy, String window, String note) {
-    }
+    record CheckIn(int mood, int energy, String window, String note) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record WeekTrend(String week, String weekStart, String weekEnd, int wins, Map<String, Integer> winsByFocusArea,
-            int checkIns, Mood mood, Double energyAverage, Map<String, Integer> windowOfTolerance, int daysShownUp,
-            List<WeekWin> winsOfTheWeek, String closingLine) {
-    }
+    record WeekTrend(
+            String week,
+            String weekStart,
+            String weekEnd,
+            int wins,
+            Map<String, Integer> winsByFocusArea,
+            int checkIns,
+            Mood mood,
+            Double energyAverage,
+            Map<String, Integer> windowOfTolerance,
+            int daysShownUp,
+            List<WeekWin> winsOfTheWeek,
+            String closingLine) {}
 
-    record Mood(double average, int min, int max) {
-    }
+    record Mood(double average, int min, int max) {}
 
-    record WeekWin(String id, String day, String text, String focusArea, List<String> tags) {
-    }
+    record WeekWin(String id, String day, String text, String focusArea, List<String> tags) {}
 }

@@ -20,8 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 class WriteController {
 
-    record EntryResponse(String id, String kind, String outcome) {
-    }
+    record EntryResponse(String id, String kind, String outcome) {}
 
     private final CrudJournal journal;
 
@@ -41,7 +40,8 @@ class WriteController {
     }
 
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EntryResponse> recordCheckIn(@RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller) {
+    ResponseEntity<EntryResponse> recordCheckIn(
+            @RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller) {
         CrudJournal.Outcome outcome;
         try {
             outcome = journal.recordCheckIn(caller.getSubject(), body);
@@ -61,14 +61,20 @@ class WriteController {
         var errors = refused.refusals().stream()
                 .map(r -> new Problems.FieldError(r.field(), r.rule(), r.detail()))
                 .toList();
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(HttpStatus.UNPROCESSABLE_CONTENT, "entry-refused", "Entry not recorded", errors));
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.invalidFields(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "entry-refused", "Entry not recorded", errors));
     }
 
     @ExceptionHandler(CrudJournal.EntryIdTakenException.class)
     ResponseEntity<ProblemDetail> conflict(CrudJournal.EntryIdTakenException conflict) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.CONFLICT, "entry-id-taken", "Id already used",
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.CONFLICT,
+                        "entry-id-taken",
+                        "Id already used",
                         "An entry with this id was already recorded with different content. Corrections are made as new entries; "
                                 + "choose a new id for a new entry."));
     }

@@ -19,8 +19,8 @@ class ArchitectureTest {
 
     /** No package needs another that needs it back. */
     @ArchTest
-    static final ArchRule packages_are_free_of_cycles = slices().matching("org.smallwins.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packages_are_free_of_cycles =
+            slices().matching("org.smallwins.(**)").should().beFreeOfCycles();
 
     /** Only this module's own production classes (its {@code target/classes}), not those of the modules it uses. */
     public static final class ThisModuleOnly implements ImportOption {
@@ -29,12 +29,17 @@ class ArchitectureTest {
 
         @Override
         public boolean includes(Location location) {
-            return location.asURI().getPath() != null && location.asURI().getPath().startsWith(CLASSES);
+            return location.asURI().getPath() != null
+                    && location.asURI().getPath().startsWith(CLASSES);
         }
 
         private static String classesDirectory() {
             try {
-                Path testClasses = Path.of(ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path testClasses = Path.of(ArchitectureTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 return testClasses.resolveSibling("classes").toUri().getPath();
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);

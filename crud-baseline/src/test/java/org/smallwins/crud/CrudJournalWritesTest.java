@@ -39,7 +39,8 @@ class CrudJournalWritesTest {
     static {
         try {
             POSTGRES = PostgresServer.start(null, 0);
-            PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
+            PUBLIC_KEY =
+                    TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -67,11 +68,17 @@ class CrudJournalWritesTest {
     JdbcTemplate jdbc;
 
     ResponseEntity<String> post(String user, String path, Map<String, Object> body) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TOKENS.mint(user))
-                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build()
-                .post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+                .post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(String.class);
     }
 
     long rows(String user) {
@@ -85,31 +92,91 @@ class CrudJournalWritesTest {
     @Test
     void a_win_is_recorded_once_a_retry_changes_nothing_and_a_changed_retry_is_a_conflict() {
         String user = user();
-        Map<String, Object> win = Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "tags", List.of("a, b"),
-                "zone", "Europe/Berlin");
+        Map<String, Object> win = Map.of(
+                "winId",
+                "w1",
+                "text",
+                "Today I rested",
+                "focusArea",
+                "REST",
+                "tags",
+                List.of("a, b"),
+                "zone",
+                "Europe/Berlin");
 
         assertThat(post(user, "/api/journal/wins", win).getStatusCode().value()).isEqualTo(201);
-        assertThat(post(user, "/api/journal/wins", Map.of("winId", "w1", "text", " Today I rested ", "focusArea", "REST",
-                "tags", List.of("a, b"))).getStatusCode().value()).isEqualTo(200);
-        ResponseEntity<String> changed = post(user, "/api/journal/wins", Map.of("winId", "w1", "text", "Today I rested",
-                "focusArea", "REST", "tags", List.of("a", "b"), "zone", "Europe/Berlin"));
+        assertThat(post(
+                                user,
+                                "/api/journal/wins",
+                                Map.of(
+                                        "winId",
+                                        "w1",
+                                        "text",
+                                        " Today I rested ",
+                                        "focusArea",
+                                        "REST",
+                                        "tags",
+                                        List.of("a, b")))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        ResponseEntity<String> changed = post(
+                user,
+                "/api/journal/wins",
+                Map.of(
+                        "winId",
+                        "w1",
+                        "text",
+                        "Today I rested",
+                        "focusArea",
+                        "REST",
+                        "tags",
+                        List.of("a", "b"),
+                        "zone",
+                        "Europe/Berlin"));
 
         assertThat(changed.getStatusCode().value()).isEqualTo(409);
         assertThat(changed.getBody()).contains("entry-id-taken");
         assertThat(rows(user)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select length(digest) from crud_entry where user_id = ?", Integer.class, user)).isEqualTo(43);
+        assertThat(jdbc.queryForObject("select length(digest) from crud_entry where user_id = ?", Integer.class, user))
+                .isEqualTo(43);
     }
 
     @Test
     void a_check_in_with_the_note_null_after_one_without_a_note_is_a_conflict_and_the_zone_defaults_to_the_latest() {
         String user = user();
 
-        assertThat(post(user, "/api/journal/check-ins", Map.of("checkInId", "c1", "mood", 3, "energy", 2, "window", "WITHIN",
-                "zone", "Asia/Tokyo")).getStatusCode().value()).isEqualTo(201);
-        assertThat(post(user, "/api/journal/check-ins", Map.of("checkInId", "c1", "mood", 3, "energy", 2, "window", "WITHIN",
-                "note", "null")).getStatusCode().value()).isEqualTo(409);
-        assertThat(post(user, "/api/journal/wins", Map.of("winId", "w2", "text", "Today I asked for help",
-                "focusArea", "ASKING_FOR_HELP")).getStatusCode().value()).isEqualTo(201);
+        assertThat(post(
+                                user,
+                                "/api/journal/check-ins",
+                                Map.of(
+                                        "checkInId",
+                                        "c1",
+                                        "mood",
+                                        3,
+                                        "energy",
+                                        2,
+                                        "window",
+                                        "WITHIN",
+                                        "zone",
+                                        "Asia/Tokyo"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
+        assertThat(post(
+                                user,
+                                "/api/journal/check-ins",
+                                Map.of("checkInId", "c1", "mood", 3, "energy", 2, "window", "WITHIN", "note", "null"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+        assertThat(post(
+                                user,
+                                "/api/journal/wins",
+                                Map.of("winId", "w2", "text", "Today I asked for help", "focusArea", "ASKING_FOR_HELP"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(201);
 
         assertThat(jdbc.queryForList("select zone from crud_entry where user_id = ? order by id", String.class, user))
                 .containsExactly("Asia/Tokyo", "Asia/Tokyo");
@@ -119,13 +186,26 @@ class CrudJournalWritesTest {
     void a_bad_request_is_422_naming_every_field_at_fault_and_nothing_is_stored() {
         String user = user();
 
-        ResponseEntity<String> refused = post(user, "/api/journal/wins", Map.of("winId", "not an id!", "text", " ",
-                "focusArea", "NAPPING", "day", "23/11/2026", "zone", "Atlantis/Capital"));
-        ResponseEntity<String> firstWithoutZone = post(user, "/api/journal/wins", Map.of("winId", "w1", "text", "Today I rested",
-                "focusArea", "REST"));
+        ResponseEntity<String> refused = post(
+                user,
+                "/api/journal/wins",
+                Map.of(
+                        "winId",
+                        "not an id!",
+                        "text",
+                        " ",
+                        "focusArea",
+                        "NAPPING",
+                        "day",
+                        "23/11/2026",
+                        "zone",
+                        "Atlantis/Capital"));
+        ResponseEntity<String> firstWithoutZone =
+                post(user, "/api/journal/wins", Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST"));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
-        assertThat(refused.getBody()).contains("id.format", "text.required", "focusArea.unknown", "zone.unknown", "day.format")
+        assertThat(refused.getBody())
+                .contains("id.format", "text.required", "focusArea.unknown", "zone.unknown", "day.format")
                 .doesNotContain("NAPPING", "Atlantis");
         assertThat(firstWithoutZone.getStatusCode().value()).isEqualTo(422);
         assertThat(firstWithoutZone.getBody()).contains("zone.required");

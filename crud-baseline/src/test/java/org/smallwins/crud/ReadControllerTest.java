@@ -36,7 +36,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The baseline's reads on their own: the same refusals as the query service, before any SQL runs, and weeks computed
  * from the same weekly vocabulary (the SQL itself is exercised by the benchmark against PostgreSQL).
  */
-@WebMvcTest(controllers = ReadController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
+@WebMvcTest(
+        controllers = ReadController.class,
+        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReadControllerTest {
 
@@ -76,8 +78,11 @@ class ReadControllerTest {
         refused(http.perform(asAlice(get("/api/timeline").param("kind", "MOOD"))), "kind", "kind.unknown");
         refused(http.perform(asAlice(get("/api/timeline").param("limit", "101"))), "limit", "limit.range");
         refused(http.perform(asAlice(get("/api/timeline").param("from", "yesterday"))), "from", "from.format");
-        refused(http.perform(asAlice(get("/api/timeline").param("from", "2026-11-10").param("to", "2026-11-09"))),
-                "to", "to.before-from");
+        refused(
+                http.perform(
+                        asAlice(get("/api/timeline").param("from", "2026-11-10").param("to", "2026-11-09"))),
+                "to",
+                "to.before-from");
         refused(http.perform(asAlice(get("/api/timeline").param("cursor", "forged"))), "cursor", "cursor.invalid");
         verifyNoInteractions(jdbc);
     }
@@ -104,8 +109,13 @@ class ReadControllerTest {
                 .andExpect(jsonPath("$.winsOfTheWeek").isEmpty())
                 .andExpect(jsonPath("$.closingLine").value("I'm proud of myself for showing up."));
 
-        verify(jdbc).query(anyString(), any(RowMapper.class), eq("alice"), eq(LocalDate.of(2026, 11, 30)),
-                eq(LocalDate.of(2026, 12, 6)));
+        verify(jdbc)
+                .query(
+                        anyString(),
+                        any(RowMapper.class),
+                        eq("alice"),
+                        eq(LocalDate.of(2026, 11, 30)),
+                        eq(LocalDate.of(2026, 12, 6)));
     }
 
     @Test
@@ -119,7 +129,12 @@ class ReadControllerTest {
                 .andExpect(jsonPath("$[2].week").value("2027-W01"))
                 .andExpect(jsonPath("$[2].weekEnd").value("2027-01-10"));
 
-        verify(jdbc).query(anyString(), any(RowMapper.class), eq("alice"), eq(LocalDate.of(2026, 12, 21)),
-                eq(LocalDate.of(2027, 1, 10)));
+        verify(jdbc)
+                .query(
+                        anyString(),
+                        any(RowMapper.class),
+                        eq("alice"),
+                        eq(LocalDate.of(2026, 12, 21)),
+                        eq(LocalDate.of(2027, 1, 10)));
     }
 }

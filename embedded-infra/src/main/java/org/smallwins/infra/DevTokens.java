@@ -84,7 +84,8 @@ public final class DevTokens {
 
     /** The public key as PEM, the form the services read from {@code SMALLWINS_JWT_PUBLIC_KEY_LOCATION}. */
     public String publicKeyPem() {
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded());
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(keys.getPublic().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
     }
 

@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int next() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -62,7 +62,8 @@ public final class KafkaServer implements AutoCloseable {
         boolean temporary = logDirectory == null;
         Path dir = temporary ? Files.createTempDirectory("kafka-log") : logDirectory;
         Files.createDirectories(dir);
-        KafkaServer kafka = new KafkaServer(dir, temporary, port > 0 ? port : freePorts.getAsInt(), freePorts.getAsInt());
+        KafkaServer kafka =
+                new KafkaServer(dir, temporary, port > 0 ? port : freePorts.getAsInt(), freePorts.getAsInt());
         for (int attempt = 1; ; attempt++) {
             try {
                 kafka.startBroker();
@@ -72,8 +73,10 @@ public final class KafkaServer implements AutoCloseable {
                     throw e;
                 }
                 if (port > 0 || attempt == ATTEMPTS) {
-                    throw new IllegalStateException("Kafka could not bind 127.0.0.1:" + kafka.port + " or 127.0.0.1:"
-                            + kafka.controllerPort + ": in use by another process", e);
+                    throw new IllegalStateException(
+                            "Kafka could not bind 127.0.0.1:" + kafka.port + " or 127.0.0.1:" + kafka.controllerPort
+                                    + ": in use by another process",
+                            e);
                 }
                 kafka.port = freePorts.getAsInt();
                 kafka.controllerPort = freePorts.getAsInt();
@@ -168,7 +171,8 @@ public final class KafkaServer implements AutoCloseable {
         stop();
         if (deleteOnClose) {
             try (var paths = Files.walk(logDirectory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

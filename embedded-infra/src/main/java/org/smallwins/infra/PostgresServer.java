@@ -90,7 +90,8 @@ public final class PostgresServer implements AutoCloseable {
                 throw new IOException("another PostgreSQL (data in " + answering + ") answers on " + HOST + ":" + port);
             }
         } catch (java.sql.SQLException e) {
-            throw new IOException("PostgreSQL on " + HOST + ":" + port + " did not answer as the server just started", e);
+            throw new IOException(
+                    "PostgreSQL on " + HOST + ":" + port + " did not answer as the server just started", e);
         }
     }
 
@@ -130,7 +131,8 @@ public final class PostgresServer implements AutoCloseable {
         stop();
         if (deleteOnClose) {
             try (var paths = Files.walk(dataDirectory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }

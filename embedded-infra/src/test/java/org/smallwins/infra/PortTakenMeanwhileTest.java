@@ -34,11 +34,14 @@ class PortTakenMeanwhileTest {
         try (ServerSocket taken = another()) {
             AtomicInteger calls = new AtomicInteger();
             // the first port handed out is the taken one, as if another process had bound it after it was chosen
-            try (KafkaServer kafka = KafkaServer.start(null, 0, () -> calls.getAndIncrement() == 0 ? taken.getLocalPort() : FreePort.next())) {
+            try (KafkaServer kafka = KafkaServer.start(
+                    null, 0, () -> calls.getAndIncrement() == 0 ? taken.getLocalPort() : FreePort.next())) {
                 assertThat(calls.get()).isGreaterThanOrEqualTo(4);
                 assertThat(kafka.bootstrapServers()).isNotEqualTo("127.0.0.1:" + taken.getLocalPort());
-                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                    assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS)).isNotBlank();
+                try (Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                    assertThat(admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS))
+                            .isNotBlank();
                 }
             }
         }
@@ -65,7 +68,8 @@ class PortTakenMeanwhileTest {
     @Test
     void postgresql_answers_on_the_port_it_reports_as_the_server_it_started() throws Exception {
         try (PostgresServer postgres = PostgresServer.start(null, 0);
-                var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                var connection =
+                        java.sql.DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
                 var result = connection.createStatement().executeQuery("select inet_server_port()")) {
             result.next();
             assertThat(result.getInt(1)).isEqualTo(postgres.port());

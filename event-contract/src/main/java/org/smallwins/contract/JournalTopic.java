@@ -11,6 +11,5 @@ public final class JournalTopic {
 
     public static final String REASON_HEADER = "smallwins-rejection-reason";
 
-    private JournalTopic() {
-    }
+    private JournalTopic() {}
 }

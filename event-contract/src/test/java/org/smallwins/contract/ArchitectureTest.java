@@ -16,17 +16,31 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_contract_is_free_of_frameworks_and_stores = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.axonframework..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "jakarta..", "javax.persistence..", "java.sql..", "javax.sql..",
-                    "org.smallwins.platform..", "org.smallwins.journal..", "org.smallwins.command..",
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.axonframework..",
+                    "com.mongodb..",
+                    "org.bson..",
+                    "org.apache.kafka..",
+                    "jakarta..",
+                    "javax.persistence..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.smallwins.platform..",
+                    "org.smallwins.journal..",
+                    "org.smallwins.command..",
                     "org.smallwins.query..")
             .because("both services and the baseline share the contract, and it must not pull their frameworks along");
 
     @ArchTest
     static final ArchRule only_the_codec_knows_jackson = noClasses()
-            .that().doNotBelongToAnyOf(JournalEventCodec.class)
-            .should().dependOnClassesThat().resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
+            .that()
+            .doNotBelongToAnyOf(JournalEventCodec.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson..")
             .because("the events are plain records; JournalEventCodec alone turns them into JSON and back");
 
     /** Only this module's own production classes (its {@code target/classes}), not those of the modules it uses. */
@@ -36,12 +50,17 @@ class ArchitectureTest {
 
         @Override
         public boolean includes(Location location) {
-            return location.asURI().getPath() != null && location.asURI().getPath().startsWith(CLASSES);
+            return location.asURI().getPath() != null
+                    && location.asURI().getPath().startsWith(CLASSES);
         }
 
         private static String classesDirectory() {
             try {
-                Path testClasses = Path.of(ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path testClasses = Path.of(ArchitectureTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 return testClasses.resolveSibling("classes").toUri().getPath();
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);

@@ -18,16 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
 class JournalEventCodecTest {
 
     final JournalEventCodec codec = new JournalEventCodec();
-    final Occurred occurred = new Occurred(Instant.parse("2026-11-22T10:30:00Z"), LocalDate.of(2026, 11, 22), "Pacific/Auckland");
+    final Occurred occurred =
+            new Occurred(Instant.parse("2026-11-22T10:30:00Z"), LocalDate.of(2026, 11, 22), "Pacific/Auckland");
 
     EventEnvelope envelope(JournalEvent payload) {
-        return new EventEnvelope("e-1", "alice", 7, occurred, Instant.parse("2026-11-22T10:30:01Z"), "corr-1",
-                EventEnvelope.PLAIN_JSON, payload);
+        return new EventEnvelope(
+                "e-1",
+                "alice",
+                7,
+                occurred,
+                Instant.parse("2026-11-22T10:30:01Z"),
+                "corr-1",
+                EventEnvelope.PLAIN_JSON,
+                payload);
     }
 
     @Test
     void a_win_survives_the_round_trip_unchanged() {
-        EventEnvelope original = envelope(new WinLogged("w1", "Today I said no", FocusArea.BOUNDARIES, List.of("work", "family")));
+        EventEnvelope original =
+                envelope(new WinLogged("w1", "Today I said no", FocusArea.BOUNDARIES, List.of("work", "family")));
 
         assertThat(codec.decode(codec.encode(original))).isEqualTo(new DecodeResult.Decoded(original));
     }
@@ -43,8 +52,9 @@ class JournalEventCodecTest {
 
     @Test
     void the_json_shape_keeps_the_envelope_apart_from_the_payload() {
-        JsonNode json = JsonMapper.builder().build().readTree(codec.encode(
-                envelope(new WinLogged("w1", "Today I rested", FocusArea.REST, List.of()))));
+        JsonNode json = JsonMapper.builder()
+                .build()
+                .readTree(codec.encode(envelope(new WinLogged("w1", "Today I rested", FocusArea.REST, List.of()))));
 
         assertThat(json.path("type").asString()).isEqualTo("WinLogged");
         assertThat(json.path("typeVersion").asInt()).isEqualTo(1);
@@ -62,21 +72,25 @@ class JournalEventCodecTest {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-            "this is not json|not-json",
-            "[1,2]|not-an-object",
-            "{\"type\":\"MoodSwung\",\"typeVersion\":1,\"payloadEncoding\":\"json\",\"payload\":{}}|unknown-type",
-            "{\"type\":\"WinLogged\",\"typeVersion\":2,\"payloadEncoding\":\"json\",\"payload\":{}}|unsupported-version:WinLogged/2",
-            "{\"type\":\"WinLogged\",\"typeVersion\":1,\"payloadEncoding\":\"aes-gcm\",\"payload\":{}}|unsupported-payload-encoding",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "this is not json|not-json",
+                "[1,2]|not-an-object",
+                "{\"type\":\"MoodSwung\",\"typeVersion\":1,\"payloadEncoding\":\"json\",\"payload\":{}}|unknown-type",
+                "{\"type\":\"WinLogged\",\"typeVersion\":2,\"payloadEncoding\":\"json\",\"payload\":{}}|unsupported-version:WinLogged/2",
+                "{\"type\":\"WinLogged\",\"typeVersion\":1,\"payloadEncoding\":\"aes-gcm\",\"payload\":{}}|unsupported-payload-encoding",
+            })
     void a_record_it_cannot_read_is_rejected_with_a_reason(String body, String reason) {
         assertThat(codec.decode(body.getBytes(StandardCharsets.UTF_8))).isEqualTo(new DecodeResult.Rejected(reason));
     }
 
     @Test
     void an_event_without_a_user_id_is_rejected_naming_the_field_and_never_the_content() {
-        String json = new String(codec.encode(envelope(new WinLogged("w1", "Today I hid nothing", FocusArea.REST, List.of()))),
-                StandardCharsets.UTF_8).replace("\"userId\":\"alice\",", "");
+        String json = new String(
+                        codec.encode(envelope(new WinLogged("w1", "Today I hid nothing", FocusArea.REST, List.of()))),
+                        StandardCharsets.UTF_8)
+                .replace("\"userId\":\"alice\",", "");
 
         DecodeResult result = codec.decode(json.getBytes(StandardCharsets.UTF_8));
 

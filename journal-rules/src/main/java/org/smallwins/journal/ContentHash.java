@@ -18,8 +18,7 @@ import org.smallwins.contract.WinLogged;
  */
 public final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     /** Base64url (no padding) of the full 32-byte SHA-256. */
     public static String of(JournalEvent event) {

@@ -6,7 +6,8 @@ import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 
 /** What the journal decided about one command. Exactly one of four results; nothing else can happen. */
-public sealed interface Decision permits Decision.Record, Decision.AlreadyRecorded, Decision.Conflict, Decision.Refused {
+public sealed interface Decision
+        permits Decision.Record, Decision.AlreadyRecorded, Decision.Conflict, Decision.Refused {
 
     /** Record these events, in this order. */
     record Record(List<Event> events) implements Decision {
@@ -27,12 +28,10 @@ public sealed interface Decision permits Decision.Record, Decision.AlreadyRecord
     }
 
     /** The same entry with the same content was recorded before: a retry, nothing changes. */
-    record AlreadyRecorded(String entryId) implements Decision {
-    }
+    record AlreadyRecorded(String entryId) implements Decision {}
 
     /** The id is taken by an entry with different content (corrections are their own events, never overwrites). */
-    record Conflict(String entryId) implements Decision {
-    }
+    record Conflict(String entryId) implements Decision {}
 
     /** One or more rules are broken; nothing is recorded. Names fields and rules, never values. */
     record Refused(List<Refusal> refusals) implements Decision {

@@ -20,8 +20,7 @@ import org.smallwins.contract.WinLogged;
  */
 public final class JournalDecider {
 
-    private JournalDecider() {
-    }
+    private JournalDecider() {}
 
     public static Decision decide(JournalCommand command, JournalState state, Clock clock) {
         if (command instanceof LogWin win) {
@@ -46,9 +45,15 @@ public final class JournalDecider {
         WinLogged event = new WinLogged(winId, text, command.focusArea(), tags);
         Instant now = clock.instant();
         // A win back-dated to an earlier day has no known time of day: it is placed at that day's start.
-        Instant instant = day.equals(LocalDate.ofInstant(now, zone)) ? now : day.atStartOfDay(zone).toInstant();
-        return recordOnce(event, new Occurred(instant, day, zone.getId()), command.day().map(LocalDate::toString),
-                command.zone(), state);
+        Instant instant = day.equals(LocalDate.ofInstant(now, zone))
+                ? now
+                : day.atStartOfDay(zone).toInstant();
+        return recordOnce(
+                event,
+                new Occurred(instant, day, zone.getId()),
+                command.day().map(LocalDate::toString),
+                command.zone(),
+                state);
     }
 
     static Decision recordCheckIn(RecordCheckIn command, JournalState state, Clock clock) {
@@ -71,8 +76,12 @@ public final class JournalDecider {
      * An id is recorded once: a new id records the event; a taken id is a retry if the content is exactly the same and
      * the request repeats the same day/instant and zone or leaves them to their defaults, otherwise a conflict.
      */
-    static Decision recordOnce(JournalEvent event, Occurred occurred, Optional<String> requestedWhen,
-            Optional<ZoneId> requestedZone, JournalState state) {
+    static Decision recordOnce(
+            JournalEvent event,
+            Occurred occurred,
+            Optional<String> requestedWhen,
+            Optional<ZoneId> requestedZone,
+            JournalState state) {
         Optional<EntryMark> existing = state.entry(event.entryId());
         if (existing.isEmpty()) {
             return new Decision.Record(List.of(new Decision.Event(event, occurred)));

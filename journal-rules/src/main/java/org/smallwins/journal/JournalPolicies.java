@@ -31,6 +31,7 @@ public final class JournalPolicies {
     public static final int MAX_SCALE = 5;
     /** How far ahead of the server's clock a check-in may be stamped (device clocks drift). */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     public static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
 
     private static final Pattern ENTRY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
@@ -67,7 +68,8 @@ public final class JournalPolicies {
             return refuse(field, "id.required", "An id chosen by the client is required, so a retry is recognised.");
         }
         if (!ENTRY_ID.matcher(raw).matches()) {
-            return refuse(field, "id.format", "Use 1 to 64 letters, digits, '-' or '_', starting with a letter or digit.");
+            return refuse(
+                    field, "id.format", "Use 1 to 64 letters, digits, '-' or '_', starting with a letter or digit.");
         }
         return raw;
     }
@@ -100,7 +102,8 @@ public final class JournalPolicies {
             }
             String clean = tag.strip();
             if (clean.codePointCount(0, clean.length()) > MAX_TAG_LENGTH) {
-                return refuse("tags[" + i + "]", "tags.too-long", "A tag is at most " + MAX_TAG_LENGTH + " characters.");
+                return refuse(
+                        "tags[" + i + "]", "tags.too-long", "A tag is at most " + MAX_TAG_LENGTH + " characters.");
             }
             tags.add(clean);
         }
@@ -120,8 +123,11 @@ public final class JournalPolicies {
         if (requested.isPresent()) {
             return knownZone(requested.get());
         }
-        return state.latestZone().orElseGet(() -> refuse("zone", "zone.required",
-                "Send your IANA time zone, for example Europe/Berlin, with your first entry."));
+        return state.latestZone()
+                .orElseGet(() -> refuse(
+                        "zone",
+                        "zone.required",
+                        "Send your IANA time zone, for example Europe/Berlin, with your first entry."));
     }
 
     /**

@@ -20,12 +20,11 @@ import org.smallwins.contract.ToleranceWindow;
  */
 public final class JournalRequests {
 
-    private JournalRequests() {
-    }
+    private JournalRequests() {}
 
     /** A win as sent: {@code day} an ISO date, {@code zone} an IANA zone id, either blank for its default. */
-    public static Parsed<LogWin> logWin(String winId, String text, String focusArea, List<String> tags, String day,
-            String zone) {
+    public static Parsed<LogWin> logWin(
+            String winId, String text, String focusArea, List<String> tags, String day, String zone) {
         JournalPolicies policies = new JournalPolicies();
         policies.entryId("winId", winId);
         policies.winText(text);
@@ -40,8 +39,8 @@ public final class JournalRequests {
     }
 
     /** A check-in as sent: {@code at} an ISO-8601 instant with offset, {@code zone} an IANA zone id, either blank for its default. */
-    public static Parsed<RecordCheckIn> recordCheckIn(String checkInId, Integer mood, Integer energy, String window,
-            String note, String at, String zone) {
+    public static Parsed<RecordCheckIn> recordCheckIn(
+            String checkInId, Integer mood, Integer energy, String window, String note, String at, String zone) {
         JournalPolicies policies = new JournalPolicies();
         policies.entryId("checkInId", checkInId);
         int cleanMood = scale(policies, "mood", mood);
@@ -54,7 +53,8 @@ public final class JournalRequests {
         if (policies.refused()) {
             return new Parsed.Invalid<>(policies.refusals());
         }
-        return new Parsed.Valid<>(new RecordCheckIn(checkInId, cleanMood, cleanEnergy, cleanWindow, cleanNote, instant, zoneId));
+        return new Parsed.Valid<>(
+                new RecordCheckIn(checkInId, cleanMood, cleanEnergy, cleanWindow, cleanNote, instant, zoneId));
     }
 
     static FocusArea focusArea(JournalPolicies policies, String raw) {

@@ -19,8 +19,14 @@ import org.smallwins.contract.FocusArea;
  * @param day       the local day the win belongs to; empty means today in the person's zone
  * @param zone      the person's zone; empty means the zone of their latest entry
  */
-public record LogWin(String winId, String text, FocusArea focusArea, List<String> tags, Optional<LocalDate> day,
-        Optional<ZoneId> zone) implements JournalCommand {
+public record LogWin(
+        String winId,
+        String text,
+        FocusArea focusArea,
+        List<String> tags,
+        Optional<LocalDate> day,
+        Optional<ZoneId> zone)
+        implements JournalCommand {
 
     public LogWin {
         Objects.requireNonNull(focusArea, "focusArea");

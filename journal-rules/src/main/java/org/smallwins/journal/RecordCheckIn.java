@@ -17,8 +17,15 @@ import org.smallwins.contract.ToleranceWindow;
  * @param at        when it was made; empty means now
  * @param zone      the zone it was made in; empty means the zone of the latest entry
  */
-public record RecordCheckIn(String checkInId, int mood, int energy, ToleranceWindow window, Optional<String> note,
-        Optional<Instant> at, Optional<ZoneId> zone) implements JournalCommand {
+public record RecordCheckIn(
+        String checkInId,
+        int mood,
+        int energy,
+        ToleranceWindow window,
+        Optional<String> note,
+        Optional<Instant> at,
+        Optional<ZoneId> zone)
+        implements JournalCommand {
 
     public RecordCheckIn {
         Objects.requireNonNull(window, "window");

@@ -8,5 +8,4 @@ package org.smallwins.journal;
  * @param rule  a stable, machine-readable rule name such as {@code text.too-long}
  * @param detail a human sentence describing the rule
  */
-public record Refusal(String field, String rule, String detail) {
-}
+public record Refusal(String field, String rule, String detail) {}

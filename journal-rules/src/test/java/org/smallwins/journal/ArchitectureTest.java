@@ -17,15 +17,25 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_rules_are_free_of_frameworks_and_stores = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.axonframework..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "jakarta..", "javax.persistence..", "java.sql..", "javax.sql..",
-                    "tools.jackson..", "com.fasterxml.jackson..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.axonframework..",
+                    "com.mongodb..",
+                    "org.bson..",
+                    "org.apache.kafka..",
+                    "jakarta..",
+                    "javax.persistence..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "tools.jackson..",
+                    "com.fasterxml.jackson..")
             .because("journal-rules is the framework-free domain");
 
     @ArchTest
-    static final ArchRule packages_are_free_of_cycles = slices().matching("org.smallwins.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packages_are_free_of_cycles =
+            slices().matching("org.smallwins.(**)").should().beFreeOfCycles();
 
     /** Only this module's own production classes (its {@code target/classes}), not those of the modules it uses. */
     public static final class ThisModuleOnly implements ImportOption {
@@ -34,12 +44,17 @@ class ArchitectureTest {
 
         @Override
         public boolean includes(Location location) {
-            return location.asURI().getPath() != null && location.asURI().getPath().startsWith(CLASSES);
+            return location.asURI().getPath() != null
+                    && location.asURI().getPath().startsWith(CLASSES);
         }
 
         private static String classesDirectory() {
             try {
-                Path testClasses = Path.of(ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path testClasses = Path.of(ArchitectureTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
                 return testClasses.resolveSibling("classes").toUri().getPath();
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);

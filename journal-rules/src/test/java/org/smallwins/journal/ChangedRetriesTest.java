@@ -36,9 +36,11 @@ class ChangedRetriesTest {
     static Arbitrary<String> tricky(int maxLength) {
         Arbitrary<String> chars = Arbitraries.strings()
                 .withChars("ab ,;:[]{}()\"'\\|=\n\t0~éèüß漢字\u0301\u200b")
-                .ofMinLength(1).ofMaxLength(maxLength)
+                .ofMinLength(1)
+                .ofMaxLength(maxLength)
                 .map(s -> s.replace("~", "🌱"));
-        Arbitrary<String> words = Arbitraries.of("null", "None", "a, b", "[a, b]", "a", "b", "", " ", "🌱", "e\u0301", "é");
+        Arbitrary<String> words =
+                Arbitraries.of("null", "None", "a, b", "[a, b]", "a", "b", "", " ", "🌱", "e\u0301", "é");
         return Arbitraries.oneOf(chars, words);
     }
 
@@ -51,7 +53,8 @@ class ChangedRetriesTest {
     }
 
     static Arbitrary<Optional<String>> note() {
-        return Arbitraries.oneOf(Arbitraries.just(Optional.<String>empty()), tricky(12).map(Optional::of));
+        return Arbitraries.oneOf(
+                Arbitraries.just(Optional.<String>empty()), tricky(12).map(Optional::of));
     }
 
     static <T> Arbitrary<Optional<T>> maybe(Arbitrary<T> values) {
@@ -78,25 +81,38 @@ class ChangedRetriesTest {
                 Arbitraries.just(first),
                 win(),
                 text().map(t -> new LogWin("e1", t, first.focusArea(), tags, first.day(), first.zone())),
-                Arbitraries.of(" ", "\n", ",", "\u200b", "e\u0301").map(s -> new LogWin("e1", first.text() + s, first.focusArea(), tags,
-                        first.day(), first.zone())),
-                Arbitraries.of(FocusArea.class).map(a -> new LogWin("e1", first.text(), a, tags, first.day(), first.zone())),
+                Arbitraries.of(" ", "\n", ",", "\u200b", "e\u0301")
+                        .map(s ->
+                                new LogWin("e1", first.text() + s, first.focusArea(), tags, first.day(), first.zone())),
+                Arbitraries.of(FocusArea.class)
+                        .map(a -> new LogWin("e1", first.text(), a, tags, first.day(), first.zone())),
                 // a tag split at its comma, or two tags joined with one
-                Arbitraries.just(new LogWin("e1", first.text(), first.focusArea(), splitOrJoin(tags), first.day(), first.zone())),
-                Arbitraries.just(new LogWin("e1", first.text(), first.focusArea(), reversed(tags), first.day(), first.zone())),
-                tricky(8).filter(s -> !s.isBlank()).map(t -> new LogWin("e1", first.text(), first.focusArea(), plus(tags, t),
-                        first.day(), first.zone())),
+                Arbitraries.just(new LogWin(
+                        "e1", first.text(), first.focusArea(), splitOrJoin(tags), first.day(), first.zone())),
+                Arbitraries.just(
+                        new LogWin("e1", first.text(), first.focusArea(), reversed(tags), first.day(), first.zone())),
+                tricky(8)
+                        .filter(s -> !s.isBlank())
+                        .map(t -> new LogWin(
+                                "e1", first.text(), first.focusArea(), plus(tags, t), first.day(), first.zone())),
                 // the text moved into a tag and back: "a" + ["b"] against "a, b" + []
-                Arbitraries.just(new LogWin("e1", first.text() + ", " + String.join(", ", tags), first.focusArea(), List.of(),
-                        first.day(), first.zone())),
+                Arbitraries.just(new LogWin(
+                        "e1",
+                        first.text() + ", " + String.join(", ", tags),
+                        first.focusArea(),
+                        List.of(),
+                        first.day(),
+                        first.zone())),
                 maybe(day()).map(d -> new LogWin("e1", first.text(), first.focusArea(), tags, d, first.zone())),
                 maybe(zone()).map(z -> new LogWin("e1", first.text(), first.focusArea(), tags, first.day(), z)));
     }
 
     static Arbitrary<RecordCheckIn> checkIn() {
         Arbitrary<Integer> scale = Arbitraries.integers().between(1, 5);
-        return Combinators.combine(scale, scale, Arbitraries.of(ToleranceWindow.class), note(), maybe(instant()), maybe(zone()))
-                .as((mood, energy, window, note, at, zone) -> new RecordCheckIn("e1", mood, energy, window, note, at, zone));
+        return Combinators.combine(
+                        scale, scale, Arbitraries.of(ToleranceWindow.class), note(), maybe(instant()), maybe(zone()))
+                .as((mood, energy, window, note, at, zone) ->
+                        new RecordCheckIn("e1", mood, energy, window, note, at, zone));
     }
 
     static Arbitrary<Instant> instant() {
@@ -107,21 +123,38 @@ class ChangedRetriesTest {
         return Arbitraries.oneOf(
                 Arbitraries.just(first),
                 checkIn(),
-                Arbitraries.integers().between(1, 5).map(m -> new RecordCheckIn("e1", m, first.energy(), first.window(), first.note(),
-                        first.at(), first.zone())),
-                Arbitraries.integers().between(1, 5).map(e -> new RecordCheckIn("e1", first.mood(), e, first.window(), first.note(),
-                        first.at(), first.zone())),
+                Arbitraries.integers()
+                        .between(1, 5)
+                        .map(m -> new RecordCheckIn(
+                                "e1", m, first.energy(), first.window(), first.note(), first.at(), first.zone())),
+                Arbitraries.integers()
+                        .between(1, 5)
+                        .map(e -> new RecordCheckIn(
+                                "e1", first.mood(), e, first.window(), first.note(), first.at(), first.zone())),
                 // mood and energy swapped
-                Arbitraries.just(new RecordCheckIn("e1", first.energy(), first.mood(), first.window(), first.note(), first.at(), first.zone())),
-                Arbitraries.of(ToleranceWindow.class).map(w -> new RecordCheckIn("e1", first.mood(), first.energy(), w, first.note(),
-                        first.at(), first.zone())),
+                Arbitraries.just(new RecordCheckIn(
+                        "e1", first.energy(), first.mood(), first.window(), first.note(), first.at(), first.zone())),
+                Arbitraries.of(ToleranceWindow.class)
+                        .map(w -> new RecordCheckIn(
+                                "e1", first.mood(), first.energy(), w, first.note(), first.at(), first.zone())),
                 // none, "null", blank, or another note
-                note().map(n -> new RecordCheckIn("e1", first.mood(), first.energy(), first.window(), n, first.at(), first.zone())),
-                Arbitraries.of("null", "", " ").map(n -> new RecordCheckIn("e1", first.mood(), first.energy(), first.window(),
-                        Optional.of(n), first.at(), first.zone())),
-                maybe(instant()).map(a -> new RecordCheckIn("e1", first.mood(), first.energy(), first.window(), first.note(), a,
-                        first.zone())),
-                maybe(zone()).map(z -> new RecordCheckIn("e1", first.mood(), first.energy(), first.window(), first.note(), first.at(), z)));
+                note().map(n -> new RecordCheckIn(
+                        "e1", first.mood(), first.energy(), first.window(), n, first.at(), first.zone())),
+                Arbitraries.of("null", "", " ")
+                        .map(n -> new RecordCheckIn(
+                                "e1",
+                                first.mood(),
+                                first.energy(),
+                                first.window(),
+                                Optional.of(n),
+                                first.at(),
+                                first.zone())),
+                maybe(instant())
+                        .map(a -> new RecordCheckIn(
+                                "e1", first.mood(), first.energy(), first.window(), first.note(), a, first.zone())),
+                maybe(zone())
+                        .map(z -> new RecordCheckIn(
+                                "e1", first.mood(), first.energy(), first.window(), first.note(), first.at(), z)));
     }
 
     @Provide
@@ -136,10 +169,10 @@ class ChangedRetriesTest {
 
     @Provide
     Arbitrary<Tuple.Tuple2<JournalCommand, JournalCommand>> mixedPairs() {
-        Arbitrary<Tuple.Tuple2<JournalCommand, JournalCommand>> winThenCheckIn = Combinators.combine(win(), checkIn())
-                .as((first, second) -> Tuple.of(first, second));
-        Arbitrary<Tuple.Tuple2<JournalCommand, JournalCommand>> checkInThenWin = Combinators.combine(checkIn(), win())
-                .as((first, second) -> Tuple.of(first, second));
+        Arbitrary<Tuple.Tuple2<JournalCommand, JournalCommand>> winThenCheckIn =
+                Combinators.combine(win(), checkIn()).as((first, second) -> Tuple.of(first, second));
+        Arbitrary<Tuple.Tuple2<JournalCommand, JournalCommand>> checkInThenWin =
+                Combinators.combine(checkIn(), win()).as((first, second) -> Tuple.of(first, second));
         return Arbitraries.oneOf(winThenCheckIn, checkInThenWin);
     }
 
@@ -158,7 +191,8 @@ class ChangedRetriesTest {
     }
 
     @Property(tries = 500)
-    void an_id_reused_across_kinds_is_always_a_conflict(@ForAll("mixedPairs") Tuple.Tuple2<JournalCommand, JournalCommand> pair) {
+    void an_id_reused_across_kinds_is_always_a_conflict(
+            @ForAll("mixedPairs") Tuple.Tuple2<JournalCommand, JournalCommand> pair) {
         assertThat(check(pair.get1(), pair.get2())).isEqualTo(new Decision.Conflict("e1"));
     }
 
@@ -176,11 +210,13 @@ class ChangedRetriesTest {
      */
     static Decision check(JournalCommand first, JournalCommand second) {
         Decision.Event recorded = onlyEvent(JournalDecider.decide(first, withZone(), CLOCK));
-        JournalState journal = JournalState.of(id -> id.equals("e1") ? EntryMark.of(recorded) : null, recorded.occurred()::zone);
+        JournalState journal =
+                JournalState.of(id -> id.equals("e1") ? EntryMark.of(recorded) : null, recorded.occurred()::zone);
 
         Decision decision = JournalDecider.decide(second, journal, CLOCK);
 
-        Decision aloneDecision = JournalDecider.decide(second, JournalState.of(id -> null, recorded.occurred()::zone), CLOCK);
+        Decision aloneDecision =
+                JournalDecider.decide(second, JournalState.of(id -> null, recorded.occurred()::zone), CLOCK);
         if (aloneDecision instanceof Decision.Refused) {
             // an edit can break a rule (a tag split into a blank one, more than ten tags): refused before compared
             Statistics.label("decision").collect("refused");
@@ -189,11 +225,15 @@ class ChangedRetriesTest {
         }
         Decision.Event alone = onlyEvent(aloneDecision);
         boolean sameContent = alone.payload().equals(recorded.payload());
-        boolean samePlace = alone.occurred().zone().equals(recorded.occurred().zone()) || explicitZone(second).isEmpty();
-        boolean sameWhen = explicitWhen(second).map(when -> when.equals(EntryMark.of(recorded).when())).orElse(true);
+        boolean samePlace = alone.occurred().zone().equals(recorded.occurred().zone())
+                || explicitZone(second).isEmpty();
+        boolean sameWhen = explicitWhen(second)
+                .map(when -> when.equals(EntryMark.of(recorded).when()))
+                .orElse(true);
         boolean retry = sameContent && samePlace && sameWhen;
         Statistics.label("decision").collect(retry ? "already recorded" : "conflict");
-        Statistics.label("why").collect(!sameContent ? "content" : !samePlace ? "zone" : !sameWhen ? "day or instant" : "retry");
+        Statistics.label("why")
+                .collect(!sameContent ? "content" : !samePlace ? "zone" : !sameWhen ? "day or instant" : "retry");
         assertThat(decision).isEqualTo(retry ? new Decision.AlreadyRecorded("e1") : new Decision.Conflict("e1"));
         return decision;
     }
@@ -212,7 +252,9 @@ class ChangedRetriesTest {
     }
 
     static Optional<String> explicitWhen(JournalCommand command) {
-        return command instanceof LogWin win ? win.day().map(LocalDate::toString) : ((RecordCheckIn) command).at().map(Instant::toString);
+        return command instanceof LogWin win
+                ? win.day().map(LocalDate::toString)
+                : ((RecordCheckIn) command).at().map(Instant::toString);
     }
 
     static List<String> splitOrJoin(List<String> tags) {

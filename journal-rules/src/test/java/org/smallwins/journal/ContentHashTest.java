@@ -25,7 +25,9 @@ import org.smallwins.contract.WinLogged;
 class ContentHashTest {
 
     static String sha256(byte[] bytes) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     static void string(DataOutputStream out, String value) throws IOException {

@@ -39,7 +39,8 @@ final class DevTokenEndpoint implements AutoCloseable {
             int status;
             if (user == null || !USER.matcher(user).matches()) {
                 status = 400;
-                body = "Ask for /token?user=NAME (letters, digits, '.', '_' or '-').\n".getBytes(StandardCharsets.UTF_8);
+                body = "Ask for /token?user=NAME (letters, digits, '.', '_' or '-').\n"
+                        .getBytes(StandardCharsets.UTF_8);
             } else {
                 status = 200;
                 body = tokens.mint(user).getBytes(StandardCharsets.UTF_8);

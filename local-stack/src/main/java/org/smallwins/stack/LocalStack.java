@@ -20,9 +20,13 @@ import org.smallwins.infra.PostgresServer;
  */
 public final class LocalStack implements AutoCloseable {
 
-    public record Options(Path dataDirectory, boolean keepData, int commandPort, int queryPort, Path servicesDirectory,
-            List<String> jvmOptions) {
-    }
+    public record Options(
+            Path dataDirectory,
+            boolean keepData,
+            int commandPort,
+            int queryPort,
+            Path servicesDirectory,
+            List<String> jvmOptions) {}
 
     /** The read store's database on the MongoDB stand-in. */
     public static final String READ_STORE_DATABASE = "smallwins";
@@ -39,8 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private Options options;
     private Path logs;
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     /** Starts everything, reporting each step through {@code progress}. */
     public static LocalStack start(Options options, java.util.function.Consumer<String> progress) throws Exception {
@@ -70,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
         }
         progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
         mongo = track(MongoStandIn.start(0));
-        tokens = DevTokens.loadOrCreate(data.resolve("dev-issuer"), DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
+        tokens = DevTokens.loadOrCreate(
+                data.resolve("dev-issuer"), DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
         Path publicKey = tokens.writePublicKey(data.resolve("dev-issuer").resolve("public.pem"));
 
         Map<String, String> common = new HashMap<>();
@@ -91,10 +95,20 @@ public final class LocalStack implements AutoCloseable {
 
         logs = data.resolve("logs");
         progress.accept("Starting command-service and query-service (logs in " + logs + ")…");
-        commandService = track(ServiceProcess.start("command-service", options.servicesDirectory().resolve("command-service-exec.jar"),
-                options.commandPort(), commandEnv, logs, options.jvmOptions()));
-        queryService = track(ServiceProcess.start("query-service", options.servicesDirectory().resolve("query-service-exec.jar"),
-                options.queryPort(), queryEnv, logs, options.jvmOptions()));
+        commandService = track(ServiceProcess.start(
+                "command-service",
+                options.servicesDirectory().resolve("command-service-exec.jar"),
+                options.commandPort(),
+                commandEnv,
+                logs,
+                options.jvmOptions()));
+        queryService = track(ServiceProcess.start(
+                "query-service",
+                options.servicesDirectory().resolve("query-service-exec.jar"),
+                options.queryPort(),
+                queryEnv,
+                logs,
+                options.jvmOptions()));
         Runnable dot = () -> progress.accept(".");
         commandService.awaitHealthy(Duration.ofMinutes(3), dot);
         queryService.awaitHealthy(Duration.ofMinutes(3), dot);
@@ -106,7 +120,8 @@ public final class LocalStack implements AutoCloseable {
      * into the new topic. Consumers are idempotent, so nothing is counted twice.
      */
     private static void replayRelayIntoFreshBroker(PostgresServer postgres) throws java.sql.SQLException {
-        try (var connection = postgres.dataSource().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = postgres.dataSource().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN IF to_regclass('tokenentry') IS NOT NULL THEN "
                     + "DELETE FROM tokenentry WHERE processorname = 'kafka-relay'; END IF; END $$");
         }
@@ -166,7 +181,8 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("query-service is still running");
         }
         started.remove(queryService);
-        queryService = track(startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", options.queryPort(), "query-service"));
+        queryService = track(
+                startService("query-service", queryEnv, "SMALLWINS_QUERY_PORT", options.queryPort(), "query-service"));
         return queryService;
     }
 
@@ -185,11 +201,16 @@ public final class LocalStack implements AutoCloseable {
         return track(startService("command-service", commandEnv, "SMALLWINS_COMMAND_PORT", 0, name));
     }
 
-    private ServiceProcess startService(String service, Map<String, String> baseEnv, String portVariable, int port, String name)
-            throws Exception {
+    private ServiceProcess startService(
+            String service, Map<String, String> baseEnv, String portVariable, int port, String name) throws Exception {
         Map<String, String> env = new HashMap<>(baseEnv);
         env.put(portVariable, Integer.toString(port));
-        return ServiceProcess.start(name, options.servicesDirectory().resolve(service + "-exec.jar"), port, env, logs,
+        return ServiceProcess.start(
+                name,
+                options.servicesDirectory().resolve(service + "-exec.jar"),
+                port,
+                env,
+                logs,
                 options.jvmOptions());
     }
 
@@ -199,7 +220,8 @@ public final class LocalStack implements AutoCloseable {
             try {
                 resource.close();
             } catch (Exception e) {
-                System.err.println("Could not stop " + resource.getClass().getSimpleName() + ": " + e.getClass().getSimpleName());
+                System.err.println("Could not stop " + resource.getClass().getSimpleName() + ": "
+                        + e.getClass().getSimpleName());
             }
         }
         started.clear();

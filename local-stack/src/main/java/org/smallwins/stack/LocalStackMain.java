@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
  * The run command: starts the whole product on this machine and keeps it running until Ctrl-C. Data (events in
  * PostgreSQL, the dev issuer's keys, logs) lives in one directory, {@code .data/} by default.
  */
-@Command(name = "./run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "./run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Builds Small Wins and starts the whole local stack. Ctrl-C stops it.")
 public final class LocalStackMain implements Callable<Integer> {
 
@@ -31,21 +34,35 @@ public final class LocalStackMain implements Callable<Integer> {
             "query-service", "--query-port",
             "development issuer", "--token-port");
 
-    @Option(names = "--command-port", paramLabel = "PORT", description = "command-service's HTTP port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--command-port",
+            paramLabel = "PORT",
+            description = "command-service's HTTP port (default: ${DEFAULT-VALUE})")
     int commandPort = 8081;
 
-    @Option(names = "--query-port", paramLabel = "PORT", description = "query-service's HTTP port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--query-port",
+            paramLabel = "PORT",
+            description = "query-service's HTTP port (default: ${DEFAULT-VALUE})")
     int queryPort = 8082;
 
-    @Option(names = "--token-port", paramLabel = "PORT",
+    @Option(
+            names = "--token-port",
+            paramLabel = "PORT",
             description = "the development issuer's port, for GET /token?user=NAME (default: ${DEFAULT-VALUE})")
     int tokenPort = 8079;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "where events, the development issuer's keys and the logs live (default: ${DEFAULT-VALUE})")
     Path data = Path.of(".data");
 
-    @Option(names = "--services", paramLabel = "DIR", hidden = true, description = "where the services' executable jars are")
+    @Option(
+            names = "--services",
+            paramLabel = "DIR",
+            hidden = true,
+            description = "where the services' executable jars are")
     Path services = Path.of("local-stack", "target", "services");
 
     private final PrintStream out;
@@ -74,7 +91,8 @@ public final class LocalStackMain implements Callable<Integer> {
     static String explain(PortInUseException e) {
         String option = PORT_OPTIONS.getOrDefault(e.what(), "--" + e.what().replace(' ', '-') + "-port");
         int suggestion = e.port() + 10000 <= 65535 ? e.port() + 10000 : e.port() - 10000;
-        return "Small Wins could not start: port " + e.port() + " (" + e.what() + ") is already in use by another process.\n"
+        return "Small Wins could not start: port " + e.port() + " (" + e.what()
+                + ") is already in use by another process.\n"
                 + "  Choose another port, e.g.:  ./run " + option + " " + suggestion + "\n"
                 + "  or stop the process that holds it (to see which: ss -ltnp 'sport = :" + e.port() + "').";
     }
@@ -83,8 +101,8 @@ public final class LocalStackMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dataDirectory = data.toAbsolutePath();
         Files.createDirectories(dataDirectory);
-        FileChannel lockChannel = FileChannel.open(dataDirectory.resolve("run.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel lockChannel = FileChannel.open(
+                dataDirectory.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockChannel.tryLock();
         if (lock == null) {
             err.println("Small Wins is already running with data in " + dataDirectory
@@ -99,8 +117,15 @@ public final class LocalStackMain implements Callable<Integer> {
         DevTokenEndpoint tokens;
         try {
             PortInUseException.requireFree("development issuer", tokenPort);
-            stack = LocalStack.start(new LocalStack.Options(dataDirectory, true, commandPort, queryPort,
-                    services.toAbsolutePath(), List.of("-Xmx512m")), this::progress);
+            stack = LocalStack.start(
+                    new LocalStack.Options(
+                            dataDirectory,
+                            true,
+                            commandPort,
+                            queryPort,
+                            services.toAbsolutePath(),
+                            List.of("-Xmx512m")),
+                    this::progress);
             tokens = startTokenEndpoint(stack);
         } catch (PortInUseException e) {
             err.println("\n" + explain(e));
@@ -115,22 +140,26 @@ public final class LocalStackMain implements Callable<Integer> {
         }
         LocalStack running = stack;
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("\nSmall Wins: stopping…");
-            tokens.close();
-            running.close();
-            try {
-                Files.deleteIfExists(pidFile);
-                lock.release();
-                lockChannel.close();
-            } catch (IOException ignored) {
-                // the process is ending
-            }
-            out.println("Small Wins: stopped.");
-            stopped.countDown();
-        }, "small-wins-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("\nSmall Wins: stopping…");
+                            tokens.close();
+                            running.close();
+                            try {
+                                Files.deleteIfExists(pidFile);
+                                lock.release();
+                                lockChannel.close();
+                            } catch (IOException ignored) {
+                                // the process is ending
+                            }
+                            out.println("Small Wins: stopped.");
+                            stopped.countDown();
+                        },
+                        "small-wins-stop"));
 
-        out.printf("""
+        out.printf(
+                """
 
                 Small Wins is running (started in %d s). Data: %s
 
@@ -141,8 +170,13 @@ public final class LocalStackMain implements Callable<Integer> {
                     TOKEN=$(curl -s '%s/token?user=alice')
 
                 Ctrl-C stops everything.
-                """, (System.nanoTime() - started) / 1_000_000_000L, dataDirectory,
-                stack.commandServiceUrl(), stack.commandServiceUrl(), stack.queryServiceUrl(), stack.queryServiceUrl(),
+                """,
+                (System.nanoTime() - started) / 1_000_000_000L,
+                dataDirectory,
+                stack.commandServiceUrl(),
+                stack.commandServiceUrl(),
+                stack.queryServiceUrl(),
+                stack.queryServiceUrl(),
                 tokens.url());
         out.flush();
         stopped.await();

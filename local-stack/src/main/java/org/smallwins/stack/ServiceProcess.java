@@ -30,6 +30,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Spring Boot's own words when the web server cannot bind (its {@code PortInUseFailureAnalyzer}). */
     private static final Pattern PORT_IN_USE = Pattern.compile("Port (\\d+) was already in use");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
@@ -41,7 +42,13 @@ final class ServiceProcess implements AutoCloseable {
     private final String instanceId;
     private volatile int boundPort;
 
-    private ServiceProcess(String name, Process process, int requestedPort, Path log, long logOffset, Path portFile,
+    private ServiceProcess(
+            String name,
+            Process process,
+            int requestedPort,
+            Path log,
+            long logOffset,
+            Path portFile,
             String instanceId) {
         this.name = name;
         this.process = process;
@@ -53,7 +60,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** @param port the port the service was told to bind (in {@code env}); 0 for any free one */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
+    static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> env, Path logDir, List<String> jvmOptions)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package)");
@@ -102,8 +110,9 @@ final class ServiceProcess implements AutoCloseable {
     /** The port the service really bound, from its port file. */
     int port() {
         if (boundPort == 0) {
-            boundPort = readPortFile().orElseThrow(() -> new IllegalStateException(
-                    name + " has not bound its port yet (no port in " + portFile + "); see " + log));
+            boundPort = readPortFile()
+                    .orElseThrow(() -> new IllegalStateException(
+                            name + " has not bound its port yet (no port in " + portFile + "); see " + log));
         }
         return boundPort;
     }
@@ -127,7 +136,8 @@ final class ServiceProcess implements AutoCloseable {
      * @throws PortInUseException if the service could not bind its port because another process holds it
      */
     void awaitHealthy(Duration timeout, Runnable onWait) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -160,12 +170,16 @@ final class ServiceProcess implements AutoCloseable {
     /** The instance id that the service answering at {@code base} reports, if it answers. */
     static Optional<String> instanceIdAt(HttpClient http, String base) throws InterruptedException {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/info"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/actuator/info"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            String id = JSON.readTree(response.body()).path("instance").path("id").asString("");
+            String id =
+                    JSON.readTree(response.body()).path("instance").path("id").asString("");
             return id.isEmpty() ? Optional.empty() : Optional.of(id);
         } catch (IOException | RuntimeException notYetOrNotOurs) {
             return Optional.empty();
@@ -174,8 +188,11 @@ final class ServiceProcess implements AutoCloseable {
 
     private static boolean healthy(HttpClient http, String base) throws InterruptedException {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException notYet) {
             return false;

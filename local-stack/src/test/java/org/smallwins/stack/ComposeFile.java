@@ -37,8 +37,8 @@ final class ComposeFile {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Schema SCHEMA = loadSchema();
     /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message}, ${NAME:+other}, ${NAME+other}, $NAME, $$. */
-    private static final Pattern VARIABLE = Pattern.compile(
-            "\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$(?:(\\$)|\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
 
     /** The file as written, before interpolation. */
     private final JsonNode raw;
@@ -103,8 +103,11 @@ final class ComposeFile {
             // given here instead, so nothing is looked up on the network. Its $id is relative: it is resolved against
             // the file's address in the specification's repository (every $ref in it is internal).
             schema.remove("$schema");
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(
-                    SchemaLocation.of("https://github.com/compose-spec/compose-spec/raw/main/schema/compose-spec.json"), schema);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(
+                            SchemaLocation.of(
+                                    "https://github.com/compose-spec/compose-spec/raw/main/schema/compose-spec.json"),
+                            schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,11 +188,12 @@ final class ComposeFile {
             } else {
                 for (Map.Entry<String, JsonNode> target : dependsOn.properties()) {
                     targets.add(target.getKey());
-                    if ("service_healthy".equals(target.getValue().path("condition").asString())
+                    if ("service_healthy"
+                                    .equals(target.getValue().path("condition").asString())
                             && services.has(target.getKey())
                             && !services.path(target.getKey()).has("healthcheck")) {
-                        problems.add("service " + name + " waits for " + target.getKey()
-                                + " to be healthy, but " + target.getKey() + " has no healthcheck");
+                        problems.add("service " + name + " waits for " + target.getKey() + " to be healthy, but "
+                                + target.getKey() + " has no healthcheck");
                     }
                 }
             }
@@ -200,9 +204,16 @@ final class ComposeFile {
             }
             dependencies.put(name, targets);
             for (JsonNode volume : service.getValue().path("volumes")) {
-                String source = volume.isString() ? volume.asString().split(":", 2)[0] : volume.path("source").asString();
-                boolean named = !source.isEmpty() && !source.startsWith(".") && !source.startsWith("/") && !source.startsWith("~")
-                        && (volume.isString() ? volume.asString().contains(":") : "volume".equals(volume.path("type").asString()));
+                String source = volume.isString()
+                        ? volume.asString().split(":", 2)[0]
+                        : volume.path("source").asString();
+                boolean named = !source.isEmpty()
+                        && !source.startsWith(".")
+                        && !source.startsWith("/")
+                        && !source.startsWith("~")
+                        && (volume.isString()
+                                ? volume.asString().contains(":")
+                                : "volume".equals(volume.path("type").asString()));
                 if (named && !declaredVolumes.contains(source)) {
                     problems.add("service " + name + " refers to undefined volume " + source);
                 }
@@ -216,7 +227,8 @@ final class ComposeFile {
         return problems;
     }
 
-    private static boolean reaches(String from, String target, Map<String, List<String>> dependencies, Set<String> visited) {
+    private static boolean reaches(
+            String from, String target, Map<String, List<String>> dependencies, Set<String> visited) {
         for (String next : dependencies.getOrDefault(from, List.of())) {
             if (next.equals(target)) {
                 return true;

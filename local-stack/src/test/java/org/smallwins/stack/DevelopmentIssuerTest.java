@@ -26,7 +26,9 @@ class DevelopmentIssuerTest {
             try (JarFile file = new JarFile(SERVICES.resolve(jar).toFile())) {
                 assertThat(file.stream().map(java.util.zip.ZipEntry::getName))
                         .as(jar)
-                        .noneMatch(name -> name.contains("DevTokens") || name.contains("DevTokenEndpoint") || name.contains("embedded-infra"));
+                        .noneMatch(name -> name.contains("DevTokens")
+                                || name.contains("DevTokenEndpoint")
+                                || name.contains("embedded-infra"));
             }
         }
     }
@@ -34,7 +36,8 @@ class DevelopmentIssuerTest {
     @Test
     void with_the_default_configuration_a_service_trusts_no_issuer_and_refuses_to_start() throws Exception {
         // Real addresses for everything else, so the only thing left at its default is token configuration.
-        try (MongoStandIn mongo = MongoStandIn.start(0); KafkaServer kafka = KafkaServer.start()) {
+        try (MongoStandIn mongo = MongoStandIn.start(0);
+                KafkaServer kafka = KafkaServer.start()) {
             assertRefusesToStart(mongo.connectionString() + "/smallwins", kafka.bootstrapServers());
         }
     }
@@ -42,8 +45,10 @@ class DevelopmentIssuerTest {
     private static void assertRefusesToStart(String mongoUri, String kafkaBootstrap) throws Exception {
         Path log = Files.createTempFile("query-service-default", ".log");
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", SERVICES.resolve("query-service-exec.jar").toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        SERVICES.resolve("query-service-exec.jar").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -55,6 +60,7 @@ class DevelopmentIssuerTest {
 
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isNotZero();
-        assertThat(Files.readString(log)).contains("SMALLWINS_JWT_ISSUER (spring.security.oauth2.resourceserver.jwt.issuer-uri) must be set");
+        assertThat(Files.readString(log))
+                .contains("SMALLWINS_JWT_ISSUER (spring.security.oauth2.resourceserver.jwt.issuer-uri) must be set");
     }
 }

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DockerComposeFileTest {
 
-    static final Map<String, String> WITH_ISSUER = Map.of("SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins");
+    static final Map<String, String> WITH_ISSUER =
+            Map.of("SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins");
 
     static String composeFile() throws Exception {
         return Files.readString(Path.of("..", "docker-compose.yml"), StandardCharsets.UTF_8);
@@ -51,16 +52,26 @@ class DockerComposeFileTest {
         assertThat(compose.model().path("volumes").propertyNames())
                 .containsExactlyInAnyOrder("postgres-data", "kafka-data", "mongo-data");
         for (String service : List.of("postgres", "kafka", "mongo", "command-service", "query-service")) {
-            assertThat(compose.service(service).has("healthcheck")).as(service + " has a healthcheck").isTrue();
+            assertThat(compose.service(service).has("healthcheck"))
+                    .as(service + " has a healthcheck")
+                    .isTrue();
         }
         assertThat(conditions(compose.service("command-service")))
                 .isEqualTo(Map.of("postgres", "service_healthy", "kafka", "service_healthy"));
         assertThat(conditions(compose.service("query-service")))
-                .isEqualTo(Map.of("mongo", "service_healthy", "kafka", "service_healthy", "command-service", "service_healthy"));
+                .isEqualTo(Map.of(
+                        "mongo", "service_healthy", "kafka", "service_healthy", "command-service", "service_healthy"));
         assertThat(compose.service("mongo").path("command").toString()).contains("--replSet");
-        assertThat(compose.service("command-service").path("environment").path("SMALLWINS_JWT_ISSUER").asString())
+        assertThat(compose.service("command-service")
+                        .path("environment")
+                        .path("SMALLWINS_JWT_ISSUER")
+                        .asString())
                 .isEqualTo(WITH_ISSUER.get("SMALLWINS_JWT_ISSUER"));
-        assertThat(compose.service("postgres").path("environment").path("POSTGRES_PASSWORD").asString()).isEqualTo("smallwins");
+        assertThat(compose.service("postgres")
+                        .path("environment")
+                        .path("POSTGRES_PASSWORD")
+                        .asString())
+                .isEqualTo("smallwins");
     }
 
     /** Each row breaks the real file in one way; every one must be refused, with the reason naming what is wrong. */
@@ -74,34 +85,48 @@ class DockerComposeFileTest {
             an undeclared named volume        | '- mongo-data:/data/db'                                       | '- mongo-date:/data/db'                                   | undefined volume mongo-date
             a dependency cycle                | '    ports:\n      - "8081:8081"\n    depends_on:\n'        | '    ports:\n      - "8081:8081"\n    depends_on:\n      query-service:\n        condition: service_started\n' | dependency cycle
             """)
-    void a_broken_compose_file_fails_validation(String what, String original, String broken, String reason) throws Exception {
+    void a_broken_compose_file_fails_validation(String what, String original, String broken, String reason)
+            throws Exception {
         String file = composeFile();
         String from = original.replace("\\n", "\n");
         assertThat(file).as("the row must change the real file").contains(from);
-        String changed = file.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(
-                broken.replace("\\n", "\n")));
+        String changed = file.replaceFirst(
+                java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(broken.replace("\\n", "\n")));
 
         List<String> problems = ComposeFile.parse(changed).resolve(WITH_ISSUER).problems();
 
-        assertThat(problems).as(what).isNotEmpty().anySatisfy(problem -> assertThat(problem).contains(reason));
+        assertThat(problems)
+                .as(what)
+                .isNotEmpty()
+                .anySatisfy(problem -> assertThat(problem).contains(reason));
     }
 
     @Test
     void variables_are_interpolated_as_the_compose_specification_says() {
         Map<String, String> env = Map.of("SET", "value", "EMPTY", "");
         List<String> missing = new ArrayList<>();
-        assertThat(ComposeFile.interpolate("${SET} $SET ${UNSET} $$SET", env, missing)).isEqualTo("value value  $SET");
-        assertThat(ComposeFile.interpolate("${EMPTY:-d} ${EMPTY-d} ${UNSET-d} ${SET:-d}", env, missing)).isEqualTo("d  d value");
-        assertThat(ComposeFile.interpolate("${SET:+alt} ${EMPTY:+alt} ${EMPTY+alt}", env, missing)).isEqualTo("alt  alt");
+        assertThat(ComposeFile.interpolate("${SET} $SET ${UNSET} $$SET", env, missing))
+                .isEqualTo("value value  $SET");
+        assertThat(ComposeFile.interpolate("${EMPTY:-d} ${EMPTY-d} ${UNSET-d} ${SET:-d}", env, missing))
+                .isEqualTo("d  d value");
+        assertThat(ComposeFile.interpolate("${SET:+alt} ${EMPTY:+alt} ${EMPTY+alt}", env, missing))
+                .isEqualTo("alt  alt");
         assertThat(missing).isEmpty();
-        ComposeFile.interpolate("${EMPTY?ok when empty} ${EMPTY:?must not be empty} ${UNSET?must be set}", env, missing);
-        assertThat(missing).containsExactly("required variable EMPTY is missing a value: must not be empty",
-                "required variable UNSET is missing a value: must be set");
+        ComposeFile.interpolate(
+                "${EMPTY?ok when empty} ${EMPTY:?must not be empty} ${UNSET?must be set}", env, missing);
+        assertThat(missing)
+                .containsExactly(
+                        "required variable EMPTY is missing a value: must not be empty",
+                        "required variable UNSET is missing a value: must be set");
     }
 
     private static Map<String, String> conditions(JsonNode service) {
         Map<String, String> conditions = new java.util.HashMap<>();
-        service.path("depends_on").properties().forEach(e -> conditions.put(e.getKey(), e.getValue().path("condition").asString()));
+        service.path("depends_on")
+                .properties()
+                .forEach(e -> conditions.put(
+                        e.getKey(), e.getValue().path("condition").asString()));
         return conditions;
     }
 }

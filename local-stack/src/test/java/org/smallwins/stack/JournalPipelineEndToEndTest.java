@@ -39,15 +39,24 @@ class JournalPipelineEndToEndTest {
     static final String SECRET_SENTENCE = "Today I told my sister the truth about the quiet blue kettle";
 
     /** Kept under target/ so the services' logs can be read after a run. */
-    static final Path data = Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath();
+    static final Path data =
+            Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath();
+
     static LocalStack stack;
     static String alice;
     static String bob;
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LocalStack.start(new LocalStack.Options(data, false, 0, 0, Path.of("target", "services"),
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1")), step -> { });
+        stack = LocalStack.start(
+                new LocalStack.Options(
+                        data,
+                        false,
+                        0,
+                        0,
+                        Path.of("target", "services"),
+                        List.of("-Xmx384m", "-XX:TieredStopAtLevel=1")),
+                step -> {});
         alice = stack.tokens().mint("alice-" + UUID.randomUUID());
         bob = stack.tokens().mint("bob-" + UUID.randomUUID());
     }
@@ -70,8 +79,11 @@ class JournalPipelineEndToEndTest {
     }
 
     static HttpResponse<String> get(String path, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.queryServiceUrl() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.queryServiceUrl() + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -92,33 +104,44 @@ class JournalPipelineEndToEndTest {
     }
 
     @Test
-    void three_wins_and_two_check_ins_show_on_the_timeline_and_in_the_weeks_trend_for_their_owner_only() throws Exception {
+    void three_wins_and_two_check_ins_show_on_the_timeline_and_in_the_weeks_trend_for_their_owner_only()
+            throws Exception {
         List<String> sent = new ArrayList<>();
         String w1 = UUID.randomUUID().toString();
-        assertThat(post("/api/journal/wins", alice, win(w1, SECRET_SENTENCE, "REST")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/journal/wins", alice, win(w1, SECRET_SENTENCE, "REST"))
+                        .statusCode())
+                .isEqualTo(201);
         sent.add(w1);
         String c1 = UUID.randomUUID().toString();
         assertThat(post("/api/journal/check-ins", alice, """
-                {"checkInId":"%s","mood":2,"energy":2,"window":"HYPOAROUSED","note":"heavy morning","zone":"Europe/Berlin"}"""
-                .formatted(c1)).statusCode()).isEqualTo(201);
+                {"checkInId":"%s","mood":2,"energy":2,"window":"HYPOAROUSED","note":"heavy morning","zone":"Europe/Berlin"}""".formatted(c1)).statusCode())
+                .isEqualTo(201);
         sent.add(c1);
         String w2 = UUID.randomUUID().toString();
-        assertThat(post("/api/journal/wins", alice, win(w2, "Today I said no", "BOUNDARIES")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/journal/wins", alice, win(w2, "Today I said no", "BOUNDARIES"))
+                        .statusCode())
+                .isEqualTo(201);
         sent.add(w2);
         String c2 = UUID.randomUUID().toString();
         assertThat(post("/api/journal/check-ins", alice, """
-                {"checkInId":"%s","mood":4,"energy":3,"window":"WITHIN"}""".formatted(c2)).statusCode()).isEqualTo(201);
+                {"checkInId":"%s","mood":4,"energy":3,"window":"WITHIN"}""".formatted(c2)).statusCode())
+                .isEqualTo(201);
         sent.add(c2);
         String w3 = UUID.randomUUID().toString();
-        HttpResponse<String> first = post("/api/journal/wins", alice, win(w3, "Today I asked for help", "ASKING_FOR_HELP"));
-        HttpResponse<String> again = post("/api/journal/wins", alice, win(w3, "Today I asked for help", "ASKING_FOR_HELP"));
+        HttpResponse<String> first =
+                post("/api/journal/wins", alice, win(w3, "Today I asked for help", "ASKING_FOR_HELP"));
+        HttpResponse<String> again =
+                post("/api/journal/wins", alice, win(w3, "Today I asked for help", "ASKING_FOR_HELP"));
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again).path("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         sent.add(w3);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(json(get("/api/timeline", alice)).path("items").size()).isEqualTo(5));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(
+                                json(get("/api/timeline", alice)).path("items").size())
+                        .isEqualTo(5));
 
         JsonNode timeline = json(get("/api/timeline", alice));
         List<String> newestFirst = new ArrayList<>();
@@ -126,7 +149,8 @@ class JournalPipelineEndToEndTest {
         List<String> expectedOrder = new ArrayList<>(sent);
         java.util.Collections.reverse(expectedOrder);
         assertThat(newestFirst).containsExactlyElementsOf(expectedOrder);
-        assertThat(timeline.path("items").get(4).path("win").path("text").asString()).isEqualTo(SECRET_SENTENCE);
+        assertThat(timeline.path("items").get(4).path("win").path("text").asString())
+                .isEqualTo(SECRET_SENTENCE);
 
         JsonNode week = json(get("/api/trends/weeks/current", alice));
         assertThat(week.path("wins").asInt()).isEqualTo(3);
@@ -135,7 +159,8 @@ class JournalPipelineEndToEndTest {
         assertThat(week.path("winsByFocusArea").path("ASKING_FOR_HELP").asInt()).isEqualTo(1);
         assertThat(week.path("checkIns").asInt()).isEqualTo(2);
         assertThat(week.path("mood").path("average").asDouble()).isEqualTo(3.0);
-        assertThat(week.path("daysShownUp").asInt()).isBetween(1, 2); // 2 only if the test runs across midnight in Berlin
+        assertThat(week.path("daysShownUp").asInt())
+                .isBetween(1, 2); // 2 only if the test runs across midnight in Berlin
         assertThat(week.path("winsOfTheWeek").size()).isEqualTo(3);
 
         JsonNode bobsTimeline = json(get("/api/timeline", bob));
@@ -151,28 +176,39 @@ class JournalPipelineEndToEndTest {
     @Test
     void both_services_publish_api_documents_health_probes_and_pipeline_metrics() throws Exception {
         for (String base : List.of(stack.commandServiceUrl(), stack.queryServiceUrl())) {
-            HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
+            HttpResponse<String> docs = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(docs.statusCode()).isEqualTo(200);
-            assertThat(json(docs).path("components").path("securitySchemes").has("bearer")).isTrue();
-            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/swagger-ui/index.html")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(json(docs).path("components").path("securitySchemes").has("bearer"))
+                    .isTrue();
+            assertThat(HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/swagger-ui/index.html"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
             for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + probe)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + probe)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(json(health).path("status").asString()).isEqualTo("UP");
             }
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> backlog = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(stack.commandServiceUrl() + "/actuator/metrics/smallwins.relay.backlog.events"))
-                    .header("Authorization", "Bearer " + alice).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> backlog = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    stack.commandServiceUrl() + "/actuator/metrics/smallwins.relay.backlog.events"))
+                            .header("Authorization", "Bearer " + alice)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(backlog.statusCode()).isEqualTo(200);
-            assertThat(json(backlog).path("measurements").get(0).path("value").asDouble()).isZero();
+            assertThat(json(backlog).path("measurements").get(0).path("value").asDouble())
+                    .isZero();
         });
         HttpResponse<String> lag = get("/actuator/metrics/smallwins.projection.lag.seconds", alice);
         assertThat(lag.statusCode()).isEqualTo(200);
-        assertThat(json(lag).path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(json(lag).path("measurements").get(0).path("value").asDouble())
+                .isGreaterThanOrEqualTo(0);
     }
 
     @Test
@@ -180,27 +216,50 @@ class JournalPipelineEndToEndTest {
         String carol = stack.tokens().mint("carol-" + UUID.randomUUID());
         String dave = stack.tokens().mint("dave-" + UUID.randomUUID());
         for (int i = 0; i < 3; i++) {
-            assertThat(post("/api/journal/wins", carol, win("shared-" + i, "Today I kept my boundary " + i, "BOUNDARIES"))
-                    .statusCode()).isEqualTo(201);
+            assertThat(post(
+                                    "/api/journal/wins",
+                                    carol,
+                                    win("shared-" + i, "Today I kept my boundary " + i, "BOUNDARIES"))
+                            .statusCode())
+                    .isEqualTo(201);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(json(get("/api/timeline?limit=2", carol)).path("items").size()).isEqualTo(2));
-        String carolsCursor = json(get("/api/timeline?limit=2", carol)).path("nextCursor").asString();
-        String carolsWeek = json(get("/api/trends/weeks/current", carol)).path("week").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(json(get("/api/timeline?limit=2", carol))
+                                .path("items")
+                                .size())
+                        .isEqualTo(2));
+        String carolsCursor =
+                json(get("/api/timeline?limit=2", carol)).path("nextCursor").asString();
+        String carolsWeek =
+                json(get("/api/trends/weeks/current", carol)).path("week").asString();
 
         // Dave uses the same entry id for his own win: it is his, and Carol's stays as it was.
-        assertThat(post("/api/journal/wins", dave, win("shared-0", "Today I slept in", "REST")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/journal/wins", dave, win("shared-0", "Today I slept in", "REST"))
+                        .statusCode())
+                .isEqualTo(201);
 
-        assertThat(json(get("/api/timeline?cursor=" + carolsCursor, dave)).path("items").size()).isLessThanOrEqualTo(1);
+        assertThat(json(get("/api/timeline?cursor=" + carolsCursor, dave))
+                        .path("items")
+                        .size())
+                .isLessThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode davesItems = json(get("/api/timeline", dave)).path("items");
             assertThat(davesItems.size()).isEqualTo(1);
             assertThat(davesItems.get(0).path("win").path("text").asString()).isEqualTo("Today I slept in");
         });
-        assertThat(json(get("/api/timeline?cursor=" + carolsCursor, dave)).path("items").toString()).doesNotContain("boundary");
-        assertThat(json(get("/api/timeline?kind=WIN&from=2000-01-01", dave)).toString()).doesNotContain("boundary");
-        assertThat(json(get("/api/trends/weeks/" + carolsWeek, dave)).path("wins").asInt()).isEqualTo(1);
-        assertThat(json(get("/api/trends/weeks?count=4", dave)).toString()).doesNotContain("boundary").doesNotContain("BOUNDARIES");
+        assertThat(json(get("/api/timeline?cursor=" + carolsCursor, dave))
+                        .path("items")
+                        .toString())
+                .doesNotContain("boundary");
+        assertThat(json(get("/api/timeline?kind=WIN&from=2000-01-01", dave)).toString())
+                .doesNotContain("boundary");
+        assertThat(json(get("/api/trends/weeks/" + carolsWeek, dave))
+                        .path("wins")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(json(get("/api/trends/weeks?count=4", dave)).toString())
+                .doesNotContain("boundary")
+                .doesNotContain("BOUNDARIES");
         JsonNode carolsTimeline = json(get("/api/timeline", carol));
         assertThat(carolsTimeline.path("items").size()).isEqualTo(3);
         assertThat(carolsTimeline.toString()).doesNotContain("slept in");
@@ -209,15 +268,18 @@ class JournalPipelineEndToEndTest {
     @Test
     void unusable_query_parameters_are_400_problems_naming_the_parameter() throws Exception {
         for (String[] query : new String[][] {
-                {"/api/timeline?cursor=not-a-cursor", "cursor"}, {"/api/timeline?limit=0", "limit"},
-                {"/api/timeline?limit=lots", "limit"}, {"/api/timeline?kind=DREAM", "kind"},
-                {"/api/timeline?from=2026-13-45", "from"}, {"/api/timeline?from=2026-11-20&to=2026-11-01", "to"},
-                {"/api/trends/weeks/2026-W99", "week"}, {"/api/trends/weeks?count=1000", "count"},
-                {"/api/trends/weeks?until=last-week", "until"}}) {
+            {"/api/timeline?cursor=not-a-cursor", "cursor"}, {"/api/timeline?limit=0", "limit"},
+            {"/api/timeline?limit=lots", "limit"}, {"/api/timeline?kind=DREAM", "kind"},
+            {"/api/timeline?from=2026-13-45", "from"}, {"/api/timeline?from=2026-11-20&to=2026-11-01", "to"},
+            {"/api/trends/weeks/2026-W99", "week"}, {"/api/trends/weeks?count=1000", "count"},
+            {"/api/trends/weeks?until=last-week", "until"}
+        }) {
             HttpResponse<String> response = get(query[0], alice);
             assertThat(response.statusCode()).as(query[0]).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(json(response).path("errors").get(0).path("field").asString()).as(query[0]).isEqualTo(query[1]);
+            assertThat(json(response).path("errors").get(0).path("field").asString())
+                    .as(query[0])
+                    .isEqualTo(query[1]);
         }
     }
 
@@ -226,7 +288,8 @@ class JournalPipelineEndToEndTest {
         HttpResponse<String> response = post("/api/journal/wins", null, win("w-anon", "Today I rested", "REST"));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
@@ -238,7 +301,8 @@ class JournalPipelineEndToEndTest {
                 {"winId":"w-bad","text":"Today I rested","focusArea":"NAPPING","zone":"Europe/Berlin"}""");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).path("errors").get(0).path("field").asString()).isEqualTo("focusArea");
+        assertThat(json(response).path("errors").get(0).path("field").asString())
+                .isEqualTo("focusArea");
         assertThat(response.body()).doesNotContain("NAPPING");
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -246,19 +310,25 @@ class JournalPipelineEndToEndTest {
     @Test
     void reusing_an_id_for_different_content_is_a_409_problem() throws Exception {
         String id = UUID.randomUUID().toString();
-        assertThat(post("/api/journal/wins", bob, win(id, "Today I moved a little", "MOVEMENT")).statusCode()).isEqualTo(201);
+        assertThat(post("/api/journal/wins", bob, win(id, "Today I moved a little", "MOVEMENT"))
+                        .statusCode())
+                .isEqualTo(201);
 
         HttpResponse<String> response = post("/api/journal/wins", bob, win(id, "Today I moved a lot", "MOVEMENT"));
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
+
     @Test
     void each_service_that_answers_is_the_process_the_stack_started() throws Exception {
         for (ServiceProcess service : List.of(stack.commandService(), stack.queryService())) {
-            assertThat(ServiceProcess.instanceIdAt(HTTP, service.baseUrl())).as(service.name()).hasValue(service.instanceId());
+            assertThat(ServiceProcess.instanceIdAt(HTTP, service.baseUrl()))
+                    .as(service.name())
+                    .hasValue(service.instanceId());
         }
-        assertThat(stack.commandService().instanceId()).isNotEqualTo(stack.queryService().instanceId());
+        assertThat(stack.commandService().instanceId())
+                .isNotEqualTo(stack.queryService().instanceId());
     }
 
     @Test
@@ -278,10 +348,12 @@ class JournalPipelineEndToEndTest {
             int port = other.getAddress().getPort();
             ServiceProcess service = stack.startAnotherQueryService("query-service-on-a-taken-port", port);
 
-            PortInUseException taken = catchThrowableOfType(PortInUseException.class,
-                    () -> service.awaitHealthy(Duration.ofMinutes(3), () -> { }));
+            PortInUseException taken = catchThrowableOfType(
+                    PortInUseException.class, () -> service.awaitHealthy(Duration.ofMinutes(3), () -> {}));
 
-            assertThat(taken).as("readiness must not take another process's health answer for the service's").isNotNull();
+            assertThat(taken)
+                    .as("readiness must not take another process's health answer for the service's")
+                    .isNotNull();
             assertThat(taken.port()).isEqualTo(port);
             assertThat(taken.what()).isEqualTo("query-service-on-a-taken-port");
             assertThat(service.isAlive()).isFalse();

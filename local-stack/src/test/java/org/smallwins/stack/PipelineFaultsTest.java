@@ -88,11 +88,14 @@ import tools.jackson.databind.node.ObjectNode;
 class PipelineFaultsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final JournalEventCodec CODEC = new JournalEventCodec();
-    static final Path data = Path.of("target", "faults-" + System.currentTimeMillis()).toAbsolutePath();
+    static final Path data =
+            Path.of("target", "faults-" + System.currentTimeMillis()).toAbsolutePath();
     static final String[] ZONES = {"Europe/Berlin", "Pacific/Auckland", "America/New_York"};
-    static final String[] AREAS = {"REST", "BOUNDARIES", "SELF_COMPASSION", "FEELINGS", "ASKING_FOR_HELP", "CONNECTION"};
+    static final String[] AREAS = {"REST", "BOUNDARIES", "SELF_COMPASSION", "FEELINGS", "ASKING_FOR_HELP", "CONNECTION"
+    };
     static final String[] WINDOWS = {"HYPOAROUSED", "WITHIN", "HYPERAROUSED"};
     static final Duration CONVERGE = Duration.ofMinutes(3);
 
@@ -107,14 +110,25 @@ class PipelineFaultsTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LocalStack.start(new LocalStack.Options(data, false, 0, 0, Path.of("target", "services"), List.of(
-                "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                // one person sends hundreds of commands here: the per-person write limit is tested elsewhere
-                "-Dsmallwins.http.writes-per-minute=1000000", "-Dsmallwins.http.write-burst=100000",
-                // a killed consumer's partitions move after 6 s instead of Kafka's default 45 s
-                "-Dspring.kafka.consumer.properties.session.timeout.ms=6000",
-                "-Dspring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-                "-Dsmallwins.projection.rebuild.log-every=500")), step -> { });
+        stack = LocalStack.start(
+                new LocalStack.Options(
+                        data,
+                        false,
+                        0,
+                        0,
+                        Path.of("target", "services"),
+                        List.of(
+                                "-Xmx384m",
+                                "-XX:TieredStopAtLevel=1",
+                                // one person sends hundreds of commands here: the per-person write limit is tested
+                                // elsewhere
+                                "-Dsmallwins.http.writes-per-minute=1000000",
+                                "-Dsmallwins.http.write-burst=100000",
+                                // a killed consumer's partitions move after 6 s instead of Kafka's default 45 s
+                                "-Dspring.kafka.consumer.properties.session.timeout.ms=6000",
+                                "-Dspring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+                                "-Dsmallwins.projection.rebuild.log-every=500")),
+                step -> {});
         for (int i = 0; i < 24; i++) {
             String user = "faults-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
             users.add(user);
@@ -141,7 +155,7 @@ class PipelineFaultsTest {
             throws Exception {
         ServiceProcess secondCommandService = stack.startAnotherCommandService("command-service-2");
         acceptAll(entriesFor(users, 5));
-        secondCommandService.awaitHealthy(Duration.ofMinutes(3), () -> { });
+        secondCommandService.awaitHealthy(Duration.ofMinutes(3), () -> {});
         String solo = users.get(0);
         CountDownLatch go = new CountDownLatch(1);
         double concurrentAppends;
@@ -177,7 +191,8 @@ class PipelineFaultsTest {
         // The other instance writes last; this one may still hold that person's journal in its cache, one version
         // behind. Whatever it holds, it must record the next entries (201), never answer 500.
         Reference.Entry lastFromOther = newEntry(solo);
-        assertThat(post(secondCommandService.baseUrl(), lastFromOther).statusCode()).isEqualTo(201);
+        assertThat(post(secondCommandService.baseUrl(), lastFromOther).statusCode())
+                .isEqualTo(201);
         reference.accepted(lastFromOther);
         secondCommandService.close();
         double before = metric(stack.commandServiceUrl(), "smallwins.journal.concurrent-appends");
@@ -186,10 +201,13 @@ class PipelineFaultsTest {
         assertThat(reference.entries(solo)).isEqualTo(5 + 240 + 1 + 3);
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
-        summary("5 (eight threads, one person, two command-service instances)", "240 concurrent commands for one person "
-                + "(after 5 each for all 24 people), then 1 through the other instance and 3 through the first -> 249 events for that "
-                + "person with sequences exactly 1..249; commands decided again after the other instance appended first: "
-                + (long) concurrentAppends + " during the concurrent phase, " + (long) (after - before) + " for the 3 after");
+        summary(
+                "5 (eight threads, one person, two command-service instances)",
+                "240 concurrent commands for one person "
+                        + "(after 5 each for all 24 people), then 1 through the other instance and 3 through the first -> 249 events for that "
+                        + "person with sequences exactly 1..249; commands decided again after the other instance appended first: "
+                        + (long) concurrentAppends + " during the concurrent phase, " + (long) (after - before)
+                        + " for the 3 after");
     }
 
     @Test
@@ -215,7 +233,9 @@ class PipelineFaultsTest {
             if (CODEC.decode(record.value()) instanceof DecodeResult.Decoded decoded) {
                 EventEnvelope envelope = decoded.envelope();
                 if (seen.add(envelope.eventId())) {
-                    firstDeliveries.computeIfAbsent(envelope.userId(), u -> new ArrayList<>()).add(envelope.sequence());
+                    firstDeliveries
+                            .computeIfAbsent(envelope.userId(), u -> new ArrayList<>())
+                            .add(envelope.sequence());
                 } else {
                     repeats++;
                 }
@@ -226,20 +246,31 @@ class PipelineFaultsTest {
             for (long s = 1; s <= reference.entries(user); s++) {
                 expected.add(s);
             }
-            assertThat(firstDeliveries.get(user)).as("sequences of %s in topic order", user).isEqualTo(expected);
+            assertThat(firstDeliveries.get(user))
+                    .as("sequences of %s in topic order", user)
+                    .isEqualTo(expected);
         }
-        summary("1 (broker stopped)", "72 commands before, " + whileDown.size() + " accepted (201) in " + downMillis
-                + " ms while the broker was down, 48 after; " + reference.entries() + " events on the topic, each "
-                + "person's in order, " + repeats + " repeated deliveries");
+        summary(
+                "1 (broker stopped)",
+                "72 commands before, " + whileDown.size() + " accepted (201) in " + downMillis
+                        + " ms while the broker was down, 48 after; " + reference.entries()
+                        + " events on the topic, each "
+                        + "person's in order, " + repeats + " repeated deliveries");
     }
 
     @Test
     @Order(3)
     void unreadable_records_go_to_the_dead_letter_topic_with_their_reason_and_the_stream_goes_on() throws Exception {
         String victim = users.get(1);
-        ObjectNode valid = (ObjectNode) JSON.readTree(CODEC.encode(new EventEnvelope(UUID.randomUUID().toString(), victim, 999,
-                new Occurred(Instant.now(), LocalDate.now(), "Europe/Berlin"), Instant.now(), "poison",
-                EventEnvelope.PLAIN_JSON, new WinLogged("poison-win", "Today I was a poison record", FocusArea.REST, List.of()))));
+        ObjectNode valid = (ObjectNode) JSON.readTree(CODEC.encode(new EventEnvelope(
+                UUID.randomUUID().toString(),
+                victim,
+                999,
+                new Occurred(Instant.now(), LocalDate.now(), "Europe/Berlin"),
+                Instant.now(),
+                "poison",
+                EventEnvelope.PLAIN_JSON,
+                new WinLogged("poison-win", "Today I was a poison record", FocusArea.REST, List.of()))));
         ObjectNode unknownType = valid.deepCopy().put("type", "MoodPainted");
         ObjectNode futureVersion = valid.deepCopy().put("typeVersion", 99);
         ObjectNode noUser = valid.deepCopy();
@@ -249,11 +280,13 @@ class PipelineFaultsTest {
         poison.put("unknown-type", JSON.writeValueAsBytes(unknownType));
         poison.put("unsupported-version:WinLogged/99", JSON.writeValueAsBytes(futureVersion));
         poison.put("missing-field:userId", JSON.writeValueAsBytes(noUser));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), new StringSerializer(),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                new StringSerializer(),
                 new ByteArraySerializer())) {
             for (byte[] value : poison.values()) {
-                producer.send(new ProducerRecord<>(JournalTopic.NAME, victim, value)).get();
+                producer.send(new ProducerRecord<>(JournalTopic.NAME, victim, value))
+                        .get();
             }
         }
         // behind the poison, on the same partition: the victim's next entries, and everyone else's
@@ -262,14 +295,21 @@ class PipelineFaultsTest {
         assertReadModelsMatchReference(stack.queryServiceUrl());
         List<ConsumerRecord<String, byte[]>> dead = readTopic(JournalTopic.DEAD_LETTERS);
         assertThat(dead).hasSize(4);
-        assertThat(dead).extracting(r -> new String(r.headers().lastHeader(JournalTopic.REASON_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(dead)
+                .extracting(r -> new String(
+                        r.headers().lastHeader(JournalTopic.REASON_HEADER).value(), StandardCharsets.UTF_8))
                 .containsExactlyElementsOf(poison.keySet());
         assertThat(dead).extracting(ConsumerRecord::value).containsExactlyElementsOf(poison.values());
-        assertThat(dead).extracting(r -> new String(r.headers().lastHeader("smallwins-source").value(), StandardCharsets.UTF_8))
+        assertThat(dead)
+                .extracting(r ->
+                        new String(r.headers().lastHeader("smallwins-source").value(), StandardCharsets.UTF_8))
                 .doesNotHaveDuplicates();
-        assertThat(metric(stack.queryServiceUrl(), "smallwins.projection.events.rejected")).isEqualTo(4.0);
-        summary("4 (poison)", "4 unreadable records (not JSON, unknown type, version 99, no user id) then 48 commands "
-                + "behind them -> 4 dead letters with reasons, rejected counter 4, read models exact");
+        assertThat(metric(stack.queryServiceUrl(), "smallwins.projection.events.rejected"))
+                .isEqualTo(4.0);
+        summary(
+                "4 (poison)",
+                "4 unreadable records (not JSON, unknown type, version 99, no user id) then 48 commands "
+                        + "behind them -> 4 dead letters with reasons, rejected counter 4, read models exact");
     }
 
     @Test
@@ -283,21 +323,28 @@ class PipelineFaultsTest {
         for (int attempt = 1; attempt <= 3 && ahead == 0; attempt++) {
             long start = readStore.getCollection("timeline").countDocuments();
             ServiceProcess restarted = stack.restartQueryService();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(5)).until(() ->
-                    readStore.getCollection("timeline").countDocuments() >= start + 100 || !restarted.isAlive());
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> readStore.getCollection("timeline").countDocuments() >= start + 100
+                            || !restarted.isAlive());
             restarted.kill();
             ahead = eventsWrittenAfterTheirCheckpoint();
         }
-        assertThat(ahead).as("events in the read models beyond the last checkpoint when the process was killed").isPositive();
+        assertThat(ahead)
+                .as("events in the read models beyond the last checkpoint when the process was killed")
+                .isPositive();
         long atKill = readStore.getCollection("timeline").countDocuments() - before;
         assertThat(atKill).as("the kill came before the backlog was done").isLessThan(backlog.size());
 
-        stack.restartQueryService().awaitHealthy(Duration.ofMinutes(3), () -> { });
+        stack.restartQueryService().awaitHealthy(Duration.ofMinutes(3), () -> {});
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
-        summary("2 (query-service killed mid-batch)", backlog.size() + " commands queued while it was down; SIGKILL after "
-                + atKill + " of them were projected, " + ahead + " of those beyond the last checkpoint; after restart "
-                + reference.entries() + " entries exact");
+        summary(
+                "2 (query-service killed mid-batch)",
+                backlog.size() + " commands queued while it was down; SIGKILL after "
+                        + atKill + " of them were projected, " + ahead
+                        + " of those beyond the last checkpoint; after restart "
+                        + reference.entries() + " entries exact");
     }
 
     @Test
@@ -307,14 +354,17 @@ class PipelineFaultsTest {
         stack.queryService().close();
         readStore.getCollection("projection_checkpoints").deleteMany(new Document());
         long records = readTopic(JournalTopic.NAME).size();
-        stack.restartQueryService().awaitHealthy(Duration.ofMinutes(3), () -> { });
+        stack.restartQueryService().awaitHealthy(Duration.ofMinutes(3), () -> {});
         await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> checkpointTotal() == records);
 
         assertThat(readModels()).isEqualTo(before);
         assertReadModelsMatchReference(stack.queryServiceUrl());
-        summary("3 (everything delivered twice)", "checkpoints removed, read models kept: all " + records + " records ("
-                + reference.entries() + " events + 4 poison) replayed from offset 0; every timeline, week and journal "
-                + "document identical before and after");
+        summary(
+                "3 (everything delivered twice)",
+                "checkpoints removed, read models kept: all " + records + " records ("
+                        + reference.entries()
+                        + " events + 4 poison) replayed from offset 0; every timeline, week and journal "
+                        + "document identical before and after");
     }
 
     @Test
@@ -332,20 +382,28 @@ class PipelineFaultsTest {
         assertReadModelsMatchReference(stack.queryServiceUrl());
         String written = tail(log, logBefore);
         assertThat(written).contains("Rebuilding the read models from the beginning of the journal topic");
-        assertThat(written.lines().filter(l -> l.contains("Rebuild progress:")).count()).isGreaterThanOrEqualTo(eventsBefore / 500);
+        assertThat(written.lines().filter(l -> l.contains("Rebuild progress:")).count())
+                .isGreaterThanOrEqualTo(eventsBefore / 500);
         assertThat(written).contains("Rebuild complete:");
         assertThat(metric(stack.queryServiceUrl(), "smallwins.projection.rebuild.events.applied"))
                 .isGreaterThanOrEqualTo(eventsBefore);
-        assertThat(metric(stack.queryServiceUrl(), "smallwins.projection.rebuild.active")).isZero();
-        summary("6 (read store emptied while running)", "4 collections dropped with " + eventsBefore + " events projected, "
-                + during.size() + " commands sent during the rebuild; rebuilt to " + reference.entries()
-                + " entries exact, " + written.lines().filter(l -> l.contains("Rebuild progress:")).count()
-                + " progress lines");
+        assertThat(metric(stack.queryServiceUrl(), "smallwins.projection.rebuild.active"))
+                .isZero();
+        summary(
+                "6 (read store emptied while running)",
+                "4 collections dropped with " + eventsBefore + " events projected, "
+                        + during.size() + " commands sent during the rebuild; rebuilt to " + reference.entries()
+                        + " entries exact, "
+                        + written.lines()
+                                .filter(l -> l.contains("Rebuild progress:"))
+                                .count()
+                        + " progress lines");
     }
 
     @Test
     @Order(7)
-    void while_postgresql_is_unreachable_commands_get_503_and_record_nothing_and_service_resumes_by_itself() throws Exception {
+    void while_postgresql_is_unreachable_commands_get_503_and_record_nothing_and_service_resumes_by_itself()
+            throws Exception {
         stack.postgres().stop();
         List<Reference.Entry> refused = entriesFor(users.subList(0, 6), 1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -355,7 +413,8 @@ class PipelineFaultsTest {
         for (Future<HttpResponse<String>> answer : answers) {
             HttpResponse<String> response = answer.get();
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
             assertThat(JSON.readTree(response.body()).path("type").asString()).endsWith("/store-unavailable");
             assertThat(response.body()).doesNotContain("Today I");
@@ -367,9 +426,12 @@ class PipelineFaultsTest {
         acceptAll(entriesFor(users, 2));
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
-        summary("7 (PostgreSQL unreachable)", refused.size() + " commands answered 503 problem details; after the restart "
-                + "the same " + refused.size() + " gave 201 and 48 more were accepted; event store rows = accepted commands = "
-                + reference.entries());
+        summary(
+                "7 (PostgreSQL unreachable)",
+                refused.size() + " commands answered 503 problem details; after the restart "
+                        + "the same " + refused.size()
+                        + " gave 201 and 48 more were accepted; event store rows = accepted commands = "
+                        + reference.entries());
     }
 
     @Test
@@ -377,9 +439,11 @@ class PipelineFaultsTest {
     void when_one_of_two_query_services_stops_the_survivor_takes_its_partitions_and_the_read_models_are_exact()
             throws Exception {
         ServiceProcess second = stack.startAnotherQueryService("query-service-2");
-        second.awaitHealthy(Duration.ofMinutes(3), () -> { });
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                .until(() -> assignments().size() == 2 && assignments().values().stream().allMatch(n -> n > 0));
+        second.awaitHealthy(Duration.ofMinutes(3), () -> {});
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> assignments().size() == 2
+                        && assignments().values().stream().allMatch(n -> n > 0));
         Map<String, Integer> split = assignments();
 
         int start = reference.entries();
@@ -389,13 +453,17 @@ class PipelineFaultsTest {
         second.kill();
         sending.get();
 
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                .until(() -> assignments().size() == 1 && assignments().values().iterator().next() == 6);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> assignments().size() == 1
+                        && assignments().values().iterator().next() == 6);
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
-        summary("8 (two query-services, one killed)", "partitions split " + split.values() + "; " + wave.size()
-                + " commands sent, SIGKILL of one instance after a third; the survivor owns all 6 partitions; "
-                + reference.entries() + " entries exact");
+        summary(
+                "8 (two query-services, one killed)",
+                "partitions split " + split.values() + "; " + wave.size()
+                        + " commands sent, SIGKILL of one instance after a third; the survivor owns all 6 partitions; "
+                        + reference.entries() + " entries exact");
     }
 
     // ---- commands and the reference ----
@@ -418,27 +486,46 @@ class PipelineFaultsTest {
         if (random.nextInt(10) < 7) {
             LocalDate day = LocalDate.now(ZoneId.of(zone)).minusDays(1 + random.nextInt(20));
             List<String> tags = random.nextBoolean() ? List.of("gentle") : List.of("tag" + random.nextInt(5), "quiet");
-            return new Reference.Win(user, id, "Today I did small thing number " + n, AREAS[random.nextInt(AREAS.length)], tags,
-                    day, zone);
+            return new Reference.Win(
+                    user,
+                    id,
+                    "Today I did small thing number " + n,
+                    AREAS[random.nextInt(AREAS.length)],
+                    tags,
+                    day,
+                    zone);
         }
-        Instant at = Instant.now().minus(1 + random.nextInt(20), ChronoUnit.DAYS).minusSeconds(random.nextInt(20 * 3600))
+        Instant at = Instant.now()
+                .minus(1 + random.nextInt(20), ChronoUnit.DAYS)
+                .minusSeconds(random.nextInt(20 * 3600))
                 .truncatedTo(ChronoUnit.SECONDS);
-        return new Reference.CheckIn(user, id, 1 + random.nextInt(5), 1 + random.nextInt(5), WINDOWS[random.nextInt(3)],
-                random.nextBoolean() ? "note " + n : null, at, zone);
+        return new Reference.CheckIn(
+                user,
+                id,
+                1 + random.nextInt(5),
+                1 + random.nextInt(5),
+                WINDOWS[random.nextInt(3)],
+                random.nextBoolean() ? "note " + n : null,
+                at,
+                zone);
     }
 
     static HttpResponse<String> post(Reference.Entry entry) throws IOException, InterruptedException {
         return post(stack.commandServiceUrl(), entry);
     }
 
-    static HttpResponse<String> post(String commandService, Reference.Entry entry) throws IOException, InterruptedException {
+    static HttpResponse<String> post(String commandService, Reference.Entry entry)
+            throws IOException, InterruptedException {
         String path = entry instanceof Reference.Win ? "/api/journal/wins" : "/api/journal/check-ins";
         String body = entry instanceof Reference.Win win ? win.json() : ((Reference.CheckIn) entry).json();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(commandService + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + tokens.get(entry.user()))
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(commandService + path))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.get(entry.user()))
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends all entries (eight at a time) and asserts each was recorded (201); records them in the reference. */
@@ -486,13 +573,19 @@ class PipelineFaultsTest {
                 List<JsonNode> timeline = new ArrayList<>();
                 String cursor = null;
                 do {
-                    JsonNode page = get(queryService, "/api/timeline?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), user);
+                    JsonNode page = get(
+                            queryService,
+                            "/api/timeline?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
+                            user);
                     page.path("items").forEach(timeline::add);
-                    cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
+                    cursor = page.path("nextCursor").isString()
+                            ? page.path("nextCursor").asString()
+                            : null;
                 } while (cursor != null);
                 differences.addAll(reference.timelineDifferences(user, timeline));
                 for (String week : reference.weeks(user)) {
-                    differences.addAll(reference.weekDifferences(user, week, get(queryService, "/api/trends/weeks/" + week, user)));
+                    differences.addAll(reference.weekDifferences(
+                            user, week, get(queryService, "/api/trends/weeks/" + week, user)));
                 }
             }
         } catch (Exception e) {
@@ -502,8 +595,11 @@ class PipelineFaultsTest {
     }
 
     static JsonNode get(String base, String path, String user) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + tokens.get(user)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + tokens.get(user))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("status " + response.statusCode());
@@ -512,7 +608,11 @@ class PipelineFaultsTest {
     }
 
     static double metric(String base, String name) throws Exception {
-        return get(base, "/actuator/metrics/" + name, users.get(0)).path("measurements").get(0).path("value").asDouble();
+        return get(base, "/actuator/metrics/" + name, users.get(0))
+                .path("measurements")
+                .get(0)
+                .path("value")
+                .asDouble();
     }
 
     static void assertEventStoreHoldsExactlyTheAcceptedCommands() throws Exception {
@@ -529,9 +629,11 @@ class PipelineFaultsTest {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -546,10 +648,18 @@ class PipelineFaultsTest {
     /** Events whose timeline entry exists although their offset is not yet covered by their partition's checkpoint. */
     static long eventsWrittenAfterTheirCheckpoint() {
         Map<Integer, Long> checkpoints = new HashMap<>();
-        readStore.getCollection("projection_checkpoints").find()
-                .forEach(d -> checkpoints.put(d.getInteger("partition"), d.get("nextOffset", Number.class).longValue()));
+        readStore
+                .getCollection("projection_checkpoints")
+                .find()
+                .forEach(d -> checkpoints.put(
+                        d.getInteger("partition"),
+                        d.get("nextOffset", Number.class).longValue()));
         Set<String> projected = new HashSet<>();
-        readStore.getCollection("timeline").find().projection(new Document("_id", 1)).forEach(d -> projected.add(d.getString("_id")));
+        readStore
+                .getCollection("timeline")
+                .find()
+                .projection(new Document("_id", 1))
+                .forEach(d -> projected.add(d.getString("_id")));
         long ahead = 0;
         for (ConsumerRecord<String, byte[]> record : readTopic(JournalTopic.NAME)) {
             if (CODEC.decode(record.value()) instanceof DecodeResult.Decoded decoded
@@ -572,18 +682,30 @@ class PipelineFaultsTest {
     static Map<String, List<Document>> readModels() {
         Map<String, List<Document>> models = new TreeMap<>();
         for (String collection : List.of("timeline", "weekly_trends", "journals")) {
-            models.put(collection, readStore.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>()));
+            models.put(
+                    collection,
+                    readStore
+                            .getCollection(collection)
+                            .find()
+                            .sort(new Document("_id", 1))
+                            .into(new ArrayList<>()));
         }
         return models;
     }
 
     /** Members of the query-service consumer group and how many partitions each holds. */
     static Map<String, Integer> assignments() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) stack.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) stack.kafkaBootstrapServers()))) {
             Map<String, Integer> members = new TreeMap<>();
-            for (MemberDescription member : admin.describeConsumerGroups(List.of("query-service")).all().get()
-                    .get("query-service").members()) {
-                members.put(member.consumerId(), member.assignment().topicPartitions().size());
+            for (MemberDescription member : admin.describeConsumerGroups(List.of("query-service"))
+                    .all()
+                    .get()
+                    .get("query-service")
+                    .members()) {
+                members.put(
+                        member.consumerId(),
+                        member.assignment().topicPartitions().size());
             }
             return members;
         }

@@ -36,8 +36,13 @@ final class Reference {
 
         String json() {
             return """
-                    {"winId":"%s","text":"%s","focusArea":"%s","tags":[%s],"day":"%s","zone":"%s"}""".formatted(id, text,
-                    focusArea, tags.stream().map(t -> '"' + t + '"').collect(Collectors.joining(",")), day, zone);
+                    {"winId":"%s","text":"%s","focusArea":"%s","tags":[%s],"day":"%s","zone":"%s"}""".formatted(
+                            id,
+                            text,
+                            focusArea,
+                            tags.stream().map(t -> '"' + t + '"').collect(Collectors.joining(",")),
+                            day,
+                            zone);
         }
     }
 
@@ -51,8 +56,7 @@ final class Reference {
 
         String json() {
             return """
-                    {"checkInId":"%s","mood":%d,"energy":%d,"window":"%s",%s"at":"%s","zone":"%s"}""".formatted(id, mood,
-                    energy, window, note == null ? "" : "\"note\":\"" + note + "\",", at, zone);
+                    {"checkInId":"%s","mood":%d,"energy":%d,"window":"%s",%s"at":"%s","zone":"%s"}""".formatted(id, mood, energy, window, note == null ? "" : "\"note\":\"" + note + "\",", at, zone);
         }
     }
 
@@ -60,7 +64,8 @@ final class Reference {
 
     /** Records an entry the command side accepted (201). Accepting the same entry twice is a test error. */
     void accepted(Entry entry) {
-        Entry before = byUser.computeIfAbsent(entry.user(), u -> new ConcurrentHashMap<>()).putIfAbsent(entry.id(), entry);
+        Entry before = byUser.computeIfAbsent(entry.user(), u -> new ConcurrentHashMap<>())
+                .putIfAbsent(entry.id(), entry);
         if (before != null) {
             throw new IllegalStateException("entry " + entry.id() + " was accepted twice");
         }
@@ -84,7 +89,8 @@ final class Reference {
 
     /** The ISO weeks in which this user has entries. */
     Set<String> weeks(String user) {
-        return byUser.getOrDefault(user, Map.of()).values().stream().map(e -> week(e.day()))
+        return byUser.getOrDefault(user, Map.of()).values().stream()
+                .map(e -> week(e.day()))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -149,7 +155,8 @@ final class Reference {
                 && c.path("mood").asInt() == checkIn.mood()
                 && c.path("energy").asInt() == checkIn.energy()
                 && c.path("window").asString().equals(checkIn.window())
-                && Objects.equals(c.path("note").isMissingNode() ? null : c.path("note").asString(), checkIn.note())
+                && Objects.equals(
+                        c.path("note").isMissingNode() ? null : c.path("note").asString(), checkIn.note())
                 && item.path("occurredAt").asString().equals(checkIn.at().toString())
                 && item.path("zone").asString().equals(checkIn.zone());
     }
@@ -157,38 +164,71 @@ final class Reference {
     /** Differences between one week as served ({@code /api/trends/weeks/{week}}) and the sums of the sent entries. */
     List<String> weekDifferences(String user, String week, JsonNode served) {
         List<Entry> entries = byUser.getOrDefault(user, Map.of()).values().stream()
-                .filter(e -> week(e.day()).equals(week)).toList();
-        List<Win> wins = entries.stream().filter(Win.class::isInstance).map(Win.class::cast).toList();
-        List<CheckIn> checkIns = entries.stream().filter(CheckIn.class::isInstance).map(CheckIn.class::cast).toList();
+                .filter(e -> week(e.day()).equals(week))
+                .toList();
+        List<Win> wins = entries.stream()
+                .filter(Win.class::isInstance)
+                .map(Win.class::cast)
+                .toList();
+        List<CheckIn> checkIns = entries.stream()
+                .filter(CheckIn.class::isInstance)
+                .map(CheckIn.class::cast)
+                .toList();
         List<String> differences = new ArrayList<>();
         String where = user + " " + week + ": ";
         expect(differences, where + "wins", wins.size(), served.path("wins").asInt());
         Map<String, Integer> areas = new TreeMap<>();
         wins.forEach(w -> areas.merge(w.focusArea(), 1, Integer::sum));
         expect(differences, where + "winsByFocusArea", areas, intMap(served.path("winsByFocusArea")));
-        expect(differences, where + "checkIns", checkIns.size(), served.path("checkIns").asInt());
+        expect(
+                differences,
+                where + "checkIns",
+                checkIns.size(),
+                served.path("checkIns").asInt());
         Map<String, Integer> windows = new TreeMap<>(Map.of("HYPOAROUSED", 0, "WITHIN", 0, "HYPERAROUSED", 0));
         checkIns.forEach(c -> windows.merge(c.window(), 1, Integer::sum));
         expect(differences, where + "windowOfTolerance", windows, intMap(served.path("windowOfTolerance")));
         if (checkIns.isEmpty()) {
             expect(differences, where + "mood present", false, served.has("mood"));
         } else {
-            expect(differences, where + "mood.average", round(checkIns.stream().mapToInt(CheckIn::mood).average().orElseThrow()),
+            expect(
+                    differences,
+                    where + "mood.average",
+                    round(checkIns.stream().mapToInt(CheckIn::mood).average().orElseThrow()),
                     served.path("mood").path("average").asDouble());
-            expect(differences, where + "mood.min", checkIns.stream().mapToInt(CheckIn::mood).min().orElseThrow(),
+            expect(
+                    differences,
+                    where + "mood.min",
+                    checkIns.stream().mapToInt(CheckIn::mood).min().orElseThrow(),
                     served.path("mood").path("min").asInt());
-            expect(differences, where + "mood.max", checkIns.stream().mapToInt(CheckIn::mood).max().orElseThrow(),
+            expect(
+                    differences,
+                    where + "mood.max",
+                    checkIns.stream().mapToInt(CheckIn::mood).max().orElseThrow(),
                     served.path("mood").path("max").asInt());
-            expect(differences, where + "energyAverage", round(checkIns.stream().mapToInt(CheckIn::energy).average().orElseThrow()),
+            expect(
+                    differences,
+                    where + "energyAverage",
+                    round(checkIns.stream().mapToInt(CheckIn::energy).average().orElseThrow()),
                     served.path("energyAverage").asDouble());
         }
-        expect(differences, where + "daysShownUp", entries.stream().map(Entry::day).distinct().count(),
+        expect(
+                differences,
+                where + "daysShownUp",
+                entries.stream().map(Entry::day).distinct().count(),
                 served.path("daysShownUp").asLong());
         Set<String> winIds = new TreeSet<>();
         served.path("winsOfTheWeek").forEach(w -> winIds.add(w.path("id").asString()));
-        expect(differences, where + "winsOfTheWeek", wins.stream().map(Win::id).collect(Collectors.toCollection(TreeSet::new)),
+        expect(
+                differences,
+                where + "winsOfTheWeek",
+                wins.stream().map(Win::id).collect(Collectors.toCollection(TreeSet::new)),
                 winIds);
-        expect(differences, where + "winsOfTheWeek size", wins.size(), served.path("winsOfTheWeek").size());
+        expect(
+                differences,
+                where + "winsOfTheWeek size",
+                wins.size(),
+                served.path("winsOfTheWeek").size());
         return differences;
     }
 

@@ -30,14 +30,15 @@ class TakenPortsTest {
         return socket;
     }
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LocalStackMain.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+        int exit = LocalStackMain.commandLine(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -45,26 +46,43 @@ class TakenPortsTest {
     void a_taken_command_port_stops_the_stack_before_anything_starts_and_names_the_port() throws Exception {
         Path data = Files.createTempDirectory("taken-port");
         try (ServerSocket taken = another()) {
-            PortInUseException e = catchThrowableOfType(PortInUseException.class, () -> LocalStack.start(new LocalStack.Options(
-                    data, false, taken.getLocalPort(), 0, Path.of("target", "services"), List.of()), step -> { }));
+            PortInUseException e = catchThrowableOfType(
+                    PortInUseException.class,
+                    () -> LocalStack.start(
+                            new LocalStack.Options(
+                                    data, false, taken.getLocalPort(), 0, Path.of("target", "services"), List.of()),
+                            step -> {}));
 
             assertThat(e.port()).isEqualTo(taken.getLocalPort());
             assertThat(e.what()).isEqualTo("command-service");
-            assertThat(Files.exists(data.resolve("logs"))).as("no service was started").isFalse();
+            assertThat(Files.exists(data.resolve("logs")))
+                    .as("no service was started")
+                    .isFalse();
         }
     }
 
     @Test
-    void run_with_its_command_port_taken_says_which_port_and_how_to_choose_another_and_does_not_claim_to_run() throws Exception {
+    void run_with_its_command_port_taken_says_which_port_and_how_to_choose_another_and_does_not_claim_to_run()
+            throws Exception {
         Path data = Files.createTempDirectory("taken-port");
         try (ServerSocket taken = another()) {
             int port = taken.getLocalPort();
 
-            Run run = run("--command-port", Integer.toString(port), "--query-port", "0", "--token-port", "0",
-                    "--data", data.toString(), "--services", Path.of("target", "services").toString());
+            Run run = run(
+                    "--command-port",
+                    Integer.toString(port),
+                    "--query-port",
+                    "0",
+                    "--token-port",
+                    "0",
+                    "--data",
+                    data.toString(),
+                    "--services",
+                    Path.of("target", "services").toString());
 
             assertThat(run.exit()).isEqualTo(1);
-            assertThat(run.err()).contains("port " + port + " (command-service) is already in use by another process")
+            assertThat(run.err())
+                    .contains("port " + port + " (command-service) is already in use by another process")
                     .contains("./run --command-port ");
             assertThat(run.out()).doesNotContain("is running");
             assertThat(data.resolve("run.pid")).doesNotExist();
@@ -75,11 +93,19 @@ class TakenPortsTest {
     void run_with_the_token_port_taken_names_the_token_port_option() throws Exception {
         Path data = Files.createTempDirectory("taken-port");
         try (ServerSocket taken = another()) {
-            Run run = run("--token-port", Integer.toString(taken.getLocalPort()), "--command-port", "0", "--query-port", "0",
-                    "--data", data.toString());
+            Run run = run(
+                    "--token-port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--command-port",
+                    "0",
+                    "--query-port",
+                    "0",
+                    "--data",
+                    data.toString());
 
             assertThat(run.exit()).isEqualTo(1);
-            assertThat(run.err()).contains("port " + taken.getLocalPort() + " (development issuer)")
+            assertThat(run.err())
+                    .contains("port " + taken.getLocalPort() + " (development issuer)")
                     .contains("./run --token-port ");
         }
     }
@@ -87,7 +113,8 @@ class TakenPortsTest {
     @Test
     void each_port_has_its_own_option_in_the_message() {
         assertThat(LocalStackMain.explain(new PortInUseException("query-service", 8082)))
-                .contains("port 8082 (query-service)").contains("./run --query-port 18082");
+                .contains("port 8082 (query-service)")
+                .contains("./run --query-port 18082");
         assertThat(LocalStackMain.explain(new PortInUseException("command-service", 60000)))
                 .contains("./run --command-port 50000");
     }
@@ -97,7 +124,8 @@ class TakenPortsTest {
         Run help = run("--help");
 
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("--command-port=PORT", "--query-port=PORT", "--token-port=PORT", "--data=DIR")
+        assertThat(help.out())
+                .contains("--command-port=PORT", "--query-port=PORT", "--token-port=PORT", "--data=DIR")
                 .contains("default: 8081", "default: 8082", "default: 8079", "default: .data")
                 .doesNotContain("--services");
     }

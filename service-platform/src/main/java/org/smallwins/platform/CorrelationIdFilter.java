@@ -24,7 +24,9 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String supplied = request.getHeader(HEADER);
-        String id = supplied != null && WELL_FORMED.matcher(supplied).matches() ? supplied : UUID.randomUUID().toString();
+        String id = supplied != null && WELL_FORMED.matcher(supplied).matches()
+                ? supplied
+                : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("correlationId", id);

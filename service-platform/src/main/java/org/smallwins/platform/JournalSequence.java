@@ -13,6 +13,5 @@ public final class JournalSequence {
     /** The query parameter a read may send it back in. */
     public static final String PARAMETER = "after";
 
-    private JournalSequence() {
-    }
+    private JournalSequence() {}
 }

@@ -16,12 +16,18 @@ public class PlatformOpenApiConfiguration {
     @Bean
     OpenAPI smallWinsOpenApi(@Value("${spring.application.name:small-wins}") String name) {
         return new OpenAPI()
-                .info(new Info().title("Small Wins " + name)
+                .info(new Info()
+                        .title("Small Wins " + name)
                         .description("Every endpoint acts on the caller's own journal (the token's sub). "
                                 + "Errors are RFC 9457 problem details.")
                         .version("v1"))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -33,8 +33,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         ProblemDetail problem;
         RequestBodyLimitFilter.BodyTooLargeException tooLarge =
@@ -45,32 +45,45 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                     .body(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
         }
         if (cause instanceof StreamReadException) {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Unreadable body",
-                    "The request body is not valid JSON.");
-        } else if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            problem = Problems.of(
+                    HttpStatus.BAD_REQUEST, "malformed-json", "Unreadable body", "The request body is not valid JSON.");
+        } else if (cause instanceof JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             String field = fieldPath(jackson.getPath());
-            problem = Problems.invalidFields(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong type",
+            problem = Problems.invalidFields(
+                    HttpStatus.BAD_REQUEST,
+                    "wrong-type",
+                    "Wrong type",
                     List.of(new Problems.FieldError(field, "type", "This field has the wrong type.")));
         } else {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
+            problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "unreadable-body",
+                    "Unreadable body",
                     "The request body is missing or cannot be read.");
         }
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "wrong-type", "Wrong type",
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.invalidFields(
+                        HttpStatus.BAD_REQUEST,
+                        "wrong-type",
+                        "Wrong type",
                         List.of(new Problems.FieldError(ex.getName(), "type", "This parameter has the wrong type."))));
     }
 
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query",
-                        List.of(ex.asFieldError())));
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.invalidFields(
+                        HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", List.of(ex.asFieldError())));
     }
 
     @ExceptionHandler(NotYetVisibleException.class)
@@ -78,7 +91,10 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-visible", "Not visible yet",
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "not-yet-visible",
+                        "Not visible yet",
                         "Your latest entry is kept but not shown here yet. Please ask again in a moment."));
     }
 
@@ -86,18 +102,27 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         Throwable unavailable = storeUnavailable(ex);
         if (unavailable != null) {
-            log.warn("A store this service depends on is unreachable ({}); answered 503", unavailable.getClass().getName());
+            log.warn(
+                    "A store this service depends on is unreachable ({}); answered 503",
+                    unavailable.getClass().getName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Temporarily unavailable",
+                    .body(Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "store-unavailable",
+                            "Temporarily unavailable",
                             "Nothing was recorded. Please send the same request again in a few seconds; "
                                     + "sending it again is safe."));
         }
         // The class and stack tell what broke; the message is left out because it may quote journal content.
         log.error("Unexpected {} while handling a request", ex.getClass().getName(), withoutMessage(ex));
-        return ResponseEntity.internalServerError().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
+        return ResponseEntity.internalServerError()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Something went wrong",
                         "Nothing you sent was the cause. Please try again."));
     }
 
@@ -131,7 +156,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                 return true;
             }
         }
-        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+        return t instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"));
     }
 

@@ -25,5 +25,4 @@ public record PlatformProperties(
         @DefaultValue("30") int writeBurst,
         @DefaultValue List<String> corsAllowedOrigins,
         @DefaultValue("10000") long tokenCacheSize,
-        @DefaultValue("5m") Duration tokenCacheMaxAge) {
-}
+        @DefaultValue("5m") Duration tokenCacheMaxAge) {}

@@ -17,8 +17,8 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -38,8 +38,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.StringUtils;
@@ -62,34 +62,48 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 public class PlatformSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits,
-            OAuth2ResourceServerProperties tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits, OAuth2ResourceServerProperties tokens)
+            throws Exception {
         requireIssuer(tokens.getJwt());
         BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(limits)))
-                .addFilterAfter(new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst()),
+                .addFilterAfter(
+                        new WriteRateLimitFilter(limits.writesPerMinute(), limits.writeBurst()),
                         BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(Customizer.withDefaults())
+                .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint((request, response, e) -> {
                             bearerEntryPoint.commence(request, response, e);
-                            ProblemWriter.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "Sign-in needed", "A valid bearer token is required."));
+                            ProblemWriter.write(
+                                    response,
+                                    Problems.of(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "unauthorized",
+                                            "Sign-in needed",
+                                            "A valid bearer token is required."));
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             bearerDenied.handle(request, response, e);
-                            ProblemWriter.write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                                    "Not allowed", "This token does not allow that."));
+                            ProblemWriter.write(
+                                    response,
+                                    Problems.of(
+                                            HttpStatus.FORBIDDEN,
+                                            "forbidden",
+                                            "Not allowed",
+                                            "This token does not allow that."));
                         }));
         return http.build();
     }
@@ -99,8 +113,10 @@ public class PlatformSecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(limits.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER, JournalSequence.HEADER));
-        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER, JournalSequence.HEADER));
+        cors.setExposedHeaders(
+                List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
@@ -124,8 +140,9 @@ public class PlatformSecurityConfiguration {
      */
     @Bean
     @Conditional(PublicKeyWithoutJwkSet.class)
-    JwtDecoder publicKeyJwtDecoder(OAuth2ResourceServerProperties properties,
-            ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators) throws IOException {
+    JwtDecoder publicKeyJwtDecoder(
+            OAuth2ResourceServerProperties properties, ObjectProvider<OAuth2TokenValidator<Jwt>> additionalValidators)
+            throws IOException {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
         requireIssuer(jwt);
         RSAPublicKey key;
@@ -136,8 +153,8 @@ public class PlatformSecurityConfiguration {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
         if (!CollectionUtils.isEmpty(jwt.getAudiences())) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && !Collections.disjoint(aud, jwt.getAudiences())));
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && !Collections.disjoint(aud, jwt.getAudiences())));
         }
         additionalValidators.orderedStream().forEach(validators::add);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
@@ -167,8 +184,9 @@ public class PlatformSecurityConfiguration {
     /** Every token is checked against the issuer: a service without one refuses to start. */
     static void requireIssuer(OAuth2ResourceServerProperties.Jwt jwt) {
         if (!StringUtils.hasText(jwt.getIssuerUri())) {
-            throw new IllegalStateException("SMALLWINS_JWT_ISSUER (spring.security.oauth2.resourceserver.jwt.issuer-uri) "
-                    + "must be set: tokens are checked against it");
+            throw new IllegalStateException(
+                    "SMALLWINS_JWT_ISSUER (spring.security.oauth2.resourceserver.jwt.issuer-uri) "
+                            + "must be set: tokens are checked against it");
         }
     }
 
@@ -179,7 +197,8 @@ public class PlatformSecurityConfiguration {
             ConditionMessage.Builder message = ConditionMessage.forCondition("Public key with issuer");
             Environment environment = context.getEnvironment();
             if (!StringUtils.hasText(environment.getProperty(PREFIX + "public-key-location"))) {
-                return ConditionOutcome.noMatch(message.didNotFind("public-key-location").atAll());
+                return ConditionOutcome.noMatch(
+                        message.didNotFind("public-key-location").atAll());
             }
             if (StringUtils.hasText(environment.getProperty(PREFIX + "jwk-set-uri"))) {
                 return ConditionOutcome.noMatch(message.found("jwk-set-uri").atAll());
@@ -192,15 +211,16 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties limits) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -15,8 +15,7 @@ final class ProblemWriter {
             .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
             .build();
 
-    private ProblemWriter() {
-    }
+    private ProblemWriter() {}
 
     static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());

@@ -34,7 +34,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long limit) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request too large",
+        return Problems.of(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "body-too-large",
+                "Request too large",
                 "Request bodies are limited to " + limit / 1024 + " KiB.");
     }
 

@@ -41,7 +41,8 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     /** With the cache builder and clock given, so that tests can move time (both must follow the same time). */
     WriteRateLimitFilter(int writesPerMinute, int burst, Caffeine<Object, Object> cache, TimeMeter clock) {
         this.limit = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(Math.max(1, burst))
+                .addLimit(bandwidth -> bandwidth
+                        .capacity(Math.max(1, burst))
                         .refillGreedy(Math.max(1, writesPerMinute), Duration.ofMinutes(1)))
                 .build();
         this.buckets = Bucket4jCaffeine.<String>builderFor(cache)
@@ -67,8 +68,13 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
         long waitMillis = take(caller.getName());
         if (waitMillis > 0) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, (waitMillis + 999) / 1000)));
-            ProblemWriter.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-writes", "Slow down a little",
-                    "Too many entries in a short time. Everything already sent is safe; try again shortly."));
+            ProblemWriter.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-writes",
+                            "Slow down a little",
+                            "Too many entries in a short time. Everything already sent is safe; try again shortly."));
             return;
         }
         chain.doFilter(request, response);
@@ -77,7 +83,9 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     /** Takes one write from the user's bucket; returns 0, or how many milliseconds until one is available. */
     long take(String user) {
         ConsumptionProbe probe = buckets.getProxy(user, () -> limit).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForRefill() + 999_999));
+        return probe.isConsumed()
+                ? 0
+                : Math.max(1, TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForRefill() + 999_999));
     }
 
     /** Whether this instance still holds a bucket for the user. */

@@ -21,7 +21,8 @@ class PlatformInstanceConfigurationTest {
 
     @Test
     void an_instance_reports_the_id_it_was_given() {
-        assertThat(reported(configuration.instanceInfoContributor("launcher-given-id"))).isEqualTo(Map.of("id", "launcher-given-id"));
+        assertThat(reported(configuration.instanceInfoContributor("launcher-given-id")))
+                .isEqualTo(Map.of("id", "launcher-given-id"));
     }
 
     @Test

@@ -39,11 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
  * platform registers them for every {@code @WebMvcTest}), in front of a tiny controller: one RFC 9457 problem shape,
  * never a submitted value.
  */
-@WebMvcTest(properties = {
-        "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test",
-        "smallwins.http.max-request-body=1KB",
-        "smallwins.http.writes-per-minute=1",
-        "smallwins.http.write-burst=2"})
+@WebMvcTest(
+        properties = {
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test",
+            "smallwins.http.max-request-body=1KB",
+            "smallwins.http.writes-per-minute=1",
+            "smallwins.http.write-burst=2"
+        })
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PlatformProblemsTest {
 
@@ -59,15 +61,13 @@ class PlatformProblemsTest {
 
     @SpringBootConfiguration
     @Import(Endpoints.class)
-    static class Application {
-    }
+    static class Application {}
 
     @RestController
     @RequestMapping("/api/test")
     static class Endpoints {
 
-        record Entry(String text, int mood) {
-        }
+        record Entry(String text, int mood) {}
 
         @GetMapping("/weeks")
         String weeks(@RequestParam int count) {
@@ -100,7 +100,8 @@ class PlatformProblemsTest {
      * title is then the HTTP status phrase), {@code title}, {@code status} and a {@code detail} sentence.
      */
     ResultActions problem(ResultActions response, int status, String type, String title) throws Exception {
-        assertThat(members(response)).as("the problem's members, none of them null")
+        assertThat(members(response))
+                .as("the problem's members, none of them null")
                 .isSubsetOf("type", "title", "status", "detail", "instance", "errors");
         response.andExpect(status().is(status))
                 .andExpect(content().contentType(PROBLEM_JSON))
@@ -116,7 +117,8 @@ class PlatformProblemsTest {
     static java.util.Set<String> members(ResultActions response) throws Exception {
         var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body(response));
         java.util.Set<String> names = new java.util.TreeSet<>();
-        json.properties().forEach(member -> names.add(member.getValue().isNull() ? member.getKey() + "=null" : member.getKey()));
+        json.properties()
+                .forEach(member -> names.add(member.getValue().isNull() ? member.getKey() + "=null" : member.getKey()));
         return names;
     }
 
@@ -130,7 +132,8 @@ class PlatformProblemsTest {
 
     @Test
     void a_query_parameter_of_the_wrong_type_is_a_400_naming_the_parameter_not_its_value() throws Exception {
-        var response = http.perform(get("/api/test/weeks").param("count", SECRET).with(jwt()));
+        var response =
+                http.perform(get("/api/test/weeks").param("count", SECRET).with(jwt()));
 
         problem(response, 400, platform("wrong-type"), "Wrong type")
                 .andExpect(jsonPath("$.errors[0].field").value("count"))
@@ -149,8 +152,10 @@ class PlatformProblemsTest {
 
     @Test
     void a_body_that_is_not_json_is_a_400_without_echoing_it() throws Exception {
-        var response = http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("malformed")))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"" + SECRET + "\", "));
+        var response = http.perform(post("/api/test/entries")
+                .with(jwt().jwt(j -> j.subject("malformed")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"" + SECRET + "\", "));
 
         problem(response, 400, platform("malformed-json"), "Unreadable body");
         assertThat(body(response)).doesNotContain(SECRET);
@@ -158,8 +163,10 @@ class PlatformProblemsTest {
 
     @Test
     void a_field_of_the_wrong_json_type_is_a_400_naming_the_field_never_coerced() throws Exception {
-        var response = http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("wrong-type")))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"" + SECRET + "\", \"mood\": \"3\"}"));
+        var response = http.perform(post("/api/test/entries")
+                .with(jwt().jwt(j -> j.subject("wrong-type")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"" + SECRET + "\", \"mood\": \"3\"}"));
 
         problem(response, 400, platform("wrong-type"), "Wrong type")
                 .andExpect(jsonPath("$.errors[0].field").value("mood"))
@@ -169,14 +176,22 @@ class PlatformProblemsTest {
 
     @Test
     void a_missing_body_is_a_400() throws Exception {
-        problem(http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("no-body")))
-                .contentType(MediaType.APPLICATION_JSON)), 400, platform("unreadable-body"), "Unreadable body");
+        problem(
+                http.perform(post("/api/test/entries")
+                        .with(jwt().jwt(j -> j.subject("no-body")))
+                        .contentType(MediaType.APPLICATION_JSON)),
+                400,
+                platform("unreadable-body"),
+                "Unreadable body");
     }
 
     @Test
     void no_token_is_a_401_with_a_bearer_challenge() throws Exception {
-        problem(http.perform(get("/api/test/weeks").param("count", "3")), 401, platform("unauthorized"),
-                "Sign-in needed")
+        problem(
+                        http.perform(get("/api/test/weeks").param("count", "3")),
+                        401,
+                        platform("unauthorized"),
+                        "Sign-in needed")
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, org.hamcrest.Matchers.startsWith("Bearer")));
     }
 
@@ -184,11 +199,13 @@ class PlatformProblemsTest {
     void a_token_that_does_not_verify_is_a_401_saying_the_token_is_invalid() throws Exception {
         given(tokens.decode("forged")).willThrow(new BadJwtException("signature does not verify"));
 
-        var response = http.perform(get("/api/test/weeks").param("count", "3").header("Authorization", "Bearer forged"));
+        var response =
+                http.perform(get("/api/test/weeks").param("count", "3").header("Authorization", "Bearer forged"));
 
         problem(response, 401, platform("unauthorized"), "Sign-in needed")
-                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE,
-                        org.hamcrest.Matchers.containsString("error=\"invalid_token\"")));
+                .andExpect(header().string(
+                                HttpHeaders.WWW_AUTHENTICATE,
+                                org.hamcrest.Matchers.containsString("error=\"invalid_token\"")));
         assertThat(body(response)).doesNotContain("forged");
     }
 
@@ -205,8 +222,10 @@ class PlatformProblemsTest {
 
     @Test
     void a_body_that_is_not_json_by_its_content_type_is_a_415_problem() throws Exception {
-        var response = http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("plain-text")))
-                .contentType(MediaType.TEXT_PLAIN).content(SECRET));
+        var response = http.perform(post("/api/test/entries")
+                .with(jwt().jwt(j -> j.subject("plain-text")))
+                .contentType(MediaType.TEXT_PLAIN)
+                .content(SECRET));
 
         problem(response, 415, ABOUT_BLANK, "Unsupported Media Type");
         assertThat(body(response)).doesNotContain(SECRET);
@@ -214,7 +233,8 @@ class PlatformProblemsTest {
 
     @Test
     void a_body_over_the_limit_is_a_413_and_never_reaches_the_controller() throws Exception {
-        var response = http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("large")))
+        var response = http.perform(post("/api/test/entries")
+                .with(jwt().jwt(j -> j.subject("large")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\": \"" + SECRET + "x".repeat(2048) + "\", \"mood\": 3}"));
 
@@ -226,17 +246,26 @@ class PlatformProblemsTest {
     @Test
     void writes_past_the_burst_are_a_429_with_retry_after_and_another_person_is_not_affected() throws Exception {
         for (int i = 0; i < 2; i++) {
-            http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("busy")))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"a win\", \"mood\": 3}"))
+            http.perform(post("/api/test/entries")
+                            .with(jwt().jwt(j -> j.subject("busy")))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": \"a win\", \"mood\": 3}"))
                     .andExpect(status().isAccepted());
         }
 
-        problem(http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("busy")))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"a win\", \"mood\": 3}")),
-                429, platform("too-many-writes"), "Slow down a little")
+        problem(
+                        http.perform(post("/api/test/entries")
+                                .with(jwt().jwt(j -> j.subject("busy")))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"text\": \"a win\", \"mood\": 3}")),
+                        429,
+                        platform("too-many-writes"),
+                        "Slow down a little")
                 .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
-        http.perform(post("/api/test/entries").with(jwt().jwt(j -> j.subject("calm")))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"a win\", \"mood\": 3}"))
+        http.perform(post("/api/test/entries")
+                        .with(jwt().jwt(j -> j.subject("calm")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"a win\", \"mood\": 3}"))
                 .andExpect(status().isAccepted());
         http.perform(get("/api/test/weeks").param("count", "3").with(jwt().jwt(j -> j.subject("busy"))))
                 .andExpect(status().isOk());

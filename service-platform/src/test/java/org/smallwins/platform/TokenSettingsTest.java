@@ -30,47 +30,74 @@ class TokenSettingsTest {
     @TempDir
     Path dir;
 
-    final WebApplicationContextRunner service = new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(
-            PlatformSecurityConfiguration.class, SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class));
+    final WebApplicationContextRunner service = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    PlatformSecurityConfiguration.class,
+                    SecurityAutoConfiguration.class,
+                    OAuth2ResourceServerAutoConfiguration.class));
 
     @Test
     void a_service_without_an_issuer_refuses_to_start_and_says_which_variable_to_set() throws Exception {
         String key = "file:" + TOKENS.writePublicKey(dir.resolve("public.pem"));
         service.withPropertyValues(PREFIX + "issuer-uri=", PREFIX + "public-key-location=" + key)
-                .run(context -> assertThat(context).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("SMALLWINS_JWT_ISSUER"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("SMALLWINS_JWT_ISSUER"));
         service.withPropertyValues(PREFIX + "issuer-uri=")
-                .run(context -> assertThat(context).hasFailed()
-                        .getFailure().rootCause().hasMessageContaining("SMALLWINS_JWT_ISSUER"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("SMALLWINS_JWT_ISSUER"));
     }
 
     @Test
     void with_a_public_key_the_issuer_audience_and_subject_are_still_checked() throws Exception {
         String key = "file:" + TOKENS.writePublicKey(dir.resolve("public.pem"));
-        service.withPropertyValues(PREFIX + "issuer-uri=" + TOKENS.issuer(), PREFIX + "audiences=" + TOKENS.audience(),
-                PREFIX + "public-key-location=" + key, PREFIX + "jwk-set-uri=").run(context -> {
-            JwtDecoder decoder = context.getBean(JwtDecoder.class);
-            assertThat(decoder.decode(TOKENS.mint("ana")).getSubject()).isEqualTo("ana");
+        service.withPropertyValues(
+                        PREFIX + "issuer-uri=" + TOKENS.issuer(),
+                        PREFIX + "audiences=" + TOKENS.audience(),
+                        PREFIX + "public-key-location=" + key,
+                        PREFIX + "jwk-set-uri=")
+                .run(context -> {
+                    JwtDecoder decoder = context.getBean(JwtDecoder.class);
+                    assertThat(decoder.decode(TOKENS.mint("ana")).getSubject()).isEqualTo("ana");
 
-            DevTokens otherIssuer = DevTokens.generate("https://evil.example", TOKENS.audience());
-            Instant now = Instant.now();
-            JWTClaimsSet.Builder valid = new JWTClaimsSet.Builder().subject("ana").issuer(TOKENS.issuer())
-                    .audience(TOKENS.audience()).expirationTime(Date.from(now.plusSeconds(600)));
-            assertThatThrownBy(() -> decoder.decode(TOKENS.sign(valid.issuer("https://evil.example").build())))
-                    .as("another issuer").isInstanceOf(JwtValidationException.class);
-            assertThatThrownBy(() -> decoder.decode(TOKENS.sign(valid.issuer(TOKENS.issuer()).audience("another-app").build())))
-                    .as("another audience").isInstanceOf(JwtValidationException.class);
-            assertThatThrownBy(() -> decoder.decode(TOKENS.sign(valid.audience(TOKENS.audience()).subject(" ").build())))
-                    .as("a blank subject").isInstanceOf(JwtValidationException.class);
-            assertThatThrownBy(() -> decoder.decode(otherIssuer.mint("ana")))
-                    .as("signed with another key").hasMessageContaining("signature");
-        });
+                    DevTokens otherIssuer = DevTokens.generate("https://evil.example", TOKENS.audience());
+                    Instant now = Instant.now();
+                    JWTClaimsSet.Builder valid = new JWTClaimsSet.Builder()
+                            .subject("ana")
+                            .issuer(TOKENS.issuer())
+                            .audience(TOKENS.audience())
+                            .expirationTime(Date.from(now.plusSeconds(600)));
+                    assertThatThrownBy(() -> decoder.decode(TOKENS.sign(
+                                    valid.issuer("https://evil.example").build())))
+                            .as("another issuer")
+                            .isInstanceOf(JwtValidationException.class);
+                    assertThatThrownBy(() -> decoder.decode(TOKENS.sign(valid.issuer(TOKENS.issuer())
+                                    .audience("another-app")
+                                    .build())))
+                            .as("another audience")
+                            .isInstanceOf(JwtValidationException.class);
+                    assertThatThrownBy(() -> decoder.decode(TOKENS.sign(valid.audience(TOKENS.audience())
+                                    .subject(" ")
+                                    .build())))
+                            .as("a blank subject")
+                            .isInstanceOf(JwtValidationException.class);
+                    assertThatThrownBy(() -> decoder.decode(otherIssuer.mint("ana")))
+                            .as("signed with another key")
+                            .hasMessageContaining("signature");
+                });
     }
 
     @Test
     void verified_tokens_are_kept_in_a_bounded_cache_unless_its_size_is_0() throws Exception {
         String key = "file:" + TOKENS.writePublicKey(dir.resolve("public.pem"));
-        var withKey = service.withPropertyValues(PREFIX + "issuer-uri=" + TOKENS.issuer(), PREFIX + "audiences=" + TOKENS.audience(),
+        var withKey = service.withPropertyValues(
+                PREFIX + "issuer-uri=" + TOKENS.issuer(),
+                PREFIX + "audiences=" + TOKENS.audience(),
                 PREFIX + "public-key-location=" + key);
         withKey.run(context -> {
             JwtDecoder decoder = context.getBean(JwtDecoder.class);
@@ -83,15 +110,20 @@ class TokenSettingsTest {
     }
 
     @Test
-    void a_jwk_set_uri_wins_over_a_public_key_and_then_boot_builds_the_decoder_with_the_subject_check() throws Exception {
+    void a_jwk_set_uri_wins_over_a_public_key_and_then_boot_builds_the_decoder_with_the_subject_check()
+            throws Exception {
         String key = "file:" + TOKENS.writePublicKey(dir.resolve("public.pem"));
-        service.withPropertyValues(PREFIX + "issuer-uri=" + TOKENS.issuer(), PREFIX + "public-key-location=" + key,
-                PREFIX + "jwk-set-uri=https://id.example.org/realms/small-wins/certs").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context).doesNotHaveBean("publicKeyJwtDecoder");
-            assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(VerifiedTokenCache.class);
-            assertThat(((VerifiedTokenCache) context.getBean(JwtDecoder.class)).verifier()).isInstanceOf(NimbusJwtDecoder.class);
-            assertThat(context).hasBean("subjectRequired");
-        });
+        service.withPropertyValues(
+                        PREFIX + "issuer-uri=" + TOKENS.issuer(),
+                        PREFIX + "public-key-location=" + key,
+                        PREFIX + "jwk-set-uri=https://id.example.org/realms/small-wins/certs")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean("publicKeyJwtDecoder");
+                    assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(VerifiedTokenCache.class);
+                    assertThat(((VerifiedTokenCache) context.getBean(JwtDecoder.class)).verifier())
+                            .isInstanceOf(NimbusJwtDecoder.class);
+                    assertThat(context).hasBean("subjectRequired");
+                });
     }
 }

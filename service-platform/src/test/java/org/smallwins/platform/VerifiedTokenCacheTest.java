@@ -25,8 +25,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class VerifiedTokenCacheTest {
 
     static final DevTokens TOKENS = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
-    static final JwtDecoder RSA = NimbusJwtDecoder.withPublicKey(RsaKeyConverters.x509().convert(
-            new ByteArrayInputStream(TOKENS.publicKeyPem().getBytes(StandardCharsets.US_ASCII)))).build();
+    static final JwtDecoder RSA = NimbusJwtDecoder.withPublicKey(RsaKeyConverters.x509()
+                    .convert(new ByteArrayInputStream(TOKENS.publicKeyPem().getBytes(StandardCharsets.US_ASCII))))
+            .build();
 
     final AtomicInteger verifications = new AtomicInteger();
     final JwtDecoder counted = token -> {
@@ -72,7 +73,8 @@ class VerifiedTokenCacheTest {
     @Test
     void a_refused_token_is_verified_every_time_and_never_kept() {
         VerifiedTokenCache cache = cache(100, Duration.ofHours(1));
-        String forged = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE).mint("ana");
+        String forged = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE)
+                .mint("ana");
 
         assertThatThrownBy(() -> cache.decode(forged)).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cache.decode(forged)).isInstanceOf(BadJwtException.class);

@@ -17,8 +17,8 @@ class WriteRateLimitFilterTest {
     final AtomicLong nanos = new AtomicLong(TimeUnit.DAYS.toNanos(1));
 
     /** 60 writes a minute: one token a second; a burst of 3. */
-    final WriteRateLimitFilter limit = new WriteRateLimitFilter(60, 3,
-            Caffeine.newBuilder().ticker(nanos::get).executor(Runnable::run), new TimeMeter() {
+    final WriteRateLimitFilter limit = new WriteRateLimitFilter(
+            60, 3, Caffeine.newBuilder().ticker(nanos::get).executor(Runnable::run), new TimeMeter() {
                 @Override
                 public long currentTimeNanos() {
                     return nanos.get();
@@ -64,6 +64,8 @@ class WriteRateLimitFilterTest {
         assertThat(limit.tracks("person-0")).as("a full bucket is forgotten").isFalse();
         assertThat(limit.tracks("person-999")).isFalse();
         assertThat(limit.tracks("busy")).isTrue();
-        assertThat(limit.take("busy")).as("the active person's limit still holds").isPositive();
+        assertThat(limit.take("busy"))
+                .as("the active person's limit still holds")
+                .isPositive();
     }
 }

@@ -45,8 +45,8 @@ class ConcurrentAppendRetry {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService concurrentAppendRetryExecutor,
-            MeterRegistry meters) {
+    CommandGateway commandGateway(
+            CommandBus commandBus, ScheduledExecutorService concurrentAppendRetryExecutor, MeterRegistry meters) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retryScheduler(concurrentAppendRetryExecutor, meters))

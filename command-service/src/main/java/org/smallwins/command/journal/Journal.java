@@ -35,7 +35,9 @@ import org.smallwins.journal.JournalState;
  */
 @Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
 @Revision("2")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Journal {
 
@@ -43,6 +45,7 @@ public class Journal {
     private String userId;
     /** The zone of the latest entry: the default zone for the next one. */
     private String lastZone;
+
     private Map<String, EntryMark> entries = new HashMap<>();
 
     protected Journal() {
@@ -55,15 +58,16 @@ public class Journal {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EntryAccepted handle(ForJournal command, Clock clock,
-            @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+    public EntryAccepted handle(
+            ForJournal command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
         EntryOutcome outcome = decide(command, clock, correlationId);
         return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()));
     }
 
     /** Asks the decider about the command and applies the events it decides on. */
     EntryOutcome decide(ForJournal command, Clock clock, String correlationId) {
-        Decision decision = JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
+        Decision decision =
+                JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
         if (decision instanceof Decision.Record record) {
             for (Decision.Event event : record.events()) {
                 apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
@@ -79,7 +83,8 @@ public class Journal {
         if (decision instanceof Decision.Refused refused) {
             throw new EntryRefusedException(refused.refusals());
         }
-        throw new IllegalStateException("unknown decision " + decision.getClass().getName());
+        throw new IllegalStateException(
+                "unknown decision " + decision.getClass().getName());
     }
 
     @EventSourcingHandler

@@ -29,8 +29,8 @@ class JournalConfiguration {
 
     /** A journal of 10,000 events loads from its latest snapshot plus at most N events. */
     @Bean
-    SnapshotTriggerDefinition journalSnapshotTrigger(Snapshotter snapshotter,
-            @Value("${smallwins.journal.snapshot-every:250}") int threshold) {
+    SnapshotTriggerDefinition journalSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${smallwins.journal.snapshot-every:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
@@ -38,7 +38,8 @@ class JournalConfiguration {
      * The most recently used journals stay in memory (switched off in tests that must load from snapshots).
      */
     @Bean
-    Cache journalCache(@Value("${smallwins.journal.cache:true}") boolean enabled,
+    Cache journalCache(
+            @Value("${smallwins.journal.cache:true}") boolean enabled,
             @Value("${smallwins.journal.cache-size:5000}") int size) {
         return enabled ? new RecentJournalsCache(size) : NoCache.INSTANCE;
     }

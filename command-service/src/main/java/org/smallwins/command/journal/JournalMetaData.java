@@ -19,8 +19,7 @@ public final class JournalMetaData {
     public static final String OCCURRED_DATE = "occurredDate";
     public static final String OCCURRED_ZONE = "occurredZone";
 
-    private JournalMetaData() {
-    }
+    private JournalMetaData() {}
 
     static MetaData of(String userId, Occurred occurred, String correlationId) {
         Map<String, String> values = new HashMap<>();
@@ -44,7 +43,9 @@ public final class JournalMetaData {
 
     /** When the event stored with this metadata happened. */
     static Occurred occurred(MetaData metaData) {
-        return new Occurred(Instant.parse((String) metaData.get(OCCURRED_AT)),
-                LocalDate.parse((String) metaData.get(OCCURRED_DATE)), (String) metaData.get(OCCURRED_ZONE));
+        return new Occurred(
+                Instant.parse((String) metaData.get(OCCURRED_AT)),
+                LocalDate.parse((String) metaData.get(OCCURRED_DATE)),
+                (String) metaData.get(OCCURRED_ZONE));
     }
 }

@@ -12,8 +12,7 @@ import org.smallwins.contract.Occurred;
 /** Turns a stored journal event into the contract's envelope. */
 final class EnvelopeMapper {
 
-    private EnvelopeMapper() {
-    }
+    private EnvelopeMapper() {}
 
     static EventEnvelope toEnvelope(DomainEventMessage<?> message) {
         MetaData meta = message.getMetaData();

@@ -38,7 +38,9 @@ class KafkaRelay {
     private final JournalEventCodec codec = new JournalEventCodec();
     private final long sendTimeoutMillis;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, @Value("${smallwins.relay.send-timeout:10s}") java.time.Duration sendTimeout) {
+    KafkaRelay(
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${smallwins.relay.send-timeout:10s}") java.time.Duration sendTimeout) {
         this.kafka = kafka;
         this.sendTimeoutMillis = sendTimeout.toMillis();
     }
@@ -47,7 +49,8 @@ class KafkaRelay {
     void relay(JournalEvent payload, DomainEventMessage<?> message)
             throws InterruptedException, ExecutionException, TimeoutException {
         EventEnvelope envelope = EnvelopeMapper.toEnvelope(message);
-        CompletableFuture<SendResult<String, byte[]>> sent = kafka.send(JournalTopic.NAME, envelope.userId(), codec.encode(envelope));
+        CompletableFuture<SendResult<String, byte[]>> sent =
+                kafka.send(JournalTopic.NAME, envelope.userId(), codec.encode(envelope));
         if (!CurrentUnitOfWork.isStarted()) {
             sent.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
             return;

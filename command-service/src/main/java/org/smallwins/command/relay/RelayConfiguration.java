@@ -1,8 +1,8 @@
 package org.smallwins.command.relay;
 
 import java.util.Map;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.smallwins.contract.JournalTopic;
@@ -29,7 +29,8 @@ class RelayConfiguration {
 
     /** The journal topic keeps every event forever: it is the source every read model can be rebuilt from. */
     @Bean
-    NewTopic journalTopic(@Value("${smallwins.topic.partitions:6}") int partitions,
+    NewTopic journalTopic(
+            @Value("${smallwins.topic.partitions:6}") int partitions,
             @Value("${smallwins.topic.replicas:1}") short replicas) {
         return TopicBuilder.name(JournalTopic.NAME)
                 .partitions(partitions)

@@ -27,14 +27,15 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConcurrentAppendRetryTest {
 
-    record Write(String journal) {
-    }
+    record Write(String journal) {}
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     final SimpleCommandBus bus = SimpleCommandBus.builder().build();
-    final CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus)
-            .retryScheduler(ConcurrentAppendRetry.retryScheduler(executor, meters)).build();
+    final CommandGateway gateway = DefaultCommandGateway.builder()
+            .commandBus(bus)
+            .retryScheduler(ConcurrentAppendRetry.retryScheduler(executor, meters))
+            .build();
     final AtomicInteger attempts = new AtomicInteger();
 
     @AfterEach
@@ -66,7 +67,8 @@ class ConcurrentAppendRetryTest {
 
     @Test
     void a_command_that_lost_the_append_to_another_instance_is_decided_again_and_counted() {
-        handleFailingWith(lostAppend(),
+        handleFailingWith(
+                lostAppend(),
                 new EventStoreException("append failed", new AggregateStreamCreationException("journal ben exists")));
 
         EntryOutcome outcome = gateway.sendAndWait(new Write("ana"));
@@ -104,7 +106,8 @@ class ConcurrentAppendRetryTest {
         attempts.set(0);
         bus.subscribe(Write.class.getName(), message -> {
             attempts.incrementAndGet();
-            throw new EventStoreException("the database went away", new SQLException("terminating connection", "57P01"));
+            throw new EventStoreException(
+                    "the database went away", new SQLException("terminating connection", "57P01"));
         });
         assertThatThrownBy(() -> gateway.sendAndWait(new Write("ana"))).isInstanceOf(EventStoreException.class);
         assertThat(attempts).hasValue(1);

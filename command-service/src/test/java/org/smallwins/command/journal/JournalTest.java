@@ -45,6 +45,7 @@ class JournalTest {
 
     /** Monday 23 November 2026, 10:00 UTC. */
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String USER = "user-a";
     static final String BERLIN = "Europe/Berlin";
@@ -59,17 +60,33 @@ class JournalTest {
     }
 
     static ForJournal win(String id, String text, FocusArea area, List<String> tags, String day, String zone) {
-        return new ForJournal(USER, new LogWin(id, text, area, tags, Optional.ofNullable(day).map(LocalDate::parse),
-                Optional.ofNullable(zone).map(ZoneId::of)));
+        return new ForJournal(
+                USER,
+                new LogWin(
+                        id,
+                        text,
+                        area,
+                        tags,
+                        Optional.ofNullable(day).map(LocalDate::parse),
+                        Optional.ofNullable(zone).map(ZoneId::of)));
     }
 
     static ForJournal win(String id, String text) {
         return win(id, text, FocusArea.REST, List.of(), null, BERLIN);
     }
 
-    static ForJournal checkIn(String id, int mood, int energy, ToleranceWindow window, String note, String at, String zone) {
-        return new ForJournal(USER, new RecordCheckIn(id, mood, energy, window, Optional.ofNullable(note),
-                Optional.ofNullable(at).map(Instant::parse), Optional.ofNullable(zone).map(ZoneId::of)));
+    static ForJournal checkIn(
+            String id, int mood, int energy, ToleranceWindow window, String note, String at, String zone) {
+        return new ForJournal(
+                USER,
+                new RecordCheckIn(
+                        id,
+                        mood,
+                        energy,
+                        window,
+                        Optional.ofNullable(note),
+                        Optional.ofNullable(at).map(Instant::parse),
+                        Optional.ofNullable(zone).map(ZoneId::of)));
     }
 
     static EventMessage<?> stored(Object payload, Occurred occurred) {
@@ -89,7 +106,10 @@ class JournalTest {
             @Override
             protected boolean matchesSafely(Object item) {
                 return item instanceof EntryRefusedException refused
-                        && refused.refusals().stream().map(Refusal::rule).toList().equals(List.of(rules));
+                        && refused.refusals().stream()
+                                .map(Refusal::rule)
+                                .toList()
+                                .equals(List.of(rules));
             }
 
             @Override
@@ -105,9 +125,18 @@ class JournalTest {
         @Test
         void records_it_for_today_in_the_persons_zone_with_the_envelope_in_metadata() {
             fixture.givenNoPriorActivity()
-                    .when(win("w1", "  Today I rested without guilt  ", FocusArea.REST, List.of("evening"), null, BERLIN), CORRELATION)
+                    .when(
+                            win(
+                                    "w1",
+                                    "  Today I rested without guilt  ",
+                                    FocusArea.REST,
+                                    List.of("evening"),
+                                    null,
+                                    BERLIN),
+                            CORRELATION)
                     .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 1))
-                    .expectEvents(expected(new WinLogged("w1", "Today I rested without guilt", FocusArea.REST, List.of("evening")),
+                    .expectEvents(expected(
+                            new WinLogged("w1", "Today I rested without guilt", FocusArea.REST, List.of("evening")),
                             today(BERLIN)));
         }
 
@@ -116,38 +145,48 @@ class JournalTest {
             LocalDate sunday = LocalDate.of(2026, 11, 22);
             fixture.givenNoPriorActivity()
                     .when(win("w1", "I said no", FocusArea.BOUNDARIES, List.of(), "2026-11-22", BERLIN), CORRELATION)
-                    .expectEvents(expected(new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()),
+                    .expectEvents(expected(
+                            new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()),
                             new Occurred(sunday.atStartOfDay(ZoneId.of(BERLIN)).toInstant(), sunday, BERLIN)));
         }
 
         @Test
         void that_breaks_rules_is_refused_naming_each_and_records_nothing() {
             fixture.givenNoPriorActivity()
-                    .when(win("w1", "a".repeat(501), FocusArea.REST, List.of(), "2026-11-24", "Pacific/Auckland"), CORRELATION)
+                    .when(
+                            win("w1", "a".repeat(501), FocusArea.REST, List.of(), "2026-11-24", "Pacific/Auckland"),
+                            CORRELATION)
                     .expectNoEvents()
                     .expectException(refusedFor("text.too-long", "day.in-future"));
         }
 
         @Test
         void as_a_first_entry_without_a_zone_is_refused() {
-            fixture.givenNoPriorActivity().when(win("w1", "I rested", FocusArea.REST, List.of(), null, null), CORRELATION)
-                    .expectNoEvents().expectException(refusedFor("zone.required"));
+            fixture.givenNoPriorActivity()
+                    .when(win("w1", "I rested", FocusArea.REST, List.of(), null, null), CORRELATION)
+                    .expectNoEvents()
+                    .expectException(refusedFor("zone.required"));
         }
 
         @Test
         void without_a_zone_uses_the_zone_of_the_previous_entry() {
             fixture.given(stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today("Pacific/Auckland")))
                     .when(win("w1", "I said no", FocusArea.BOUNDARIES, List.of(), null, null), CORRELATION)
-                    .expectEvents(expected(new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()),
+                    .expectEvents(expected(
+                            new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()),
                             today("Pacific/Auckland")));
         }
 
         @Test
         void without_a_zone_uses_the_zone_of_the_latest_entry_of_any_kind() {
-            fixture.given(stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today("Pacific/Auckland")),
+            fixture.given(
+                            stored(
+                                    new WinLogged("w0", "I rested", FocusArea.REST, List.of()),
+                                    today("Pacific/Auckland")),
                             stored(new CheckInRecorded("c0", 3, 3, ToleranceWindow.WITHIN, null), today("Asia/Tokyo")))
                     .when(win("w1", "I said no", FocusArea.BOUNDARIES, List.of(), null, null), CORRELATION)
-                    .expectEvents(expected(new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()), today("Asia/Tokyo")));
+                    .expectEvents(expected(
+                            new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()), today("Asia/Tokyo")));
         }
     }
 
@@ -158,18 +197,29 @@ class JournalTest {
         void records_mood_energy_window_and_note_at_the_given_instant_and_zone() {
             Instant at = Instant.parse("2026-11-22T22:30:00Z");
             fixture.givenNoPriorActivity()
-                    .when(checkIn("c1", 4, 2, ToleranceWindow.WITHIN, "  slow morning ", "2026-11-22T22:30:00Z", "Pacific/Auckland"),
+                    .when(
+                            checkIn(
+                                    "c1",
+                                    4,
+                                    2,
+                                    ToleranceWindow.WITHIN,
+                                    "  slow morning ",
+                                    "2026-11-22T22:30:00Z",
+                                    "Pacific/Auckland"),
                             CORRELATION)
                     .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 1))
                     // 22:30 UTC on Sunday is Monday 11:30 in Auckland: the local day is Monday.
-                    .expectEvents(expected(new CheckInRecorded("c1", 4, 2, ToleranceWindow.WITHIN, "slow morning"),
+                    .expectEvents(expected(
+                            new CheckInRecorded("c1", 4, 2, ToleranceWindow.WITHIN, "slow morning"),
                             new Occurred(at, LocalDate.of(2026, 11, 23), "Pacific/Auckland")));
         }
 
         @Test
         void with_values_out_of_range_is_refused() {
-            fixture.givenNoPriorActivity().when(checkIn("c1", 0, 6, ToleranceWindow.WITHIN, null, null, BERLIN), CORRELATION)
-                    .expectNoEvents().expectException(refusedFor("mood.range", "energy.range"));
+            fixture.givenNoPriorActivity()
+                    .when(checkIn("c1", 0, 6, ToleranceWindow.WITHIN, null, null, BERLIN), CORRELATION)
+                    .expectNoEvents()
+                    .expectException(refusedFor("mood.range", "energy.range"));
         }
     }
 
@@ -187,7 +237,8 @@ class JournalTest {
         @Test
         void without_a_day_after_midnight_is_still_the_same_entry() {
             LocalDate yesterday = LocalDate.of(2026, 11, 22);
-            fixture.given(stored(new WinLogged("w1", "I rested", FocusArea.REST, List.of()),
+            fixture.given(stored(
+                            new WinLogged("w1", "I rested", FocusArea.REST, List.of()),
                             new Occurred(Instant.parse("2026-11-22T20:00:00Z"), yesterday, BERLIN)))
                     .when(win("w1", "I rested"), CORRELATION)
                     .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 1))
@@ -240,7 +291,8 @@ class JournalTest {
 
         @Test
         void after_a_new_entry_is_the_sequence_of_its_event() {
-            fixture.given(stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today(BERLIN)),
+            fixture.given(
+                            stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today(BERLIN)),
                             stored(new CheckInRecorded("c0", 3, 3, ToleranceWindow.WITHIN, null), today(BERLIN)))
                     .when(win("w1", "I said no", FocusArea.BOUNDARIES, List.of(), null, null), CORRELATION)
                     .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 3));
@@ -248,7 +300,8 @@ class JournalTest {
 
         @Test
         void after_a_retry_of_an_older_entry_is_the_journals_sequence_as_it_is() {
-            fixture.given(stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today(BERLIN)),
+            fixture.given(
+                            stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today(BERLIN)),
                             stored(new CheckInRecorded("c0", 3, 3, ToleranceWindow.WITHIN, null), today(BERLIN)),
                             stored(new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()), today(BERLIN)))
                     .when(win("w0", "I rested"), CORRELATION)
@@ -265,14 +318,16 @@ class JournalTest {
         Journal journalWith(Object... events) {
             Journal journal = new Journal();
             for (Object event : events) {
-                journal.on((org.smallwins.contract.JournalEvent) event, JournalMetaData.of(USER, today(BERLIN), "req-0"));
+                journal.on(
+                        (org.smallwins.contract.JournalEvent) event, JournalMetaData.of(USER, today(BERLIN), "req-0"));
             }
             return journal;
         }
 
         @Test
         void still_recognises_retries_and_conflicts() {
-            Journal journal = journalWith(new WinLogged("w1", "I rested", FocusArea.REST, List.of("a, b")),
+            Journal journal = journalWith(
+                    new WinLogged("w1", "I rested", FocusArea.REST, List.of("a, b")),
                     new CheckInRecorded("c1", 2, 3, ToleranceWindow.WITHIN, null));
             SerializedObject<byte[]> snapshot = serializer.serialize(journal, byte[].class);
 
@@ -281,21 +336,26 @@ class JournalTest {
             assertThat(serializer.serialize(restored, byte[].class).getData()).isEqualTo(snapshot.getData());
             assertThat(restored.decide(win("w1", "I rested", FocusArea.REST, List.of("a, b"), null, null), CLOCK, "r"))
                     .isEqualTo(EntryOutcome.ALREADY_RECORDED);
-            assertThat(restored.decide(checkIn("c1", 2, 3, ToleranceWindow.WITHIN, null, NOW.toString(), BERLIN), CLOCK, "r"))
+            assertThat(restored.decide(
+                            checkIn("c1", 2, 3, ToleranceWindow.WITHIN, null, NOW.toString(), BERLIN), CLOCK, "r"))
                     .isEqualTo(EntryOutcome.ALREADY_RECORDED);
-            assertThatThrownBy(() -> restored.decide(win("w1", "I rested", FocusArea.REST, List.of("a", "b"), null, null), CLOCK, "r"))
+            assertThatThrownBy(() -> restored.decide(
+                            win("w1", "I rested", FocusArea.REST, List.of("a", "b"), null, null), CLOCK, "r"))
                     .isInstanceOf(EntryConflictException.class);
-            assertThatThrownBy(() -> restored.decide(checkIn("c1", 2, 3, ToleranceWindow.WITHIN, "null", null, null), CLOCK, "r"))
+            assertThatThrownBy(() -> restored.decide(
+                            checkIn("c1", 2, 3, ToleranceWindow.WITHIN, "null", null, null), CLOCK, "r"))
                     .isInstanceOf(EntryConflictException.class);
         }
 
         @Test
         void holds_no_journal_text() {
             String secret = "my very private sentence";
-            Journal journal = journalWith(new WinLogged("w1", secret, FocusArea.REST, List.of(secret)),
+            Journal journal = journalWith(
+                    new WinLogged("w1", secret, FocusArea.REST, List.of(secret)),
                     new CheckInRecorded("c1", 2, 3, ToleranceWindow.WITHIN, secret));
 
-            String snapshot = new String(serializer.serialize(journal, byte[].class).getData(), StandardCharsets.UTF_8);
+            String snapshot =
+                    new String(serializer.serialize(journal, byte[].class).getData(), StandardCharsets.UTF_8);
 
             assertThat(snapshot).contains("w1", "c1", BERLIN).doesNotContain(secret);
         }
@@ -310,7 +370,11 @@ class JournalTest {
     @Test
     void commands_never_print_what_was_written() {
         String secret = "my very private sentence";
-        assertThat(win("w1", secret, FocusArea.REST, List.of(secret), null, BERLIN).toString()).doesNotContain(secret);
-        assertThat(checkIn("c1", 1, 1, ToleranceWindow.WITHIN, secret, null, BERLIN).toString()).doesNotContain(secret);
+        assertThat(win("w1", secret, FocusArea.REST, List.of(secret), null, BERLIN)
+                        .toString())
+                .doesNotContain(secret);
+        assertThat(checkIn("c1", 1, 1, ToleranceWindow.WITHIN, secret, null, BERLIN)
+                        .toString())
+                .doesNotContain(secret);
     }
 }

@@ -8,9 +8,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** command-service over real HTTP on real PostgreSQL and Kafka; subclasses share one application context. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "smallwins.http.writes-per-minute=60", "smallwins.http.write-burst=20",
-        "smallwins.http.cors-allowed-origins=https://app.smallwins.example"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "smallwins.http.writes-per-minute=60",
+            "smallwins.http.write-burst=20",
+            "smallwins.http.cors-allowed-origins=https://app.smallwins.example"
+        })
 abstract class CommandServiceHttpTest {
 
     @DynamicPropertySource

@@ -19,7 +19,8 @@ final class CommandServiceStack {
         try {
             POSTGRES = PostgresServer.start(null, 0);
             KAFKA = KafkaServer.start();
-            PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
+            PUBLIC_KEY =
+                    TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     KAFKA.close();
@@ -33,8 +34,7 @@ final class CommandServiceStack {
         }
     }
 
-    private CommandServiceStack() {
-    }
+    private CommandServiceStack() {}
 
     static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", POSTGRES::jdbcUrl);

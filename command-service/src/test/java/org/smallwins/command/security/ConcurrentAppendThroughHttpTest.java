@@ -63,21 +63,28 @@ class ConcurrentAppendThroughHttpTest extends CommandServiceHttpTest {
         assertThat(logWin(user, "win-1")).isEqualTo(201);
         MetaData meta = MetaData.with(JournalMetaData.USER_ID, user)
                 .and(JournalMetaData.OCCURRED_AT, Instant.now().toString())
-                .and(JournalMetaData.OCCURRED_DATE, LocalDate.now(ZoneOffset.UTC).toString())
+                .and(
+                        JournalMetaData.OCCURRED_DATE,
+                        LocalDate.now(ZoneOffset.UTC).toString())
                 .and(JournalMetaData.OCCURRED_ZONE, "UTC")
                 .and(JournalMetaData.CORRELATION_ID, "other-instance");
-        eventStore.publish(new GenericDomainEventMessage<>("Journal", user, 1,
-                new WinLogged("win-2", "Today I asked for help", FocusArea.REST, List.of()), meta));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Journal", user, 1, new WinLogged("win-2", "Today I asked for help", FocusArea.REST, List.of()), meta));
         double before = concurrentAppends();
 
         HttpResponse<String> third = answerTo(user, "win-3");
         assertThat(third.statusCode()).as("decided again on the fresh journal").isEqualTo(201);
-        assertThat(third.headers().firstValue("Journal-Sequence")).as("the sequence of the journal it was decided on again")
+        assertThat(third.headers().firstValue("Journal-Sequence"))
+                .as("the sequence of the journal it was decided on again")
                 .contains("3");
         assertThat(third.body()).contains("\"sequence\":3");
 
         assertThat(concurrentAppends() - before).isEqualTo(1);
-        assertThat(jdbc.queryForList("select sequencenumber from domainevententry where aggregateidentifier = ? "
-                + "order by sequencenumber", Long.class, user)).containsExactly(0L, 1L, 2L);
+        assertThat(jdbc.queryForList(
+                        "select sequencenumber from domainevententry where aggregateidentifier = ? "
+                                + "order by sequencenumber",
+                        Long.class,
+                        user))
+                .containsExactly(0L, 1L, 2L);
     }
 }

@@ -40,23 +40,39 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
     static Arbitrary<Object> badText(int max) {
         return Arbitraries.oneOf(
                 Arbitraries.just((Object) ""),
-                Arbitraries.strings().whitespace().ofMinLength(1).ofMaxLength(20).map(s -> (Object) s),
+                Arbitraries.strings()
+                        .whitespace()
+                        .ofMinLength(1)
+                        .ofMaxLength(20)
+                        .map(s -> (Object) s),
                 // too long even after trimming: printable characters only
-                Arbitraries.strings().withCharRange('!', '~').withCharRange('\u00e0', '\u00ff')
-                        .ofMinLength(max + 1).ofMaxLength(max + 2_000).map(s -> (Object) s),
+                Arbitraries.strings()
+                        .withCharRange('!', '~')
+                        .withCharRange('\u00e0', '\u00ff')
+                        .ofMinLength(max + 1)
+                        .ofMaxLength(max + 2_000)
+                        .map(s -> (Object) s),
                 wrongTypes());
     }
 
     /** A blank note is no note (valid), so only over-long notes and wrong types are bad. */
     static Arbitrary<Object> badNote() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1_001).ofMaxLength(3_000).map(s -> (Object) s),
+                Arbitraries.strings()
+                        .withCharRange('!', '~')
+                        .ofMinLength(1_001)
+                        .ofMaxLength(3_000)
+                        .map(s -> (Object) s),
                 wrongTypes());
     }
 
     static Arbitrary<Object> badEnum() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30).filter(s -> !s.equals(s.toUpperCase()) || s.length() < 2)
+                Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(1)
+                        .ofMaxLength(30)
+                        .filter(s -> !s.equals(s.toUpperCase()) || s.length() < 2)
                         .map(s -> (Object) ("not-" + s)),
                 Arbitraries.just((Object) ""),
                 wrongTypes(),
@@ -73,7 +89,11 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
     static Arbitrary<Object> badId() {
         return Arbitraries.oneOf(
                 Arbitraries.just((Object) ""),
-                Arbitraries.strings().withChars(" !@#$%^&*()/\\\"'<>{}").ofMinLength(1).ofMaxLength(10).map(s -> (Object) ("a" + s)),
+                Arbitraries.strings()
+                        .withChars(" !@#$%^&*()/\\\"'<>{}")
+                        .ofMinLength(1)
+                        .ofMaxLength(10)
+                        .map(s -> (Object) ("a" + s)),
                 Arbitraries.strings().alpha().ofMinLength(65).ofMaxLength(200).map(s -> (Object) s),
                 wrongTypes());
     }
@@ -89,14 +109,28 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
         return Arbitraries.oneOf(
                 Arbitraries.integers().between(2100, 9999).map(y -> (Object) (y + "-01-01")),
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12).map(s -> (Object) ("day " + s)),
-                Arbitraries.of("2026-13-01", "2026-02-30", "23/11/2026", "yesterday").map(s -> (Object) s),
+                Arbitraries.of("2026-13-01", "2026-02-30", "23/11/2026", "yesterday")
+                        .map(s -> (Object) s),
                 wrongTypes());
     }
 
     static Arbitrary<Object> badTags() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5).list().ofMinSize(11).ofMaxSize(40).map(l -> (Object) l),
-                Arbitraries.strings().alpha().ofMinLength(41).ofMaxLength(100).list().ofSize(1).map(l -> (Object) l),
+                Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(1)
+                        .ofMaxLength(5)
+                        .list()
+                        .ofMinSize(11)
+                        .ofMaxSize(40)
+                        .map(l -> (Object) l),
+                Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(41)
+                        .ofMaxLength(100)
+                        .list()
+                        .ofSize(1)
+                        .map(l -> (Object) l),
                 Arbitraries.just((Object) List.of("ok", " ")),
                 Arbitraries.just((Object) Map.of("tag", "x")));
     }
@@ -124,8 +158,10 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
         return body;
     }
 
-    static Arbitrary<String> mutated(Map<String, Arbitrary<Object>> badValues, java.util.function.Supplier<Map<String, Object>> valid) {
-        Arbitrary<String> oneFieldBroken = Combinators.combine(Arbitraries.of(List.copyOf(badValues.keySet())),
+    static Arbitrary<String> mutated(
+            Map<String, Arbitrary<Object>> badValues, java.util.function.Supplier<Map<String, Object>> valid) {
+        Arbitrary<String> oneFieldBroken = Combinators.combine(
+                        Arbitraries.of(List.copyOf(badValues.keySet())),
                         Arbitraries.integers().between(0, 1_000_000))
                 .flatAs((field, salt) -> badValues.get(field).map(bad -> {
                     Map<String, Object> body = valid.get();
@@ -133,7 +169,11 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
                     return JSON.writeValueAsString(body);
                 }));
         Arbitrary<String> fieldMissing = Arbitraries.of(List.copyOf(badValues.keySet()))
-                .filter(f -> !f.equals("tags") && !f.equals("day") && !f.equals("note") && !f.equals("at") && !f.equals("zone"))
+                .filter(f -> !f.equals("tags")
+                        && !f.equals("day")
+                        && !f.equals("note")
+                        && !f.equals("at")
+                        && !f.equals("zone"))
                 .map(field -> {
                     Map<String, Object> body = valid.get();
                     body.remove(field);
@@ -151,23 +191,57 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/api/journal/wins", "/api/journal/check-ins"})
-    void a_thousand_generated_bad_bodies_are_refused_without_a_server_error_and_nothing_is_stored(String path) throws Exception {
+    void a_thousand_generated_bad_bodies_are_refused_without_a_server_error_and_nothing_is_stored(String path)
+            throws Exception {
         Arbitrary<String> bodies = path.endsWith("wins")
-                ? mutated(Map.of("winId", badId(), "text", badText(500), "focusArea", badEnum(), "tags", badTags(),
-                        "day", badDay(), "zone", badZone()), GeneratedBadBodiesTest::validWin)
-                : mutated(Map.of("checkInId", badId(), "mood", badScale(), "energy", badScale(), "window", badEnum(),
-                        "note", badNote(),
-                        "at", badDay(), "zone", badZone()), GeneratedBadBodiesTest::validCheckIn);
+                ? mutated(
+                        Map.of(
+                                "winId",
+                                badId(),
+                                "text",
+                                badText(500),
+                                "focusArea",
+                                badEnum(),
+                                "tags",
+                                badTags(),
+                                "day",
+                                badDay(),
+                                "zone",
+                                badZone()),
+                        GeneratedBadBodiesTest::validWin)
+                : mutated(
+                        Map.of(
+                                "checkInId",
+                                badId(),
+                                "mood",
+                                badScale(),
+                                "energy",
+                                badScale(),
+                                "window",
+                                badEnum(),
+                                "note",
+                                badNote(),
+                                "at",
+                                badDay(),
+                                "zone",
+                                badZone()),
+                        GeneratedBadBodiesTest::validCheckIn);
         long before = storedEvents();
         List<String> samples = bodies.sampleStream().limit(TRIES).toList();
 
         for (String body : samples) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                             .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + CommandServiceStack.TOKENS.mint("gen-" + UUID.randomUUID()))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + CommandServiceStack.TOKENS.mint("gen-" + UUID.randomUUID()))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("%s answered for %s", response.body(), body).isIn(400, 413, 422);
+            assertThat(response.statusCode())
+                    .as("%s answered for %s", response.body(), body)
+                    .isIn(400, 413, 422);
         }
 
         assertThat(samples).hasSize(TRIES);

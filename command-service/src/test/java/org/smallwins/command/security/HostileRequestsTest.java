@@ -60,33 +60,62 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         DevTokens stranger = DevTokens.generate(tokens.issuer(), tokens.audience());
         DevTokens otherIssuer = DevTokens.generate("https://evil.example", tokens.audience());
         Instant now = Instant.now();
-        JWTClaimsSet.Builder base = new JWTClaimsSet.Builder().subject("mallory").issuer(tokens.issuer())
-                .audience(tokens.audience()).issueTime(Date.from(now.minusSeconds(60)));
+        JWTClaimsSet.Builder base = new JWTClaimsSet.Builder()
+                .subject("mallory")
+                .issuer(tokens.issuer())
+                .audience(tokens.audience())
+                .issueTime(Date.from(now.minusSeconds(60)));
         return Stream.of(
                 Arguments.of("missing", null),
                 Arguments.of("not a JWT", "not-a-token"),
-                Arguments.of("expired", tokens.sign(base.expirationTime(Date.from(now.minusSeconds(120))).build())),
-                Arguments.of("not yet valid", tokens.sign(new JWTClaimsSet.Builder(base.build())
-                        .notBeforeTime(Date.from(now.plusSeconds(3600))).expirationTime(Date.from(now.plusSeconds(7200))).build())),
+                Arguments.of(
+                        "expired",
+                        tokens.sign(base.expirationTime(Date.from(now.minusSeconds(120)))
+                                .build())),
+                Arguments.of(
+                        "not yet valid",
+                        tokens.sign(new JWTClaimsSet.Builder(base.build())
+                                .notBeforeTime(Date.from(now.plusSeconds(3600)))
+                                .expirationTime(Date.from(now.plusSeconds(7200)))
+                                .build())),
                 Arguments.of("wrong issuer", otherIssuer.mint("mallory")),
-                Arguments.of("wrong audience", tokens.sign(new JWTClaimsSet.Builder(base.build()).audience("another-app")
-                        .expirationTime(Date.from(now.plusSeconds(600))).build())),
+                Arguments.of(
+                        "wrong audience",
+                        tokens.sign(new JWTClaimsSet.Builder(base.build())
+                                .audience("another-app")
+                                .expirationTime(Date.from(now.plusSeconds(600)))
+                                .build())),
                 Arguments.of("signed by another key", stranger.mint("mallory")),
-                Arguments.of("alg none", new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(),
-                        new JWTClaimsSet.Builder(base.build()).expirationTime(Date.from(now.plusSeconds(600))).build()).serialize()),
-                Arguments.of("without subject", tokens.sign(new JWTClaimsSet.Builder().issuer(tokens.issuer())
-                        .audience(tokens.audience()).expirationTime(Date.from(now.plusSeconds(600))).build())));
+                Arguments.of(
+                        "alg none",
+                        new PlainJWT(
+                                        new PlainHeader.Builder()
+                                                .type(JOSEObjectType.JWT)
+                                                .build(),
+                                        new JWTClaimsSet.Builder(base.build())
+                                                .expirationTime(Date.from(now.plusSeconds(600)))
+                                                .build())
+                                .serialize()),
+                Arguments.of(
+                        "without subject",
+                        tokens.sign(new JWTClaimsSet.Builder()
+                                .issuer(tokens.issuer())
+                                .audience(tokens.audience())
+                                .expirationTime(Date.from(now.plusSeconds(600)))
+                                .build())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedTokens")
-    void a_request_with_a_bad_token_is_401_with_a_bearer_challenge_and_stores_nothing(String kind, String token) throws Exception {
+    void a_request_with_a_bad_token_is_401_with_a_bearer_challenge_and_stores_nothing(String kind, String token)
+            throws Exception {
         long before = storedEvents();
 
         HttpResponse<String> response = post("/api/journal/wins", token, "application/json", VALID_WIN.formatted("w1"));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(storedEvents()).isEqualTo(before);
     }
@@ -98,39 +127,89 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         return Stream.of(
                 Arguments.of("malformed JSON", "/api/journal/wins", "{\"winId\": \"w1\", \"text\": ", 400, "body"),
                 Arguments.of("a JSON array", "/api/journal/wins", "[1,2,3]", 400, "body"),
-                Arguments.of("mood of the wrong type", "/api/journal/check-ins",
-                        "{\"checkInId\":\"c1\",\"mood\":\"happy\",\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\"}", 400, "mood"),
-                Arguments.of("tags of the wrong type", "/api/journal/wins",
-                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"tags\":{\"a\":1},\"zone\":\"UTC\"}", 400, "tags"),
-                Arguments.of("an unknown focus area", "/api/journal/wins",
-                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"NAPPING\",\"zone\":\"UTC\"}", 422, "focusArea"),
-                Arguments.of("an unknown window", "/api/journal/check-ins",
-                        "{\"checkInId\":\"c1\",\"mood\":3,\"energy\":3,\"window\":\"CALM\",\"zone\":\"UTC\"}", 422, "window"),
-                Arguments.of("missing text", "/api/journal/wins", "{\"winId\":\"w1\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}", 422, "text"),
-                Arguments.of("missing id", "/api/journal/wins", "{\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}", 422, "winId"),
-                Arguments.of("over-long text", "/api/journal/wins",
-                        "{\"winId\":\"w1\",\"text\":\"" + longText + "\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}", 422, "text"),
-                Arguments.of("eleven tags", "/api/journal/wins",
+                Arguments.of(
+                        "mood of the wrong type",
+                        "/api/journal/check-ins",
+                        "{\"checkInId\":\"c1\",\"mood\":\"happy\",\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\"}",
+                        400,
+                        "mood"),
+                Arguments.of(
+                        "tags of the wrong type",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"tags\":{\"a\":1},\"zone\":\"UTC\"}",
+                        400,
+                        "tags"),
+                Arguments.of(
+                        "an unknown focus area",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"NAPPING\",\"zone\":\"UTC\"}",
+                        422,
+                        "focusArea"),
+                Arguments.of(
+                        "an unknown window",
+                        "/api/journal/check-ins",
+                        "{\"checkInId\":\"c1\",\"mood\":3,\"energy\":3,\"window\":\"CALM\",\"zone\":\"UTC\"}",
+                        422,
+                        "window"),
+                Arguments.of(
+                        "missing text",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}",
+                        422,
+                        "text"),
+                Arguments.of(
+                        "missing id",
+                        "/api/journal/wins",
+                        "{\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}",
+                        422,
+                        "winId"),
+                Arguments.of(
+                        "over-long text",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"" + longText + "\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}",
+                        422,
+                        "text"),
+                Arguments.of(
+                        "eleven tags",
+                        "/api/journal/wins",
                         "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"UTC\",\"tags\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\",\"10\",\"11\"]}",
-                        422, "tags"),
-                Arguments.of("a day after today", "/api/journal/wins",
-                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"UTC\",\"day\":\"2999-01-01\"}", 422, "day"),
-                Arguments.of("an unknown zone", "/api/journal/wins",
-                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"Atlantis/Capital\"}", 422, "zone"),
-                Arguments.of("mood out of range", "/api/journal/check-ins",
-                        "{\"checkInId\":\"c1\",\"mood\":9,\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\"}", 422, "mood"),
-                Arguments.of("an over-long note", "/api/journal/check-ins",
-                        "{\"checkInId\":\"c1\",\"mood\":3,\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\",\"note\":\"" + "n".repeat(1001) + "\"}",
-                        422, "note"));
+                        422,
+                        "tags"),
+                Arguments.of(
+                        "a day after today",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"UTC\",\"day\":\"2999-01-01\"}",
+                        422,
+                        "day"),
+                Arguments.of(
+                        "an unknown zone",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"Atlantis/Capital\"}",
+                        422,
+                        "zone"),
+                Arguments.of(
+                        "mood out of range",
+                        "/api/journal/check-ins",
+                        "{\"checkInId\":\"c1\",\"mood\":9,\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\"}",
+                        422,
+                        "mood"),
+                Arguments.of(
+                        "an over-long note",
+                        "/api/journal/check-ins",
+                        "{\"checkInId\":\"c1\",\"mood\":3,\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\",\"note\":\""
+                                + "n".repeat(1001) + "\"}",
+                        422,
+                        "note"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
-    void a_bad_body_is_a_problem_detail_naming_the_field_and_stores_nothing(String kind, String path, String body, int status,
-            String field) throws Exception {
+    void a_bad_body_is_a_problem_detail_naming_the_field_and_stores_nothing(
+            String kind, String path, String body, int status, String field) throws Exception {
         long before = storedEvents();
 
-        HttpResponse<String> response = post(path, CommandServiceStack.TOKENS.mint(freshUser()), "application/json", body);
+        HttpResponse<String> response =
+                post(path, CommandServiceStack.TOKENS.mint(freshUser()), "application/json", body);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -150,10 +229,14 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         String token = CommandServiceStack.TOKENS.mint(freshUser());
 
         HttpResponse<String> declared = post("/api/journal/wins", token, "application/json", huge);
-        HttpResponse<String> streamed = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> streamed = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(huge.getBytes())))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(streamed.statusCode()).isEqualTo(413);
@@ -165,7 +248,10 @@ class HostileRequestsTest extends CommandServiceHttpTest {
     void a_body_that_is_not_json_is_415() throws Exception {
         long before = storedEvents();
 
-        HttpResponse<String> response = post("/api/journal/wins", CommandServiceStack.TOKENS.mint(freshUser()), "text/plain",
+        HttpResponse<String> response = post(
+                "/api/journal/wins",
+                CommandServiceStack.TOKENS.mint(freshUser()),
+                "text/plain",
                 VALID_WIN.formatted("w1"));
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -174,12 +260,14 @@ class HostileRequestsTest extends CommandServiceHttpTest {
     }
 
     @Test
-    void a_user_writing_faster_than_the_rate_gets_429_with_retry_after_and_other_users_are_unaffected() throws Exception {
+    void a_user_writing_faster_than_the_rate_gets_429_with_retry_after_and_other_users_are_unaffected()
+            throws Exception {
         String token = CommandServiceStack.TOKENS.mint(freshUser());
         List<Integer> statuses = new java.util.ArrayList<>();
         HttpResponse<String> limited = null;
         for (int i = 0; i < 30; i++) {
-            HttpResponse<String> response = post("/api/journal/wins", token, "application/json", VALID_WIN.formatted("rate-" + i));
+            HttpResponse<String> response =
+                    post("/api/journal/wins", token, "application/json", VALID_WIN.formatted("rate-" + i));
             statuses.add(response.statusCode());
             if (response.statusCode() == 429) {
                 limited = response;
@@ -188,9 +276,15 @@ class HostileRequestsTest extends CommandServiceHttpTest {
 
         assertThat(statuses.subList(0, 20)).containsOnly(201);
         assertThat(statuses).contains(429);
-        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
-        assertThat(post("/api/journal/wins", CommandServiceStack.TOKENS.mint(freshUser()), "application/json",
-                VALID_WIN.formatted("other")).statusCode()).isEqualTo(201);
+        assertThat(limited.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        assertThat(post(
+                                "/api/journal/wins",
+                                CommandServiceStack.TOKENS.mint(freshUser()),
+                                "application/json",
+                                VALID_WIN.formatted("other"))
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -199,25 +293,30 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         HttpResponse<String> other = preflight("https://evil.example");
 
         assertThat(allowed.statusCode()).isEqualTo(200);
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.smallwins.example");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://app.smallwins.example");
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
     void a_browser_app_may_read_the_journal_sequence_of_a_write_and_send_it_back_to_a_read() throws Exception {
-        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
-                .header("Origin", "https://app.smallwins.example")
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + CommandServiceStack.TOKENS.mint(freshUser()))
-                .POST(HttpRequest.BodyPublishers.ofString(VALID_WIN.formatted("w-cors")))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> readPreflight = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://app.smallwins.example")
-                .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "authorization,journal-sequence")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> write = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                        .header("Origin", "https://app.smallwins.example")
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + CommandServiceStack.TOKENS.mint(freshUser()))
+                        .POST(HttpRequest.BodyPublishers.ofString(VALID_WIN.formatted("w-cors")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> readPreflight = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://app.smallwins.example")
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization,journal-sequence")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(write.statusCode()).isEqualTo(201);
         assertThat(write.headers().firstValue("Journal-Sequence")).hasValue("1");
@@ -229,22 +328,28 @@ class HostileRequestsTest extends CommandServiceHttpTest {
     }
 
     HttpResponse<String> preflight(String origin) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization,content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void responses_carry_security_headers() throws Exception {
-        HttpResponse<String> response = post("/api/journal/wins", CommandServiceStack.TOKENS.mint(freshUser()),
-                "application/json", VALID_WIN.formatted("w-headers"));
+        HttpResponse<String> response = post(
+                "/api/journal/wins",
+                CommandServiceStack.TOKENS.mint(freshUser()),
+                "application/json",
+                VALID_WIN.formatted("w-headers"));
 
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }

@@ -26,8 +26,7 @@ public final class Weeks {
     /** Exactly the API's form: four-digit week-based year, {@code -W}, two-digit week. */
     private static final Pattern ID = Pattern.compile("(\\d{4})-W(\\d{2})");
 
-    private Weeks() {
-    }
+    private Weeks() {}
 
     /**
      * Reads a week id such as {@code 2026-W48}.
@@ -41,7 +40,8 @@ public final class Weeks {
         }
         int year = Integer.parseInt(match.group(1));
         int week = Integer.parseInt(match.group(2));
-        // YearWeek.of quietly turns week 53 of a 52-week year into week 1 of the next year; a request means what it says.
+        // YearWeek.of quietly turns week 53 of a 52-week year into week 1 of the next year; a request means what it
+        // says.
         if (week == 53 && !YearWeek.of(year, 1).is53WeekYear()) {
             throw new NotAWeekException();
         }

@@ -52,16 +52,29 @@ class WeeksTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"2026-48", "2026-W5", "26-W48", "2026-W00", "2026-W54", "2026-w48", "+2026-W48",
-            " 2026-W48", "2026-W48 ", "2026-W48-1", "2026-11-23", "current-ish", "２０２６-W48"})
+    @ValueSource(
+            strings = {
+                "2026-48",
+                "2026-W5",
+                "26-W48",
+                "2026-W00",
+                "2026-W54",
+                "2026-w48",
+                "+2026-W48",
+                " 2026-W48",
+                "2026-W48 ",
+                "2026-W48-1",
+                "2026-11-23",
+                "current-ish",
+                "２０２６-W48"
+            })
     void anything_else_is_refused_by_a_named_rule_without_repeating_the_text(String text) {
-        assertThatThrownBy(() -> Weeks.parse(text))
-                .isInstanceOfSatisfying(Weeks.NotAWeekException.class, e -> {
-                    assertThat(e.rule()).isEqualTo("format");
-                    if (text != null && !text.isBlank()) {
-                        assertThat(e.getMessage()).doesNotContain(text.strip());
-                    }
-                });
+        assertThatThrownBy(() -> Weeks.parse(text)).isInstanceOfSatisfying(Weeks.NotAWeekException.class, e -> {
+            assertThat(e.rule()).isEqualTo("format");
+            if (text != null && !text.isBlank()) {
+                assertThat(e.getMessage()).doesNotContain(text.strip());
+            }
+        });
     }
 
     @Test
@@ -70,8 +83,9 @@ class WeeksTest {
 
         assertThat(Weeks.named("current", () -> thisWeek)).isEqualTo(thisWeek);
         assertThat(Weeks.named("2026-W10", () -> {
-            throw new AssertionError("this week was not asked for");
-        })).isEqualTo(YearWeek.of(2026, 10));
+                    throw new AssertionError("this week was not asked for");
+                }))
+                .isEqualTo(YearWeek.of(2026, 10));
         assertThatThrownBy(() -> Weeks.named("CURRENT", () -> thisWeek)).isInstanceOf(Weeks.NotAWeekException.class);
     }
 
@@ -87,19 +101,25 @@ class WeeksTest {
 
     @Test
     void a_series_ends_with_the_week_asked_for_oldest_first_across_year_ends() {
-        assertThat(Weeks.ending(YearWeek.of(2026, 2), 4)).extracting(YearWeek::toString)
+        assertThat(Weeks.ending(YearWeek.of(2026, 2), 4))
+                .extracting(YearWeek::toString)
                 .containsExactly("2025-W51", "2025-W52", "2026-W01", "2026-W02");
-        assertThat(Weeks.ending(YearWeek.of(2027, 1), 2)).extracting(YearWeek::toString)
+        assertThat(Weeks.ending(YearWeek.of(2027, 1), 2))
+                .extracting(YearWeek::toString)
                 .containsExactly("2026-W53", "2027-W01");
         assertThat(Weeks.ending(YearWeek.of(2026, 48), 1)).containsExactly(YearWeek.of(2026, 48));
-        assertThat(Weeks.ending(YearWeek.of(2026, 48), 104)).hasSize(104)
-                .first().isEqualTo(YearWeek.of(2024, 49));
+        assertThat(Weeks.ending(YearWeek.of(2026, 48), 104))
+                .hasSize(104)
+                .first()
+                .isEqualTo(YearWeek.of(2024, 49));
         assertThatThrownBy(() -> Weeks.ending(YearWeek.of(2026, 48), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void every_day_belongs_to_the_iso_week_java_time_gives_it() {
-        for (LocalDate day = LocalDate.of(1999, 12, 1); day.isBefore(LocalDate.of(2041, 1, 31)); day = day.plusDays(1)) {
+        for (LocalDate day = LocalDate.of(1999, 12, 1);
+                day.isBefore(LocalDate.of(2041, 1, 31));
+                day = day.plusDays(1)) {
             YearWeek week = YearWeek.from(day);
             assertThat(week.getYear()).isEqualTo(day.get(IsoFields.WEEK_BASED_YEAR));
             assertThat(week.getWeek()).isEqualTo(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));

@@ -4,8 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.util.OptionalLong;
 import com.mongodb.client.result.UpdateResult;
+import java.util.OptionalLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.smallwins.query.readstore.ReadStore;
@@ -27,7 +27,9 @@ public class Checkpoints {
     /** The next offset to read in this partition, if the read store has one. */
     public OptionalLong nextOffset(String topic, int partition) {
         Document doc = store.checkpoints().find(eq("_id", id(topic, partition))).first();
-        return doc == null ? OptionalLong.empty() : OptionalLong.of(doc.get("nextOffset", Number.class).longValue());
+        return doc == null
+                ? OptionalLong.empty()
+                : OptionalLong.of(doc.get("nextOffset", Number.class).longValue());
     }
 
     /**
@@ -38,22 +40,26 @@ public class Checkpoints {
      * not trust its position any more.
      */
     public boolean advance(String topic, int partition, Long expected, long nextOffset) {
-        Bson changes = Updates.combine(Updates.set("nextOffset", nextOffset),
+        Bson changes = Updates.combine(
+                Updates.set("nextOffset", nextOffset),
                 Updates.set("projection", projection),
                 Updates.set("topic", topic),
                 Updates.set("partition", partition));
         if (expected == null) {
-            store.checkpoints().updateOne(eq("_id", id(topic, partition)),
-                    Updates.combine(Updates.max("nextOffset", nextOffset),
-                            Updates.set("projection", projection),
-                            Updates.set("topic", topic),
-                            Updates.set("partition", partition)),
-                    new UpdateOptions().upsert(true));
+            store.checkpoints()
+                    .updateOne(
+                            eq("_id", id(topic, partition)),
+                            Updates.combine(
+                                    Updates.max("nextOffset", nextOffset),
+                                    Updates.set("projection", projection),
+                                    Updates.set("topic", topic),
+                                    Updates.set("partition", partition)),
+                            new UpdateOptions().upsert(true));
             return true;
         }
         // A plain equality document: compare-and-set on the position this consumer believes in.
-        UpdateResult result = store.checkpoints().updateOne(
-                new Document("_id", id(topic, partition)).append("nextOffset", expected), changes);
+        UpdateResult result = store.checkpoints()
+                .updateOne(new Document("_id", id(topic, partition)).append("nextOffset", expected), changes);
         return result.getMatchedCount() == 1;
     }
 

@@ -31,8 +31,8 @@ import org.threeten.extra.YearWeek;
 public class JournalProjection {
 
     /** Fixed-width UTC instant, so sort keys compare correctly as strings. */
-    static final DateTimeFormatter SORTABLE_INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter SORTABLE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ReadStore store;
 
@@ -45,27 +45,39 @@ public class JournalProjection {
         envelope.payload().handleWith(new JournalEvent.Handler<Void>() {
             @Override
             public Void winLogged(WinLogged win) {
-                applyToWeek(envelope, List.of(
-                        Updates.inc("wins", 1),
-                        Updates.inc("winsByFocusArea." + win.focusArea().name(), 1),
-                        Updates.push("winList", new Document("winId", win.winId())
-                                .append("day", envelope.occurred().localDate().toString())
-                                .append("sortKey", sortKey(envelope))
-                                .append("text", win.text())
-                                .append("focusArea", win.focusArea().name())
-                                .append("tags", win.tags()))));
+                applyToWeek(
+                        envelope,
+                        List.of(
+                                Updates.inc("wins", 1),
+                                Updates.inc("winsByFocusArea." + win.focusArea().name(), 1),
+                                Updates.push(
+                                        "winList",
+                                        new Document("winId", win.winId())
+                                                .append(
+                                                        "day",
+                                                        envelope.occurred()
+                                                                .localDate()
+                                                                .toString())
+                                                .append("sortKey", sortKey(envelope))
+                                                .append("text", win.text())
+                                                .append(
+                                                        "focusArea",
+                                                        win.focusArea().name())
+                                                .append("tags", win.tags()))));
                 return null;
             }
 
             @Override
             public Void checkInRecorded(CheckInRecorded checkIn) {
-                applyToWeek(envelope, List.of(
-                        Updates.inc("checkIns", 1),
-                        Updates.inc("moodSum", checkIn.mood()),
-                        Updates.min("moodMin", checkIn.mood()),
-                        Updates.max("moodMax", checkIn.mood()),
-                        Updates.inc("energySum", checkIn.energy()),
-                        Updates.inc("windows." + checkIn.window().name(), 1)));
+                applyToWeek(
+                        envelope,
+                        List.of(
+                                Updates.inc("checkIns", 1),
+                                Updates.inc("moodSum", checkIn.mood()),
+                                Updates.min("moodMin", checkIn.mood()),
+                                Updates.max("moodMax", checkIn.mood()),
+                                Updates.inc("energySum", checkIn.energy()),
+                                Updates.inc("windows." + checkIn.window().name(), 1)));
                 return null;
             }
         });
@@ -73,8 +85,9 @@ public class JournalProjection {
     }
 
     static String sortKey(EventEnvelope envelope) {
-        return envelope.occurred().localDate() + "|" + SORTABLE_INSTANT.format(envelope.occurred().instant())
-                + "|" + String.format("%012d", envelope.sequence());
+        return envelope.occurred().localDate() + "|"
+                + SORTABLE_INSTANT.format(envelope.occurred().instant()) + "|"
+                + String.format("%012d", envelope.sequence());
     }
 
     private void writeTimelineEntry(EventEnvelope envelope) {
@@ -90,9 +103,12 @@ public class JournalProjection {
         envelope.payload().handleWith(new JournalEvent.Handler<Void>() {
             @Override
             public Void winLogged(WinLogged win) {
-                entry.append("kind", "WIN").append("win", new Document("text", win.text())
-                        .append("focusArea", win.focusArea().name())
-                        .append("tags", win.tags()));
+                entry.append("kind", "WIN")
+                        .append(
+                                "win",
+                                new Document("text", win.text())
+                                        .append("focusArea", win.focusArea().name())
+                                        .append("tags", win.tags()));
                 return null;
             }
 
@@ -121,12 +137,15 @@ public class JournalProjection {
         updates.add(Updates.inc("entriesByDay." + envelope.occurred().localDate(), 1));
         updates.add(Updates.push("applied", envelope.eventId()));
         // A plain equality document (not Filters.and, which renders $and) so the upsert inserts with this _id.
-        upsertUnlessApplied(store.weeks(), new Document("_id", id).append("applied", new Document("$ne", envelope.eventId())),
+        upsertUnlessApplied(
+                store.weeks(),
+                new Document("_id", id).append("applied", new Document("$ne", envelope.eventId())),
                 Updates.combine(updates));
     }
 
     private void advanceJournal(EventEnvelope envelope) {
-        upsertUnlessApplied(store.journals(),
+        upsertUnlessApplied(
+                store.journals(),
                 new Document("_id", envelope.userId()).append("lastSequence", new Document("$lt", envelope.sequence())),
                 Updates.combine(
                         Updates.set("lastSequence", envelope.sequence()),
@@ -138,7 +157,8 @@ public class JournalProjection {
      * Updates the document if the guard in {@code filter} still holds; if it exists but the guard fails, the upsert
      * collides on {@code _id} and the event has been applied already.
      */
-    private static void upsertUnlessApplied(com.mongodb.client.MongoCollection<Document> collection, Bson filter, Bson update) {
+    private static void upsertUnlessApplied(
+            com.mongodb.client.MongoCollection<Document> collection, Bson filter, Bson update) {
         try {
             collection.updateOne(filter, update, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {

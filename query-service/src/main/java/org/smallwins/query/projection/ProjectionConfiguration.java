@@ -43,6 +43,9 @@ class ProjectionConfiguration {
 
     @Bean
     NewTopic deadLetterTopic() {
-        return TopicBuilder.name(JournalTopic.DEAD_LETTERS).partitions(1).replicas(1).build();
+        return TopicBuilder.name(JournalTopic.DEAD_LETTERS)
+                .partitions(1)
+                .replicas(1)
+                .build();
     }
 }

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,8 +56,13 @@ public class ProjectionConsumer implements ConsumerSeekAware {
     /** Per partition, the checkpoint this instance last wrote or read; absent while projecting from the beginning. */
     private final Map<TopicPartition, Long> expected = new ConcurrentHashMap<>();
 
-    public ProjectionConsumer(JournalProjection projection, Checkpoints checkpoints, ReadStore store,
-            KafkaTemplate<String, byte[]> deadLetters, Clock clock, MeterRegistry meters,
+    public ProjectionConsumer(
+            JournalProjection projection,
+            Checkpoints checkpoints,
+            ReadStore store,
+            KafkaTemplate<String, byte[]> deadLetters,
+            Clock clock,
+            MeterRegistry meters,
             @Value("${smallwins.projection.rebuild.log-every:10000}") long rebuildLogEvery) {
         this.projection = projection;
         this.store = store;
@@ -76,7 +81,9 @@ public class ProjectionConsumer implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        positionFromReadStore(assignments.keySet(), "no checkpoint in the read store",
+        positionFromReadStore(
+                assignments.keySet(),
+                "no checkpoint in the read store",
                 (partition, offset) -> callback.seek(partition.topic(), partition.partition(), offset),
                 partitions -> callback.seekToBeginning(partitions));
     }
@@ -97,11 +104,15 @@ public class ProjectionConsumer implements ConsumerSeekAware {
         try {
             lost = assignments.keySet().stream()
                     .filter(partition -> expected.containsKey(partition)
-                            && checkpoints.nextOffset(partition.topic(), partition.partition()).isEmpty())
+                            && checkpoints
+                                    .nextOffset(partition.topic(), partition.partition())
+                                    .isEmpty())
                     .toList();
         } catch (RuntimeException unreachable) {
             // the read store is unreachable: the next batch fails and is retried; nothing to decide while quiet
-            log.warn("Could not check the read store's checkpoints while idle ({})", unreachable.getClass().getName());
+            log.warn(
+                    "Could not check the read store's checkpoints while idle ({})",
+                    unreachable.getClass().getName());
             return;
         }
         if (lost.isEmpty()) {
@@ -109,7 +120,9 @@ public class ProjectionConsumer implements ConsumerSeekAware {
             return;
         }
         readStoreLost(lost);
-        positionFromReadStore(lost, "the read store was emptied",
+        positionFromReadStore(
+                lost,
+                "the read store was emptied",
                 (partition, offset) -> callback.seek(partition.topic(), partition.partition(), offset),
                 partitions -> callback.seekToBeginning(partitions));
     }
@@ -149,20 +162,26 @@ public class ProjectionConsumer implements ConsumerSeekAware {
         rebuild.afterBatch(counts, lag);
         if (!lost.isEmpty()) {
             readStoreLost(lost);
-            List<TopicPartition> owned = lost.stream().filter(consumer.assignment()::contains).toList();
+            List<TopicPartition> owned =
+                    lost.stream().filter(consumer.assignment()::contains).toList();
             positionFromReadStore(owned, "a checkpoint disappeared", consumer::seek, consumer::seekToBeginning);
         }
     }
 
     private void readStoreLost(List<TopicPartition> partitions) {
-        log.warn("The read store no longer holds the checkpoint of partition(s) {}: it was emptied or another instance "
-                + "moved on; re-reading the position from the read store", partitions);
+        log.warn(
+                "The read store no longer holds the checkpoint of partition(s) {}: it was emptied or another instance "
+                        + "moved on; re-reading the position from the read store",
+                partitions);
         store.ensureIndexes();
     }
 
     /** Continues each partition from its checkpoint in the read store, or from the beginning if there is none. */
-    private void positionFromReadStore(Collection<TopicPartition> partitions, String why,
-            BiConsumer<TopicPartition, Long> seek, java.util.function.Consumer<Collection<TopicPartition>> seekToBeginning) {
+    private void positionFromReadStore(
+            Collection<TopicPartition> partitions,
+            String why,
+            BiConsumer<TopicPartition, Long> seek,
+            java.util.function.Consumer<Collection<TopicPartition>> seekToBeginning) {
         List<TopicPartition> fromStart = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             var next = checkpoints.nextOffset(partition.topic(), partition.partition());
@@ -182,12 +201,21 @@ public class ProjectionConsumer implements ConsumerSeekAware {
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws Exception {
         String kind = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
-        log.warn("Record {}-{}@{} rejected ({}); sent to {}", record.topic(), record.partition(), record.offset(), reason,
+        log.warn(
+                "Record {}-{}@{} rejected ({}); sent to {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                reason,
                 JournalTopic.DEAD_LETTERS);
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(JournalTopic.DEAD_LETTERS, record.key(), record.value());
+        ProducerRecord<String, byte[]> dead =
+                new ProducerRecord<>(JournalTopic.DEAD_LETTERS, record.key(), record.value());
         dead.headers().add(JournalTopic.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("smallwins-source", (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
+        dead.headers()
+                .add(
+                        "smallwins-source",
+                        (record.topic() + "-" + record.partition() + "@" + record.offset())
+                                .getBytes(StandardCharsets.UTF_8));
         deadLetters.send(dead).get();
         meters.counter("smallwins.projection.events.rejected", "reason", kind).increment();
     }

@@ -23,6 +23,7 @@ class RebuildProgress {
     private final long logEvery;
     /** Partitions being rebuilt, with how many records were still ahead of the consumer at the last batch. */
     private final Map<TopicPartition, Long> rebuilding = new HashMap<>();
+
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong remaining = new AtomicLong();
     private final AtomicLong active = new AtomicLong();
@@ -57,7 +58,9 @@ class RebuildProgress {
             startedNanos = System.nanoTime();
             nextLogAt = logEvery;
             active.set(1);
-            log.info("Rebuilding the read models from the beginning of the journal topic ({}; {} partition(s))", why,
+            log.info(
+                    "Rebuilding the read models from the beginning of the journal topic ({}; {} partition(s))",
+                    why,
                     partitions.size());
         } else {
             log.info("Rebuild widened to {} more partition(s) ({})", partitions.size(), why);
@@ -92,9 +95,13 @@ class RebuildProgress {
                 rebuilding.put(partition, ahead);
             }
         }
-        remaining.set(rebuilding.values().stream().filter(v -> v != Long.MAX_VALUE).mapToLong(Long::longValue).sum());
+        remaining.set(rebuilding.values().stream()
+                .filter(v -> v != Long.MAX_VALUE)
+                .mapToLong(Long::longValue)
+                .sum());
         if (total >= nextLogAt) {
-            log.info("Rebuild progress: {} events replayed, {} to go, {} events/s", total, remaining.get(), rate(total));
+            log.info(
+                    "Rebuild progress: {} events replayed, {} to go, {} events/s", total, remaining.get(), rate(total));
             while (nextLogAt <= total) {
                 nextLogAt += logEvery;
             }
@@ -121,8 +128,11 @@ class RebuildProgress {
             remaining.set(0);
             completed.incrementAndGet();
             long total = applied.get();
-            log.info("Rebuild complete: {} events replayed in {} s ({} events/s)", total,
-                    Math.round((System.nanoTime() - startedNanos) / 1e9), rate(total));
+            log.info(
+                    "Rebuild complete: {} events replayed in {} s ({} events/s)",
+                    total,
+                    Math.round((System.nanoTime() - startedNanos) / 1e9),
+                    rate(total));
         }
     }
 

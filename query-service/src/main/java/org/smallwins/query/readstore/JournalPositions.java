@@ -25,7 +25,10 @@ public final class JournalPositions {
 
     /** The person's highest applied sequence; 0 before their first event. */
     public long sequenceOf(String userId) {
-        Document journal = store.journals().find(eq("_id", userId)).projection(Projections.include(SEQUENCE_FIELD)).first();
+        Document journal = store.journals()
+                .find(eq("_id", userId))
+                .projection(Projections.include(SEQUENCE_FIELD))
+                .first();
         Number sequence = journal != null ? journal.get(SEQUENCE_FIELD, Number.class) : null;
         return sequence != null ? sequence.longValue() : 0L;
     }

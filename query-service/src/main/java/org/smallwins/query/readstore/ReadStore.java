@@ -47,8 +47,13 @@ public final class ReadStore {
 
     /** Creates the indexes (idempotent). The timeline's keyset index is unique: a user's sort keys never repeat. */
     public void ensureIndexes() {
-        timeline().createIndex(Indexes.ascending("userId", "sortKey"), new IndexOptions().unique(true).name("user_sortKey"));
-        weeks().createIndex(Indexes.ascending("userId", "week"), new IndexOptions().unique(true).name("user_week"));
+        timeline()
+                .createIndex(
+                        Indexes.ascending("userId", "sortKey"),
+                        new IndexOptions().unique(true).name("user_sortKey"));
+        weeks().createIndex(
+                        Indexes.ascending("userId", "week"),
+                        new IndexOptions().unique(true).name("user_week"));
     }
 
     /** Drops every read model and checkpoint: the next start rebuilds them from the topic. */

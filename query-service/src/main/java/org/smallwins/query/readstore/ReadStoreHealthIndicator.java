@@ -22,7 +22,9 @@ class ReadStoreHealthIndicator implements HealthIndicator {
         try {
             return store.ping() ? Health.up().build() : Health.down().build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -34,19 +34,25 @@ class TimelineController {
 
     @Operation(summary = "Your wins and check-ins, newest first", description = ReadYourWrites.WAITS_DOC)
     @GetMapping
-    TimelinePage timeline(@AuthenticationPrincipal Jwt caller,
+    TimelinePage timeline(
+            @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "WIN or CHECK_IN; both when absent") @RequestParam(required = false) String kind,
             @Parameter(description = "First local day, ISO date") @RequestParam(required = false) String from,
             @Parameter(description = "Last local day, ISO date") @RequestParam(required = false) String to,
             @Parameter(description = "Page size, 1–100") @RequestParam(defaultValue = "20") int limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
-            @Parameter(description = ReadYourWrites.AFTER_DOC) @RequestParam(name = JournalSequence.PARAMETER, required = false) Long after,
-            @Parameter(description = ReadYourWrites.AFTER_DOC) @RequestHeader(name = JournalSequence.HEADER, required = false) Long afterHeader) {
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
         if (kind != null && !KINDS.contains(kind)) {
             throw new InvalidQueryException("kind", "kind.unknown", "Use WIN or CHECK_IN.");
         }
         if (limit < 1 || limit > TimelineQueries.MAX_LIMIT) {
-            throw new InvalidQueryException("limit", "limit.range", "Use a page size from 1 to " + TimelineQueries.MAX_LIMIT + ".");
+            throw new InvalidQueryException(
+                    "limit", "limit.range", "Use a page size from 1 to " + TimelineQueries.MAX_LIMIT + ".");
         }
         LocalDate fromDay = day("from", from);
         LocalDate toDay = day("to", to);

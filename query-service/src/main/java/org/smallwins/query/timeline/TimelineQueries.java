@@ -50,7 +50,8 @@ public class TimelineQueries {
         if (cursor != null) {
             filters.add(lt("sortKey", decodeCursor(cursor)));
         }
-        List<Document> docs = store.timeline().find(and(filters))
+        List<Document> docs = store.timeline()
+                .find(and(filters))
                 .sort(Sorts.descending("sortKey"))
                 .limit(limit + 1)
                 .into(new ArrayList<>());
@@ -70,12 +71,18 @@ public class TimelineQueries {
             win = new TimelineEntry.Win(w.getString("text"), w.getString("focusArea"), w.getList("tags", String.class));
         } else {
             Document c = doc.get("checkIn", Document.class);
-            checkIn = new TimelineEntry.CheckIn(c.getInteger("mood"), c.getInteger("energy"), c.getString("window"),
-                    c.getString("note"));
+            checkIn = new TimelineEntry.CheckIn(
+                    c.getInteger("mood"), c.getInteger("energy"), c.getString("window"), c.getString("note"));
         }
-        return new TimelineEntry(doc.getString("entryId"), doc.getString("kind"), doc.getString("day"),
-                doc.getDate("occurredAt").toInstant(), doc.getString("zone"), doc.get("sequence", Number.class).longValue(),
-                win, checkIn);
+        return new TimelineEntry(
+                doc.getString("entryId"),
+                doc.getString("kind"),
+                doc.getString("day"),
+                doc.getDate("occurredAt").toInstant(),
+                doc.getString("zone"),
+                doc.get("sequence", Number.class).longValue(),
+                win,
+                checkIn);
     }
 
     static String encodeCursor(String sortKey) {

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
-
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
 
@@ -47,9 +46,13 @@ public class TrendQueries {
     public List<WeekTrend> series(String userId, YearWeek last, int count) {
         List<YearWeek> weeks = Weeks.ending(last != null ? last : currentWeek(userId), count);
         Map<String, Document> found = new HashMap<>();
-        store.weeks().find(and(eq("userId", userId),
+        store.weeks()
+                .find(and(
+                        eq("userId", userId),
                         gte("weekStart", weeks.get(0).atDay(MONDAY).toString()),
-                        lte("weekStart", weeks.get(weeks.size() - 1).atDay(MONDAY).toString())))
+                        lte(
+                                "weekStart",
+                                weeks.get(weeks.size() - 1).atDay(MONDAY).toString())))
                 .forEach(doc -> found.put(doc.getString("week"), doc));
         List<WeekTrend> series = new ArrayList<>(count);
         for (YearWeek week : weeks) {
@@ -61,7 +64,9 @@ public class TrendQueries {
     /** This week in the zone of the person's latest entry (UTC before their first). */
     public YearWeek currentWeek(String userId) {
         Document journal = store.journals().find(eq("_id", userId)).first();
-        ZoneId zone = journal != null && journal.getString("zone") != null ? ZoneId.of(journal.getString("zone")) : ZoneOffset.UTC;
+        ZoneId zone = journal != null && journal.getString("zone") != null
+                ? ZoneId.of(journal.getString("zone"))
+                : ZoneOffset.UTC;
         return Weeks.current(clock, zone);
     }
 
@@ -71,8 +76,8 @@ public class TrendQueries {
         WeekTrend.Mood mood = null;
         Double energy = null;
         if (checkIns > 0) {
-            mood = new WeekTrend.Mood(round(intValue(d, "moodSum") / (double) checkIns), intValue(d, "moodMin"),
-                    intValue(d, "moodMax"));
+            mood = new WeekTrend.Mood(
+                    round(intValue(d, "moodSum") / (double) checkIns), intValue(d, "moodMin"), intValue(d, "moodMax"));
             energy = round(intValue(d, "energySum") / (double) checkIns);
         }
         Map<String, Integer> areas = new LinkedHashMap<>();
@@ -93,12 +98,27 @@ public class TrendQueries {
         if (withWins) {
             wins = d.getList("winList", Document.class, List.of()).stream()
                     .sorted(Comparator.comparing(w -> w.getString("sortKey")))
-                    .map(w -> new WeekTrend.Win(w.getString("winId"), w.getString("day"), w.getString("text"),
-                            w.getString("focusArea"), w.getList("tags", String.class)))
+                    .map(w -> new WeekTrend.Win(
+                            w.getString("winId"),
+                            w.getString("day"),
+                            w.getString("text"),
+                            w.getString("focusArea"),
+                            w.getList("tags", String.class)))
                     .toList();
         }
-        return new WeekTrend(week.toString(), week.atDay(MONDAY).toString(), week.atDay(SUNDAY).toString(), intValue(d, "wins"),
-                areas, checkIns, mood, energy, windows, days, wins, WeekTrend.CLOSING_LINE);
+        return new WeekTrend(
+                week.toString(),
+                week.atDay(MONDAY).toString(),
+                week.atDay(SUNDAY).toString(),
+                intValue(d, "wins"),
+                areas,
+                checkIns,
+                mood,
+                energy,
+                windows,
+                days,
+                wins,
+                WeekTrend.CLOSING_LINE);
     }
 
     private static int intValue(Document doc, String field) {

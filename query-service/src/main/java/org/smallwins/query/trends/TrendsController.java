@@ -31,14 +31,22 @@ class TrendsController {
         this.visibility = visibility;
     }
 
-    @Operation(summary = "The last N weeks, oldest first; weeks without entries are present as zeros", description = ReadYourWrites.WAITS_DOC)
+    @Operation(
+            summary = "The last N weeks, oldest first; weeks without entries are present as zeros",
+            description = ReadYourWrites.WAITS_DOC)
     @GetMapping
-    List<WeekTrend> series(@AuthenticationPrincipal Jwt caller,
+    List<WeekTrend> series(
+            @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "How many weeks, 1–104") @RequestParam(defaultValue = "12") int count,
             @Parameter(description = "The last week of the series (YYYY-Www); default this week in your zone")
-            @RequestParam(required = false) String until,
-            @Parameter(description = ReadYourWrites.AFTER_DOC) @RequestParam(name = JournalSequence.PARAMETER, required = false) Long after,
-            @Parameter(description = ReadYourWrites.AFTER_DOC) @RequestHeader(name = JournalSequence.HEADER, required = false) Long afterHeader) {
+                    @RequestParam(required = false)
+                    String until,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
         if (count < 1 || count > TrendQueries.MAX_WEEKS) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to " + TrendQueries.MAX_WEEKS + " weeks.");
         }
@@ -49,10 +57,15 @@ class TrendsController {
 
     @Operation(summary = "One week with its wins, for the weekly review", description = ReadYourWrites.WAITS_DOC)
     @GetMapping("/{week}")
-    WeekTrend week(@AuthenticationPrincipal Jwt caller,
+    WeekTrend week(
+            @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "ISO week such as 2026-W48, or 'current'") @PathVariable String week,
-            @Parameter(description = ReadYourWrites.AFTER_DOC) @RequestParam(name = JournalSequence.PARAMETER, required = false) Long after,
-            @Parameter(description = ReadYourWrites.AFTER_DOC) @RequestHeader(name = JournalSequence.HEADER, required = false) Long afterHeader) {
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
         if (!Weeks.CURRENT.equals(week)) {
             week("week", week);
         }

@@ -30,9 +30,7 @@ public record WeekTrend(
 
     public static final String CLOSING_LINE = "I'm proud of myself for showing up.";
 
-    public record Mood(double average, int min, int max) {
-    }
+    public record Mood(double average, int min, int max) {}
 
-    public record Win(String id, String day, String text, String focusArea, List<String> tags) {
-    }
+    public record Win(String id, String day, String text, String focusArea, List<String> tags) {}
 }

@@ -84,8 +84,8 @@ public class ReadYourWrites {
             return 0;
         }
         if (sequence < 0) {
-            throw new InvalidQueryException(name, "sequence.negative",
-                    "Use the sequence a write answered with (0 or more).");
+            throw new InvalidQueryException(
+                    name, "sequence.negative", "Use the sequence a write answered with (0 or more).");
         }
         return sequence;
     }

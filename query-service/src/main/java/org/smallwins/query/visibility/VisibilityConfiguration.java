@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class VisibilityConfiguration {
 
     @Bean
-    ReadYourWrites readYourWrites(ReadStore store,
+    ReadYourWrites readYourWrites(
+            ReadStore store,
             @Value("${smallwins.read-your-writes.wait:2s}") Duration wait,
             @Value("${smallwins.read-your-writes.first-pause:5ms}") Duration firstPause,
             @Value("${smallwins.read-your-writes.longest-pause:100ms}") Duration longestPause) {

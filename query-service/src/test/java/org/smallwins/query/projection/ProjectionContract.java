@@ -31,9 +31,9 @@ import org.smallwins.query.readstore.ReadStore;
 import org.smallwins.query.timeline.TimelineEntry;
 import org.smallwins.query.timeline.TimelinePage;
 import org.smallwins.query.timeline.TimelineQueries;
-import org.threeten.extra.YearWeek;
 import org.smallwins.query.trends.TrendQueries;
 import org.smallwins.query.trends.WeekTrend;
+import org.threeten.extra.YearWeek;
 
 /**
  * What the projection promises, independent of the MongoDB server behind it. Subclasses supply the database: the
@@ -67,16 +67,30 @@ abstract class ProjectionContract {
 
     EventEnvelope envelope(String user, JournalEvent event, Occurred occurred) {
         long sequence = sequences.merge(user, 1L, Long::sum);
-        return new EventEnvelope(UUID.randomUUID().toString(), user, sequence, occurred, occurred.instant().plusSeconds(1),
-                "corr-" + sequence, EventEnvelope.PLAIN_JSON, event);
+        return new EventEnvelope(
+                UUID.randomUUID().toString(),
+                user,
+                sequence,
+                occurred,
+                occurred.instant().plusSeconds(1),
+                "corr-" + sequence,
+                EventEnvelope.PLAIN_JSON,
+                event);
     }
 
     EventEnvelope win(String user, String id, FocusArea area, LocalDateTime local, ZoneId zone) {
-        return envelope(user, new WinLogged(id, "Today I " + id, area, List.of("t")), Occurred.at(local.atZone(zone).toInstant(), zone));
+        return envelope(
+                user,
+                new WinLogged(id, "Today I " + id, area, List.of("t")),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
     }
 
-    EventEnvelope checkIn(String user, String id, int mood, int energy, ToleranceWindow window, LocalDateTime local, ZoneId zone) {
-        return envelope(user, new CheckInRecorded(id, mood, energy, window, null), Occurred.at(local.atZone(zone).toInstant(), zone));
+    EventEnvelope checkIn(
+            String user, String id, int mood, int energy, ToleranceWindow window, LocalDateTime local, ZoneId zone) {
+        return envelope(
+                user,
+                new CheckInRecorded(id, mood, energy, window, null),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
     }
 
     EventEnvelope applied(EventEnvelope envelope) {
@@ -97,7 +111,9 @@ abstract class ProjectionContract {
     void a_check_in_just_after_midnight_utc_counts_in_the_persons_local_week() {
         // Monday 30 November 2026 00:30 UTC is still Sunday 19:30 in New York.
         ZoneId newYork = ZoneId.of("America/New_York");
-        applied(envelope(ALICE, new CheckInRecorded("c1", 3, 3, ToleranceWindow.WITHIN, null),
+        applied(envelope(
+                ALICE,
+                new CheckInRecorded("c1", 3, 3, ToleranceWindow.WITHIN, null),
                 Occurred.at(Instant.parse("2026-11-30T00:30:00Z"), newYork)));
 
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).checkIns()).isEqualTo(1);
@@ -115,14 +131,18 @@ abstract class ProjectionContract {
         WeekTrend w43 = trends.week(ALICE, YearWeek.parse("2026-W43"));
         assertThat(w43.wins()).isEqualTo(3);
         assertThat(w43.daysShownUp()).isEqualTo(2);
-        assertThat(w43.winsOfTheWeek()).extracting(WeekTrend.Win::id).containsExactly("monday", "sunday-before", "sunday-late");
+        assertThat(w43.winsOfTheWeek())
+                .extracting(WeekTrend.Win::id)
+                .containsExactly("monday", "sunday-before", "sunday-late");
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).wins()).isEqualTo(1);
     }
 
     @Test
     void a_back_dated_win_lands_in_its_own_week() {
         LocalDate earlier = LocalDate.of(2026, 11, 4);
-        applied(envelope(ALICE, new WinLogged("old", "I asked for help", FocusArea.ASKING_FOR_HELP, List.of()),
+        applied(envelope(
+                ALICE,
+                new WinLogged("old", "I asked for help", FocusArea.ASKING_FOR_HELP, List.of()),
                 new Occurred(earlier.atStartOfDay(BERLIN).toInstant(), earlier, BERLIN.getId())));
 
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).wins()).isEqualTo(1);
@@ -146,9 +166,14 @@ abstract class ProjectionContract {
         assertThat(week.checkIns()).isEqualTo(3);
         assertThat(week.mood()).isEqualTo(new WeekTrend.Mood(3.0, 2, 4));
         assertThat(week.energyAverage()).isEqualTo(2.0);
-        assertThat(week.windowOfTolerance()).containsEntry("WITHIN", 2).containsEntry("HYPOAROUSED", 1).containsEntry("HYPERAROUSED", 0);
+        assertThat(week.windowOfTolerance())
+                .containsEntry("WITHIN", 2)
+                .containsEntry("HYPOAROUSED", 1)
+                .containsEntry("HYPERAROUSED", 0);
         assertThat(week.daysShownUp()).isEqualTo(4);
-        assertThat(week.winsOfTheWeek()).extracting(WeekTrend.Win::text).containsExactly("Today I w1", "Today I w2", "Today I w3");
+        assertThat(week.winsOfTheWeek())
+                .extracting(WeekTrend.Win::text)
+                .containsExactly("Today I w1", "Today I w2", "Today I w3");
         assertThat(week.closingLine()).isEqualTo("I'm proud of myself for showing up.");
     }
 
@@ -174,7 +199,8 @@ abstract class ProjectionContract {
         List<String> expected = new ArrayList<>();
         for (int day = 1; day <= 9; day++) {
             applied(win(ALICE, "w" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 12, 0), BERLIN));
-            applied(checkIn(ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 20, 0), BERLIN));
+            applied(checkIn(
+                    ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 20, 0), BERLIN));
             expected.add(0, "w" + day);
             expected.add(0, "c" + day);
         }
@@ -196,7 +222,8 @@ abstract class ProjectionContract {
     void the_timeline_filters_by_kind_and_by_local_day_range() {
         for (int day = 1; day <= 5; day++) {
             applied(win(ALICE, "w" + day, FocusArea.REST, LocalDateTime.of(2026, 11, day, 12, 0), AUCKLAND));
-            applied(checkIn(ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 23, 59), AUCKLAND));
+            applied(checkIn(
+                    ALICE, "c" + day, 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, day, 23, 59), AUCKLAND));
         }
         TimelinePage wins = timeline.page(ALICE, "WIN", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 4), 50, null);
         assertThat(wins.items()).extracting(TimelineEntry::id).containsExactly("w4", "w3", "w2");
@@ -214,13 +241,18 @@ abstract class ProjectionContract {
     @Test
     void one_persons_entries_never_appear_in_anothers_timeline_or_weeks() {
         EventEnvelope alices = applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
-        applied(checkIn(ALICE, "c1", 1, 1, ToleranceWindow.HYPERAROUSED, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
+        applied(checkIn(
+                ALICE, "c1", 1, 1, ToleranceWindow.HYPERAROUSED, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
 
         assertThat(timeline.page(BOB, null, null, null, 50, null).items()).isEmpty();
         // A cursor positioned just after Alice's entries, as if Bob had crafted it: still only Bob's (empty) timeline.
-        String alicesCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                JournalProjection.sortKey(alices).replace("2026-11-16", "2026-11-17").getBytes());
-        assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items()).isEmpty();
+        String alicesCursor = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(JournalProjection.sortKey(alices)
+                        .replace("2026-11-16", "2026-11-17")
+                        .getBytes());
+        assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items())
+                .isEmpty();
         WeekTrend bobsWeek = trends.week(BOB, YearWeek.parse("2026-W47"));
         assertThat(bobsWeek.wins()).isZero();
         assertThat(bobsWeek.checkIns()).isZero();
@@ -257,12 +289,16 @@ abstract class ProjectionContract {
         assertThat(checkpoints.nextOffset("topic", 0)).hasValue(42);
 
         assertThat(checkpoints.advance("topic", 0, 42L, 50)).isTrue();
-        assertThat(checkpoints.advance("topic", 0, 42L, 60)).as("a writer whose position is stale").isFalse();
+        assertThat(checkpoints.advance("topic", 0, 42L, 60))
+                .as("a writer whose position is stale")
+                .isFalse();
         assertThat(checkpoints.nextOffset("topic", 0)).hasValue(50);
 
         store.wipe();
         assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
-        assertThat(checkpoints.advance("topic", 0, 50L, 70)).as("a writer after the read store was emptied").isFalse();
+        assertThat(checkpoints.advance("topic", 0, 50L, 70))
+                .as("a writer after the read store was emptied")
+                .isFalse();
         assertThat(checkpoints.nextOffset("topic", 0)).isEmpty();
     }
 

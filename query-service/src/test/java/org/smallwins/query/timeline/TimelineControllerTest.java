@@ -35,7 +35,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The timeline endpoint on its own: what it asks the queries for, and what a client sees, in seconds. */
-@WebMvcTest(controllers = TimelineController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
+@WebMvcTest(
+        controllers = TimelineController.class,
+        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TimelineControllerTest {
 
@@ -68,12 +70,28 @@ class TimelineControllerTest {
 
     @Test
     void the_callers_own_timeline_is_served_newest_first_with_a_cursor_to_the_next_page() throws Exception {
-        given(queries.page("alice", null, null, null, 20, null)).willReturn(new TimelinePage(List.of(
-                new TimelineEntry("c-2", "CHECK_IN", "2026-11-24", Instant.parse("2026-11-24T07:30:00Z"),
-                        "Pacific/Auckland", 2, null, new TimelineEntry.CheckIn(2, 3, "HYPOAROUSED", null)),
-                new TimelineEntry("w-1", "WIN", "2026-11-23", Instant.parse("2026-11-23T08:00:00Z"), "Pacific/Auckland",
-                        1, new TimelineEntry.Win("Said no to extra work", "BOUNDARIES", List.of("work")), null)),
-                "bmV4dA"));
+        given(queries.page("alice", null, null, null, 20, null))
+                .willReturn(new TimelinePage(
+                        List.of(
+                                new TimelineEntry(
+                                        "c-2",
+                                        "CHECK_IN",
+                                        "2026-11-24",
+                                        Instant.parse("2026-11-24T07:30:00Z"),
+                                        "Pacific/Auckland",
+                                        2,
+                                        null,
+                                        new TimelineEntry.CheckIn(2, 3, "HYPOAROUSED", null)),
+                                new TimelineEntry(
+                                        "w-1",
+                                        "WIN",
+                                        "2026-11-23",
+                                        Instant.parse("2026-11-23T08:00:00Z"),
+                                        "Pacific/Auckland",
+                                        1,
+                                        new TimelineEntry.Win("Said no to extra work", "BOUNDARIES", List.of("work")),
+                                        null)),
+                        "bmV4dA"));
 
         http.perform(asAlice(get("/api/timeline")))
                 .andExpect(status().isOk())
@@ -100,8 +118,13 @@ class TimelineControllerTest {
     void filters_reach_the_queries_typed_and_the_journal_is_always_the_tokens_subject() throws Exception {
         given(queries.page(any(), any(), any(), any(), anyInt(), any())).willReturn(new TimelinePage(List.of(), null));
 
-        http.perform(asAlice(get("/api/timeline").param("kind", "WIN").param("from", "2026-11-01")
-                        .param("to", "2026-11-30").param("limit", "5").param("cursor", "abc").param("userId", "bob")))
+        http.perform(asAlice(get("/api/timeline")
+                        .param("kind", "WIN")
+                        .param("from", "2026-11-01")
+                        .param("to", "2026-11-30")
+                        .param("limit", "5")
+                        .param("cursor", "abc")
+                        .param("userId", "bob")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items").isEmpty())
                 .andExpect(jsonPath("$.nextCursor").doesNotExist());
@@ -131,7 +154,8 @@ class TimelineControllerTest {
     void a_day_that_is_not_an_iso_date_is_refused_without_repeating_it() throws Exception {
         var response = http.perform(asAlice(get("/api/timeline").param("from", NOTE)));
 
-        refused(response, "from", "from.format").andExpect(jsonPath("$.detail").value("Use an ISO date such as 2026-11-23."));
+        refused(response, "from", "from.format")
+                .andExpect(jsonPath("$.detail").value("Use an ISO date such as 2026-11-23."));
         assertThat(response.andReturn().getResponse().getContentAsString()).doesNotContain(NOTE);
         refused(http.perform(asAlice(get("/api/timeline").param("to", "2026-02-30"))), "to", "to.format");
         verifyNoInteractions(queries);
@@ -139,8 +163,11 @@ class TimelineControllerTest {
 
     @Test
     void a_last_day_before_the_first_is_refused() throws Exception {
-        refused(http.perform(asAlice(get("/api/timeline").param("from", "2026-11-10").param("to", "2026-11-09"))),
-                "to", "to.before-from");
+        refused(
+                http.perform(
+                        asAlice(get("/api/timeline").param("from", "2026-11-10").param("to", "2026-11-09"))),
+                "to",
+                "to.before-from");
         verifyNoInteractions(queries);
     }
 
@@ -165,7 +192,8 @@ class TimelineControllerTest {
         given(queries.page(any(), any(), any(), any(), anyInt(), any())).willReturn(new TimelinePage(List.of(), null));
 
         http.perform(asAlice(get("/api/timeline").param("after", "3"))).andExpect(status().isOk());
-        http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "5"))).andExpect(status().isOk());
+        http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "5")))
+                .andExpect(status().isOk());
         http.perform(asAlice(get("/api/timeline"))).andExpect(status().isOk());
 
         InOrder order = inOrder(visibility, queries);
@@ -179,7 +207,9 @@ class TimelineControllerTest {
     @Test
     void a_negative_or_non_numeric_sequence_is_refused_naming_where_it_came_from() throws Exception {
         refused(http.perform(asAlice(get("/api/timeline").param("after", "-1"))), "after", "sequence.negative");
-        refused(http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "-4"))), "Journal-Sequence",
+        refused(
+                http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "-4"))),
+                "Journal-Sequence",
                 "sequence.negative");
         http.perform(asAlice(get("/api/timeline").param("after", "soon")))
                 .andExpect(status().isBadRequest())

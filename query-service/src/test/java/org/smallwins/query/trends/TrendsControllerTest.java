@@ -29,7 +29,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.threeten.extra.YearWeek;
 
 /** The weekly trends and weekly review endpoints on their own: weeks named in requests, and what a client sees. */
-@WebMvcTest(controllers = TrendsController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
+@WebMvcTest(
+        controllers = TrendsController.class,
+        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TrendsControllerTest {
 
@@ -52,8 +54,19 @@ class TrendsControllerTest {
     }
 
     static WeekTrend quiet(String week, String monday, String sunday) {
-        return new WeekTrend(week, monday, sunday, 0, Map.of(), 0, null, null,
-                Map.of("WITHIN", 0, "HYPERAROUSED", 0, "HYPOAROUSED", 0), 0, null, WeekTrend.CLOSING_LINE);
+        return new WeekTrend(
+                week,
+                monday,
+                sunday,
+                0,
+                Map.of(),
+                0,
+                null,
+                null,
+                Map.of("WITHIN", 0, "HYPERAROUSED", 0, "HYPOAROUSED", 0),
+                0,
+                null,
+                WeekTrend.CLOSING_LINE);
     }
 
     static ResultActions refused(ResultActions response, String field, String rule) throws Exception {
@@ -67,10 +80,22 @@ class TrendsControllerTest {
 
     @Test
     void the_series_ends_this_week_by_default_and_shows_quiet_weeks_as_zeros() throws Exception {
-        given(queries.series("alice", null, 12)).willReturn(List.of(
-                quiet("2026-W47", "2026-11-16", "2026-11-22"),
-                new WeekTrend("2026-W48", "2026-11-23", "2026-11-29", 3, Map.of("REST", 2, "BOUNDARIES", 1), 2,
-                        new WeekTrend.Mood(2.5, 2, 3), 3.0, WINDOWS, 4, null, WeekTrend.CLOSING_LINE)));
+        given(queries.series("alice", null, 12))
+                .willReturn(List.of(
+                        quiet("2026-W47", "2026-11-16", "2026-11-22"),
+                        new WeekTrend(
+                                "2026-W48",
+                                "2026-11-23",
+                                "2026-11-29",
+                                3,
+                                Map.of("REST", 2, "BOUNDARIES", 1),
+                                2,
+                                new WeekTrend.Mood(2.5, 2, 3),
+                                3.0,
+                                WINDOWS,
+                                4,
+                                null,
+                                WeekTrend.CLOSING_LINE)));
 
         http.perform(asAlice(get("/api/trends/weeks")))
                 .andExpect(status().isOk())
@@ -117,10 +142,21 @@ class TrendsControllerTest {
 
     @Test
     void one_week_is_served_with_its_wins_and_the_closing_line_for_the_weekly_review() throws Exception {
-        given(queries.week("alice", YearWeek.of(2026, 53))).willReturn(new WeekTrend("2026-W53", "2026-12-28",
-                "2027-01-03", 1, Map.of("SELF_COMPASSION", 1), 0, null, null, WINDOWS, 1,
-                List.of(new WeekTrend.Win("w-9", "2027-01-01", "Forgave myself for a slow start", "SELF_COMPASSION",
-                        List.of())), WeekTrend.CLOSING_LINE));
+        given(queries.week("alice", YearWeek.of(2026, 53)))
+                .willReturn(new WeekTrend(
+                        "2026-W53",
+                        "2026-12-28",
+                        "2027-01-03",
+                        1,
+                        Map.of("SELF_COMPASSION", 1),
+                        0,
+                        null,
+                        null,
+                        WINDOWS,
+                        1,
+                        List.of(new WeekTrend.Win(
+                                "w-9", "2027-01-01", "Forgave myself for a slow start", "SELF_COMPASSION", List.of())),
+                        WeekTrend.CLOSING_LINE));
 
         http.perform(asAlice(get("/api/trends/weeks/2026-W53")))
                 .andExpect(status().isOk())
@@ -167,7 +203,8 @@ class TrendsControllerTest {
         given(queries.series("alice", null, 12)).willReturn(List.of());
 
         http.perform(asAlice(get("/api/trends/weeks").param("after", "4"))).andExpect(status().isOk());
-        http.perform(asAlice(get("/api/trends/weeks/current").header("Journal-Sequence", "6"))).andExpect(status().isOk());
+        http.perform(asAlice(get("/api/trends/weeks/current").header("Journal-Sequence", "6")))
+                .andExpect(status().isOk());
 
         InOrder order = org.mockito.Mockito.inOrder(visibility, queries);
         order.verify(visibility).awaitSequence("alice", 4);

@@ -52,7 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Read-your-writes as a client sees it, on the whole query service: events arrive through real (embedded) Kafka, are
  * projected into the in-JVM MongoDB stand-in, and reads over HTTP pass the sequence a write answered with.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "smallwins.read-your-writes.wait=1500ms")
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReadYourWritesOverHttpTest {
@@ -69,13 +70,23 @@ class ReadYourWritesOverHttpTest {
     static {
         try {
             KAFKA = KafkaServer.start();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, 6, (short) 1))).all().get();
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(JournalTopic.NAME, 6, (short) 1)))
+                        .all()
+                        .get();
             }
             MONGO = MongoStandIn.start(0);
-            PUBLIC_KEY = TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
-            PRODUCER = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+            PUBLIC_KEY =
+                    TOKENS.writePublicKey(Files.createTempDirectory("issuer").resolve("public.pem"));
+            PRODUCER = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            KAFKA.bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -108,9 +119,17 @@ class ReadYourWritesOverHttpTest {
     /** As command-service's relay does: the envelope, keyed by its person. */
     void published(String user, long sequence, JournalEvent event) throws Exception {
         Instant now = Instant.now();
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), user, sequence, Occurred.at(now, BERLIN),
-                now, "corr-" + sequence, EventEnvelope.PLAIN_JSON, event);
-        PRODUCER.send(new ProducerRecord<>(JournalTopic.NAME, user, codec.encode(envelope))).get();
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                user,
+                sequence,
+                Occurred.at(now, BERLIN),
+                now,
+                "corr-" + sequence,
+                EventEnvelope.PLAIN_JSON,
+                event);
+        PRODUCER.send(new ProducerRecord<>(JournalTopic.NAME, user, codec.encode(envelope)))
+                .get();
     }
 
     HttpResponse<String> read(String user, String pathAndQuery, String... headers) throws Exception {
@@ -173,11 +192,13 @@ class ReadYourWritesOverHttpTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(answer.statusCode()).isEqualTo(503);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.headers().firstValue("Retry-After")).isPresent();
-        assertThat(answer.body()).contains("\"type\":\"https://smallwins.dev/problems/not-yet-visible\"")
-                .doesNotContain("w1").doesNotContain("Today I rested");
+        assertThat(answer.body())
+                .contains("\"type\":\"https://smallwins.dev/problems/not-yet-visible\"")
+                .doesNotContain("w1")
+                .doesNotContain("Today I rested");
         assertThat(took).isBetween(WAIT, WAIT.plusSeconds(1));
 
         HttpResponse<String> weeks = read(user, "/api/trends/weeks", "Journal-Sequence", "5");
@@ -194,11 +215,15 @@ class ReadYourWritesOverHttpTest {
 
     @Test
     void the_api_documents_name_the_sequence_a_read_may_wait_for() throws Exception {
-        HttpResponse<String> docs = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> docs = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"name\":\"after\"").contains("\"name\":\"Journal-Sequence\"")
+        assertThat(docs.body())
+                .contains("\"name\":\"after\"")
+                .contains("\"name\":\"Journal-Sequence\"")
                 .contains("not-yet-visible");
     }
 }

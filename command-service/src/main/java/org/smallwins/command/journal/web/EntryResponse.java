@@ -9,5 +9,4 @@ package org.smallwins.command.journal.web;
  * @param sequence the person's journal sequence after this write (also in the {@code Journal-Sequence} header): pass
  *                 it to a read ({@code ?after=} or the same header) to see this entry there
  */
-public record EntryResponse(String id, String kind, String outcome, long sequence) {
-}
+public record EntryResponse(String id, String kind, String outcome, long sequence) {}

@@ -41,32 +41,69 @@ class JournalController {
         this.commands = commands;
     }
 
-    @Operation(summary = "Log a small win", description = "201 when recorded, 200 when the same win was already recorded, "
-            + "409 when the id is taken by a different entry, 422 when a rule is broken." + READ_YOUR_WRITES)
-    @ApiResponse(responseCode = "201", description = "Recorded", headers = @Header(name = JournalSequence.HEADER,
-            description = SEQUENCE_HEADER, schema = @Schema(type = "integer", format = "int64")))
-    @ApiResponse(responseCode = "200", description = "Already recorded (a retry)", headers = @Header(
-            name = JournalSequence.HEADER, description = SEQUENCE_HEADER, schema = @Schema(type = "integer", format = "int64")))
+    @Operation(
+            summary = "Log a small win",
+            description = "201 when recorded, 200 when the same win was already recorded, "
+                    + "409 when the id is taken by a different entry, 422 when a rule is broken." + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            headers =
+                    @Header(
+                            name = JournalSequence.HEADER,
+                            description = SEQUENCE_HEADER,
+                            schema = @Schema(type = "integer", format = "int64")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Already recorded (a retry)",
+            headers =
+                    @Header(
+                            name = JournalSequence.HEADER,
+                            description = SEQUENCE_HEADER,
+                            schema = @Schema(type = "integer", format = "int64")))
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EntryResponse> logWin(@RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller,
-            HttpServletRequest request) {
-        var win = JournalRequests.logWin(body.winId(), body.text(), body.focusArea(), body.tags(), body.day(), body.zone())
+    ResponseEntity<EntryResponse> logWin(
+            @RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
+        var win = JournalRequests.logWin(
+                        body.winId(), body.text(), body.focusArea(), body.tags(), body.day(), body.zone())
                 .orThrow();
         var command = new ForJournal(caller.getSubject(), win);
         return answer(send(command, request), body.winId(), "WIN");
     }
 
-    @Operation(summary = "Record a check-in", description = "201 when recorded, 200 when the same check-in was already "
-            + "recorded, 409 when the id is taken by a different entry, 422 when a rule is broken." + READ_YOUR_WRITES)
-    @ApiResponse(responseCode = "201", description = "Recorded", headers = @Header(name = JournalSequence.HEADER,
-            description = SEQUENCE_HEADER, schema = @Schema(type = "integer", format = "int64")))
-    @ApiResponse(responseCode = "200", description = "Already recorded (a retry)", headers = @Header(
-            name = JournalSequence.HEADER, description = SEQUENCE_HEADER, schema = @Schema(type = "integer", format = "int64")))
+    @Operation(
+            summary = "Record a check-in",
+            description = "201 when recorded, 200 when the same check-in was already "
+                    + "recorded, 409 when the id is taken by a different entry, 422 when a rule is broken."
+                    + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded",
+            headers =
+                    @Header(
+                            name = JournalSequence.HEADER,
+                            description = SEQUENCE_HEADER,
+                            schema = @Schema(type = "integer", format = "int64")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Already recorded (a retry)",
+            headers =
+                    @Header(
+                            name = JournalSequence.HEADER,
+                            description = SEQUENCE_HEADER,
+                            schema = @Schema(type = "integer", format = "int64")))
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EntryResponse> recordCheckIn(@RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller,
-            HttpServletRequest request) {
-        var checkIn = JournalRequests.recordCheckIn(body.checkInId(), body.mood(), body.energy(), body.window(), body.note(),
-                body.at(), body.zone()).orThrow();
+    ResponseEntity<EntryResponse> recordCheckIn(
+            @RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
+        var checkIn = JournalRequests.recordCheckIn(
+                        body.checkInId(),
+                        body.mood(),
+                        body.energy(),
+                        body.window(),
+                        body.note(),
+                        body.at(),
+                        body.zone())
+                .orThrow();
         var command = new ForJournal(caller.getSubject(), checkIn);
         return answer(send(command, request), body.checkInId(), "CHECK_IN");
     }
@@ -84,7 +121,8 @@ class JournalController {
 
     private static ResponseEntity<EntryResponse> answer(EntryAccepted accepted, String id, String kind) {
         HttpStatus status = accepted.outcome() == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
+        return ResponseEntity.status(status)
+                .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
                 .body(new EntryResponse(id, kind, accepted.outcome().name(), accepted.sequence()));
     }
 }

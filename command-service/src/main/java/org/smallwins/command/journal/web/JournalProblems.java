@@ -22,14 +22,20 @@ class JournalProblems {
         var errors = refused.refusals().stream()
                 .map(r -> new Problems.FieldError(r.field(), r.rule(), r.detail()))
                 .toList();
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(HttpStatus.UNPROCESSABLE_CONTENT, "entry-refused", "Entry not recorded", errors));
+        return ResponseEntity.unprocessableContent()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.invalidFields(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "entry-refused", "Entry not recorded", errors));
     }
 
     @ExceptionHandler(EntryConflictException.class)
     ResponseEntity<ProblemDetail> conflict(EntryConflictException conflict) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.CONFLICT, "entry-id-taken", "Id already used",
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.CONFLICT,
+                        "entry-id-taken",
+                        "Id already used",
                         "An entry with this id was already recorded with different content. Corrections are made as new entries; "
                                 + "choose a new id for a new entry."));
     }

@@ -1,9 +1,9 @@
 package org.smallwins.command.journal.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
@@ -57,7 +57,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * it breaks, before anything is sent), and each outcome is its status and problem shape. The gateway is a mock; the
  * real one is covered by the integration tests.
  */
-@WebMvcTest(controllers = JournalController.class, properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
+@WebMvcTest(
+        controllers = JournalController.class,
+        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.test")
 @ImportAutoConfiguration({PlatformSecurityConfiguration.class, StrictJsonConfiguration.class})
 @Import(JournalControllerTest.Meters.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -81,8 +83,11 @@ class JournalControllerTest {
     MockMvc mvc;
 
     static MockHttpServletRequestBuilder postAs(String user, String path, String body) {
-        return post(path).with(jwt().jwt(token -> token.subject(user))).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Correlation-Id", "corr-1").content(body);
+        return post(path)
+                .with(jwt().jwt(token -> token.subject(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Correlation-Id", "corr-1")
+                .content(body);
     }
 
     @SuppressWarnings("unchecked")
@@ -107,8 +112,16 @@ class JournalControllerTest {
                 .andExpect(header().string("Journal-Sequence", "7"));
 
         CommandMessage<ForJournal> message = sent();
-        assertThat(message.getPayload()).isEqualTo(new ForJournal("user-a", new LogWin("w1", "Today I rested", FocusArea.REST,
-                List.of("a, b"), Optional.of(LocalDate.of(2026, 11, 22)), Optional.of(ZoneId.of("Europe/Berlin")))));
+        assertThat(message.getPayload())
+                .isEqualTo(new ForJournal(
+                        "user-a",
+                        new LogWin(
+                                "w1",
+                                "Today I rested",
+                                FocusArea.REST,
+                                List.of("a, b"),
+                                Optional.of(LocalDate.of(2026, 11, 22)),
+                                Optional.of(ZoneId.of("Europe/Berlin")))));
         assertThat(message.getMetaData()).containsEntry(JournalMetaData.CORRELATION_ID, "corr-1");
     }
 
@@ -125,8 +138,17 @@ class JournalControllerTest {
                 .andExpect(jsonPath("$.sequence").value(1))
                 .andExpect(header().string("Journal-Sequence", "1"));
 
-        assertThat(sent().getPayload()).isEqualTo(new ForJournal("user-b", new RecordCheckIn("c1", 2, 4, ToleranceWindow.HYPOAROUSED,
-                Optional.empty(), Optional.empty(), Optional.empty())));
+        assertThat(sent().getPayload())
+                .isEqualTo(new ForJournal(
+                        "user-b",
+                        new RecordCheckIn(
+                                "c1",
+                                2,
+                                4,
+                                ToleranceWindow.HYPOAROUSED,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())));
     }
 
     @Test
@@ -155,8 +177,9 @@ class JournalControllerTest {
 
     @Test
     void a_rule_the_journal_refuses_is_422_naming_field_and_rule() throws Exception {
-        given(commands.sendAndWait(any())).willThrow(new EntryRefusedException(List.of(
-                new Refusal("day", "day.in-future", "A win can be logged for today or an earlier day, not a later one."))));
+        given(commands.sendAndWait(any()))
+                .willThrow(new EntryRefusedException(List.of(new Refusal(
+                        "day", "day.in-future", "A win can be logged for today or an earlier day, not a later one."))));
 
         mvc.perform(postAs("user-a", "/api/journal/wins", """
                         {"winId":"w1","text":"Today I rested","focusArea":"REST","day":"2999-01-01","zone":"UTC"}"""))
@@ -174,8 +197,9 @@ class JournalControllerTest {
                         {"winId":"not an id!","text":" ","focusArea":"NAPPING","day":"23/11/2026","zone":"Atlantis/Capital"}"""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].rule").value(org.hamcrest.Matchers.contains(
-                        "id.format", "text.required", "focusArea.unknown", "zone.unknown", "day.format")))
+                .andExpect(jsonPath("$.errors[*].rule")
+                        .value(org.hamcrest.Matchers.contains(
+                                "id.format", "text.required", "focusArea.unknown", "zone.unknown", "day.format")))
                 .andExpect(content().string(not(org.hamcrest.Matchers.containsString("NAPPING"))))
                 .andExpect(content().string(not(org.hamcrest.Matchers.containsString("Atlantis"))));
 
@@ -187,9 +211,11 @@ class JournalControllerTest {
         mvc.perform(postAs("user-a", "/api/journal/check-ins", """
                         {"checkInId":"c1","energy":9,"window":"CALM","at":"yesterday","zone":"GMT+1"}"""))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("mood", "energy", "window", "at", "zone")))
-                .andExpect(jsonPath("$.errors[*].rule").value(org.hamcrest.Matchers.contains(
-                        "mood.required", "energy.range", "window.unknown", "at.format", "zone.unknown")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.contains("mood", "energy", "window", "at", "zone")))
+                .andExpect(jsonPath("$.errors[*].rule")
+                        .value(org.hamcrest.Matchers.contains(
+                                "mood.required", "energy.range", "window.unknown", "at.format", "zone.unknown")));
 
         verifyNoInteractions(commands);
     }
@@ -206,7 +232,9 @@ class JournalControllerTest {
 
     @Test
     void without_a_token_is_401_and_nothing_is_sent() throws Exception {
-        mvc.perform(post("/api/journal/wins").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/journal/wins")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized());
 
         verifyNoInteractions(commands);
