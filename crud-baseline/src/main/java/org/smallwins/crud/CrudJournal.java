@@ -8,6 +8,7 @@ import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.Decision;
+import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryMark;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.JournalCommand;
@@ -81,8 +82,8 @@ public class CrudJournal {
         if (decision instanceof Decision.AlreadyRecorded) {
             return Outcome.ALREADY_RECORDED;
         }
-        if (decision instanceof Decision.Conflict) {
-            throw new EntryIdTakenException();
+        if (decision instanceof Decision.Conflict conflict) {
+            throw new EntryConflictException(conflict.entryId());
         }
         if (decision instanceof Decision.Refused refused) {
             throw new EntryRefusedException(refused.refusals());
@@ -149,12 +150,5 @@ public class CrudJournal {
             }
         });
         return row;
-    }
-
-    /** The id is taken by an entry with different content. */
-    public static class EntryIdTakenException extends RuntimeException {
-        EntryIdTakenException() {
-            super("entry id taken", null, false, false);
-        }
     }
 }

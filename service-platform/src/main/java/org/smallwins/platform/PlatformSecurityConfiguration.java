@@ -206,4 +206,9 @@ public class PlatformSecurityConfiguration {
     PlatformProblemHandler platformProblemHandler() {
         return new PlatformProblemHandler();
     }
+
+    @Bean
+    JournalProblems journalProblems() {
+        return new JournalProblems();
+    }
 }

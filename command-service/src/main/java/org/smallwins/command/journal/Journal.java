@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
+import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryMark;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.JournalDecider;
