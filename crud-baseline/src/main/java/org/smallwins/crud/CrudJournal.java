@@ -8,9 +8,7 @@ import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.Decision;
-import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryMark;
-import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalRequests;
@@ -72,24 +70,11 @@ public class CrudJournal {
 
     private Outcome decide(String userId, JournalCommand command) {
         Decision decision = JournalDecider.decide(command, state(userId), clock);
-        if (decision instanceof Decision.Record record) {
-            for (Decision.Event event : record.events()) {
-                em.persist(row(userId, event));
-            }
-            em.flush();
-            return Outcome.RECORDED;
+        for (Decision.Event event : decision.eventsOrThrow()) {
+            em.persist(row(userId, event));
         }
-        if (decision instanceof Decision.AlreadyRecorded) {
-            return Outcome.ALREADY_RECORDED;
-        }
-        if (decision instanceof Decision.Conflict conflict) {
-            throw new EntryConflictException(conflict.entryId());
-        }
-        if (decision instanceof Decision.Refused refused) {
-            throw new EntryRefusedException(refused.refusals());
-        }
-        throw new IllegalStateException(
-                "unknown decision " + decision.getClass().getName());
+        em.flush();
+        return decision instanceof Decision.AlreadyRecorded ? Outcome.ALREADY_RECORDED : Outcome.RECORDED;
     }
 
     /** The journal's state as the decider asks for it: the row with the command's id, the zone of the latest row. */

@@ -18,9 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
-import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryMark;
-import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalState;
 
@@ -58,23 +56,10 @@ public class Journal {
             ForJournal command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
         Decision decision =
                 JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
-        if (decision instanceof Decision.Record record) {
-            for (Decision.Event event : record.events()) {
-                apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
-            }
-            return EntryOutcome.RECORDED;
+        for (Decision.Event event : decision.eventsOrThrow()) {
+            apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
         }
-        if (decision instanceof Decision.AlreadyRecorded) {
-            return EntryOutcome.ALREADY_RECORDED;
-        }
-        if (decision instanceof Decision.Conflict conflict) {
-            throw new EntryConflictException(conflict.entryId());
-        }
-        if (decision instanceof Decision.Refused refused) {
-            throw new EntryRefusedException(refused.refusals());
-        }
-        throw new IllegalStateException(
-                "unknown decision " + decision.getClass().getName());
+        return decision instanceof Decision.AlreadyRecorded ? EntryOutcome.ALREADY_RECORDED : EntryOutcome.RECORDED;
     }
 
     @EventSourcingHandler
