@@ -3,8 +3,8 @@ package org.smallwins.query.trends;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
-import org.smallwins.journal.week.Weeks;
 import org.smallwins.platform.InvalidQueryException;
+import org.smallwins.platform.RequestedWeeks;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.threeten.extra.YearWeek;
 
 /** The caller's own weekly trends and weekly review. */
 @RestController
@@ -37,7 +36,7 @@ class TrendsController {
         if (count < 1 || count > TrendQueries.MAX_WEEKS) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to " + TrendQueries.MAX_WEEKS + " weeks.");
         }
-        return queries.series(caller.getSubject(), until == null ? null : week("until", until), count);
+        return queries.series(caller.getSubject(), until == null ? null : RequestedWeeks.parse("until", until), count);
     }
 
     @Operation(summary = "One week with its wins, for the weekly review")
@@ -45,20 +44,8 @@ class TrendsController {
     WeekTrend week(
             @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "ISO week such as 2026-W48, or 'current'") @PathVariable String week) {
-        YearWeek named;
-        try {
-            named = Weeks.named(week, () -> queries.currentWeek(caller.getSubject()));
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
-        }
-        return queries.week(caller.getSubject(), named);
-    }
-
-    private static YearWeek week(String field, String raw) {
-        try {
-            return Weeks.parse(raw);
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException(field, field + "." + e.rule(), Weeks.FORMAT_HINT);
-        }
+        return queries.week(
+                caller.getSubject(),
+                RequestedWeeks.named("week", week, () -> queries.currentWeek(caller.getSubject())));
     }
 }
