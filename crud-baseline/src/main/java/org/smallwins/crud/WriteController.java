@@ -1,5 +1,6 @@
 package org.smallwins.crud;
 
+import org.smallwins.journal.EntryOutcome;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class WriteController {
 
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> logWin(@RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller) {
-        CrudJournal.Outcome outcome;
+        EntryOutcome outcome;
         try {
             outcome = journal.logWin(caller.getSubject(), body);
         } catch (DataIntegrityViolationException concurrentSameId) {
@@ -38,7 +39,7 @@ class WriteController {
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> recordCheckIn(
             @RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller) {
-        CrudJournal.Outcome outcome;
+        EntryOutcome outcome;
         try {
             outcome = journal.recordCheckIn(caller.getSubject(), body);
         } catch (DataIntegrityViolationException concurrentSameId) {
@@ -47,8 +48,8 @@ class WriteController {
         return answer(outcome, body.checkInId(), "CHECK_IN");
     }
 
-    private static ResponseEntity<EntryResponse> answer(CrudJournal.Outcome outcome, String id, String kind) {
-        HttpStatus status = outcome == CrudJournal.Outcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
+    private static ResponseEntity<EntryResponse> answer(EntryOutcome outcome, String id, String kind) {
+        HttpStatus status = outcome == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(new EntryResponse(id, kind, outcome.name()));
     }
 }

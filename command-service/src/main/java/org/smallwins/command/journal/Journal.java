@@ -19,6 +19,7 @@ import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
 import org.smallwins.journal.EntryMark;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalState;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryOutcome;
 
 /**
  * A command whose append lost to another instance is decided again, through Axon's retry scheduler on a real command

@@ -31,6 +31,7 @@ import org.smallwins.contract.Occurred;
 import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
