@@ -229,4 +229,9 @@ public class PlatformSecurityConfiguration {
     PlatformProblemHandler platformProblemHandler() {
         return new PlatformProblemHandler();
     }
+
+    @Bean
+    JournalProblems journalProblems() {
+        return new JournalProblems();
+    }
 }

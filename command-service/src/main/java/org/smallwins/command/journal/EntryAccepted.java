@@ -1,6 +1,7 @@
 package org.smallwins.command.journal;
 
 import java.util.Objects;
+import org.smallwins.journal.EntryOutcome;
 
 /**
  * What the journal answers to a command it accepted: what it did, and how far the person's journal has got after it.

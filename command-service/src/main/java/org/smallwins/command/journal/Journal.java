@@ -20,7 +20,7 @@ import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
 import org.smallwins.journal.EntryMark;
-import org.smallwins.journal.EntryRefusedException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalState;
 
@@ -68,23 +68,10 @@ public class Journal {
     EntryOutcome decide(ForJournal command, Clock clock, String correlationId) {
         Decision decision =
                 JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
-        if (decision instanceof Decision.Record record) {
-            for (Decision.Event event : record.events()) {
-                apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
-            }
-            return EntryOutcome.RECORDED;
+        for (Decision.Event event : decision.eventsOrThrow()) {
+            apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
         }
-        if (decision instanceof Decision.AlreadyRecorded) {
-            return EntryOutcome.ALREADY_RECORDED;
-        }
-        if (decision instanceof Decision.Conflict conflict) {
-            throw new EntryConflictException(conflict.entryId());
-        }
-        if (decision instanceof Decision.Refused refused) {
-            throw new EntryRefusedException(refused.refusals());
-        }
-        throw new IllegalStateException(
-                "unknown decision " + decision.getClass().getName());
+        return decision instanceof Decision.AlreadyRecorded ? EntryOutcome.ALREADY_RECORDED : EntryOutcome.RECORDED;
     }
 
     @EventSourcingHandler

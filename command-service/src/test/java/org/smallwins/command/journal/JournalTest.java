@@ -30,6 +30,8 @@ import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;

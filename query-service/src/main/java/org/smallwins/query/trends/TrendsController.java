@@ -6,6 +6,7 @@ import java.util.List;
 import org.smallwins.journal.week.Weeks;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.RequestedWeeks;
 import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,7 +51,7 @@ class TrendsController {
         if (count < 1 || count > TrendQueries.MAX_WEEKS) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to " + TrendQueries.MAX_WEEKS + " weeks.");
         }
-        YearWeek last = until == null ? null : week("until", until);
+        YearWeek last = until == null ? null : RequestedWeeks.parse("until", until);
         visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
         return queries.series(caller.getSubject(), last, count);
     }
@@ -67,23 +68,11 @@ class TrendsController {
                     @RequestHeader(name = JournalSequence.HEADER, required = false)
                     Long afterHeader) {
         if (!Weeks.CURRENT.equals(week)) {
-            week("week", week);
+            RequestedWeeks.parse("week", week); // a week that cannot be read is refused before any wait
         }
         visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
-        YearWeek named;
-        try {
-            named = Weeks.named(week, () -> queries.currentWeek(caller.getSubject()));
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
-        }
-        return queries.week(caller.getSubject(), named);
-    }
-
-    private static YearWeek week(String field, String raw) {
-        try {
-            return Weeks.parse(raw);
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException(field, field + "." + e.rule(), Weeks.FORMAT_HINT);
-        }
+        return queries.week(
+                caller.getSubject(),
+                RequestedWeeks.named("week", week, () -> queries.currentWeek(caller.getSubject())));
     }
 }
