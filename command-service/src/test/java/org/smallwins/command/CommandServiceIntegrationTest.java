@@ -55,6 +55,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -141,6 +142,16 @@ class CommandServiceIntegrationTest {
                 .value();
     }
 
+    ResponseEntity<Void> logWinAnswer(String user, String id, String text) {
+        return client(user)
+                .post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", id, "text", text, "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve()
+                .toBodilessEntity();
+    }
+
     List<EventEnvelope> readTopic(java.util.function.Predicate<List<EventEnvelope>> enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -207,6 +218,68 @@ class CommandServiceIntegrationTest {
 
     @Test
     @Order(2)
+    void each_writes_answer_carries_the_journals_sequence_after_it_the_one_its_envelope_carries() {
+        String user = "sequence-" + UUID.randomUUID();
+        RestClient client = client(user);
+        List<ResponseEntity<Map>> answers = new ArrayList<>();
+        answers.add(client.post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve()
+                .toEntity(Map.class));
+        answers.add(client.post()
+                .uri("/api/journal/check-ins")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("checkInId", "c1", "mood", 3, "energy", 2, "window", "WITHIN"))
+                .retrieve()
+                .toEntity(Map.class));
+        answers.add(client.post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", "w2", "text", "Today I said no", "focusArea", "BOUNDARIES"))
+                .retrieve()
+                .toEntity(Map.class));
+        ResponseEntity<Map> retry = client.post()
+                .uri("/api/journal/wins")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("winId", "w1", "text", "Today I rested", "focusArea", "REST", "zone", "Europe/Berlin"))
+                .retrieve()
+                .toEntity(Map.class);
+
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(answers.get(i).getStatusCode().value()).isEqualTo(201);
+            assertThat(answers.get(i).getBody()).containsEntry("sequence", i + 1);
+            assertThat(answers.get(i).getHeaders().getFirst("Journal-Sequence")).isEqualTo(Integer.toString(i + 1));
+        }
+        assertThat(retry.getStatusCode().value())
+                .as("a retry of the first entry")
+                .isEqualTo(200);
+        assertThat(retry.getBody()).containsEntry("outcome", "ALREADY_RECORDED").containsEntry("sequence", 3);
+        assertThat(retry.getHeaders().getFirst("Journal-Sequence")).isEqualTo("3");
+
+        List<EventEnvelope> envelopes =
+                readTopic(read -> read.stream()
+                                        .filter(e -> e.userId().equals(user))
+                                        .count()
+                                >= 3)
+                        .stream()
+                        .filter(e -> e.userId().equals(user))
+                        .toList();
+        assertThat(envelopes)
+                .extracting(e -> e.payload().entryId() + "@" + e.sequence())
+                .startsWith("w1@1", "c1@2", "w2@3");
+
+        String docs = RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/v3/api-docs")
+                .retrieve()
+                .body(String.class);
+        assertThat(docs).as("the API documents name the header").contains("Journal-Sequence");
+    }
+
+    @Test
+    @Order(2)
     void every_stored_event_reaches_the_topic_as_a_contract_envelope_keyed_by_its_user() {
         String user = "shape-" + UUID.randomUUID();
         assertThat(logWin(user, "w1", "Today I rested without guilt", "trace-me-123"))
@@ -243,9 +316,15 @@ class CommandServiceIntegrationTest {
                 .isPositive();
 
         // Loaded from the snapshot plus later events (no cache here): the first entry is still recognised.
-        assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
+        ResponseEntity<Void> retry = logWinAnswer(user, "w1", "Today I showed up 1");
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(retry.getHeaders().getFirst("Journal-Sequence"))
+                .as("the journal's sequence, from its snapshot")
+                .isEqualTo("45");
         assertThat(logWin(user, "w1", "Something else entirely", "conflict")).isEqualTo(409);
-        assertThat(logWin(user, "w46", "Today I showed up 46", "new")).isEqualTo(201);
+        ResponseEntity<Void> next = logWinAnswer(user, "w46", "Today I showed up 46");
+        assertThat(next.getStatusCode().value()).isEqualTo(201);
+        assertThat(next.getHeaders().getFirst("Journal-Sequence")).isEqualTo("46");
         assertThat(jdbc.queryForObject(
                         "select max(sequencenumber) from domainevententry where aggregateidentifier = ?",
                         Long.class,

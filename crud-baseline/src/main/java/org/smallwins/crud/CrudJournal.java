@@ -9,7 +9,7 @@ import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.Decision;
 import org.smallwins.journal.EntryMark;
-import org.smallwins.journal.EntryRefusedException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalRequests;
@@ -26,11 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class CrudJournal {
 
-    public enum Outcome {
-        RECORDED,
-        ALREADY_RECORDED
-    }
-
     static final String WIN = "W";
     static final String CHECK_IN = "C";
 
@@ -46,7 +41,7 @@ public class CrudJournal {
     }
 
     @Transactional
-    public Outcome logWin(String userId, LogWinRequest body) {
+    public EntryOutcome logWin(String userId, LogWinRequest body) {
         return decide(
                 userId,
                 JournalRequests.logWin(
@@ -55,7 +50,7 @@ public class CrudJournal {
     }
 
     @Transactional
-    public Outcome recordCheckIn(String userId, RecordCheckInRequest body) {
+    public EntryOutcome recordCheckIn(String userId, RecordCheckInRequest body) {
         return decide(
                 userId,
                 JournalRequests.recordCheckIn(
@@ -69,26 +64,13 @@ public class CrudJournal {
                         .orThrow());
     }
 
-    private Outcome decide(String userId, JournalCommand command) {
+    private EntryOutcome decide(String userId, JournalCommand command) {
         Decision decision = JournalDecider.decide(command, state(userId), clock);
-        if (decision instanceof Decision.Record record) {
-            for (Decision.Event event : record.events()) {
-                em.persist(row(userId, event));
-            }
-            em.flush();
-            return Outcome.RECORDED;
+        for (Decision.Event event : decision.eventsOrThrow()) {
+            em.persist(row(userId, event));
         }
-        if (decision instanceof Decision.AlreadyRecorded) {
-            return Outcome.ALREADY_RECORDED;
-        }
-        if (decision instanceof Decision.Conflict) {
-            throw new EntryIdTakenException();
-        }
-        if (decision instanceof Decision.Refused refused) {
-            throw new EntryRefusedException(refused.refusals());
-        }
-        throw new IllegalStateException(
-                "unknown decision " + decision.getClass().getName());
+        em.flush();
+        return decision instanceof Decision.AlreadyRecorded ? EntryOutcome.ALREADY_RECORDED : EntryOutcome.RECORDED;
     }
 
     /** The journal's state as the decider asks for it: the row with the command's id, the zone of the latest row. */
@@ -149,12 +131,5 @@ public class CrudJournal {
             }
         });
         return row;
-    }
-
-    /** The id is taken by an entry with different content. */
-    public static class EntryIdTakenException extends RuntimeException {
-        EntryIdTakenException() {
-            super("entry id taken", null, false, false);
-        }
     }
 }

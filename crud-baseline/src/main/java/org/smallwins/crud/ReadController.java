@@ -28,6 +28,7 @@ import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.journal.week.Weeks;
 import org.smallwins.platform.InvalidQueryException;
+import org.smallwins.platform.RequestedWeeks;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -123,8 +124,8 @@ class ReadController {
         if (count < 1 || count > 104) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to 104 weeks.");
         }
-        List<YearWeek> weeks =
-                Weeks.ending(until == null ? currentWeek(caller.getSubject()) : week("until", until), count);
+        List<YearWeek> weeks = Weeks.ending(
+                until == null ? currentWeek(caller.getSubject()) : RequestedWeeks.parse("until", until), count);
         List<Row> rows = jdbc.query(
                 "SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
                 ReadController::row,
@@ -145,12 +146,7 @@ class ReadController {
 
     @GetMapping(path = "/api/trends/weeks/{week}", produces = MediaType.APPLICATION_JSON_VALUE)
     ReadShapes.WeekTrend week(@AuthenticationPrincipal Jwt caller, @PathVariable String week) {
-        YearWeek named;
-        try {
-            named = Weeks.named(week, () -> currentWeek(caller.getSubject()));
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
-        }
+        YearWeek named = RequestedWeeks.named("week", week, () -> currentWeek(caller.getSubject()));
         List<Row> rows = jdbc.query(
                 "SELECT " + COLUMNS + " FROM crud_entry WHERE user_id = ? AND day BETWEEN ? AND ?",
                 ReadController::row,
@@ -235,14 +231,6 @@ class ReadController {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static YearWeek week(String field, String raw) {
-        try {
-            return Weeks.parse(raw);
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException(field, field + "." + e.rule(), Weeks.FORMAT_HINT);
-        }
     }
 
     private static LocalDate day(String field, String raw) {

@@ -1,21 +1,18 @@
 package org.smallwins.crud;
 
-import org.smallwins.journal.EntryRefusedException;
-import org.smallwins.platform.Problems;
+import org.smallwins.journal.EntryOutcome;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The same write API as the command service: 201 / 200 / 409 / 422. */
+/** The same write API as the command service: 201 / 200 / 409 / 422 (the last two from the platform's {@code JournalProblems}). */
 @RestController
 @RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 class WriteController {
@@ -30,7 +27,7 @@ class WriteController {
 
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> logWin(@RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller) {
-        CrudJournal.Outcome outcome;
+        EntryOutcome outcome;
         try {
             outcome = journal.logWin(caller.getSubject(), body);
         } catch (DataIntegrityViolationException concurrentSameId) {
@@ -42,7 +39,7 @@ class WriteController {
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> recordCheckIn(
             @RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller) {
-        CrudJournal.Outcome outcome;
+        EntryOutcome outcome;
         try {
             outcome = journal.recordCheckIn(caller.getSubject(), body);
         } catch (DataIntegrityViolationException concurrentSameId) {
@@ -51,31 +48,8 @@ class WriteController {
         return answer(outcome, body.checkInId(), "CHECK_IN");
     }
 
-    private static ResponseEntity<EntryResponse> answer(CrudJournal.Outcome outcome, String id, String kind) {
-        HttpStatus status = outcome == CrudJournal.Outcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
+    private static ResponseEntity<EntryResponse> answer(EntryOutcome outcome, String id, String kind) {
+        HttpStatus status = outcome == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(new EntryResponse(id, kind, outcome.name()));
-    }
-
-    @ExceptionHandler(EntryRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(EntryRefusedException refused) {
-        var errors = refused.refusals().stream()
-                .map(r -> new Problems.FieldError(r.field(), r.rule(), r.detail()))
-                .toList();
-        return ResponseEntity.unprocessableContent()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(
-                        HttpStatus.UNPROCESSABLE_CONTENT, "entry-refused", "Entry not recorded", errors));
-    }
-
-    @ExceptionHandler(CrudJournal.EntryIdTakenException.class)
-    ResponseEntity<ProblemDetail> conflict(CrudJournal.EntryIdTakenException conflict) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.CONFLICT,
-                        "entry-id-taken",
-                        "Id already used",
-                        "An entry with this id was already recorded with different content. Corrections are made as new entries; "
-                                + "choose a new id for a new entry."));
     }
 }

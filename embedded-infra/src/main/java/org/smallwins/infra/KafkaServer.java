@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -85,13 +86,9 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private static boolean isBindFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException
-                    || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.getThrowableList(e).stream()
+                .anyMatch(cause -> cause instanceof BindException
+                        || (cause.getMessage() != null && cause.getMessage().contains("Address already in use")));
     }
 
     private Properties config() {

@@ -9,10 +9,21 @@ import org.smallwins.contract.Occurred;
 public sealed interface Decision
         permits Decision.Record, Decision.AlreadyRecorded, Decision.Conflict, Decision.Refused {
 
+    /**
+     * What a journal does with this decision: the events to record (none for a retry), or a conflict as
+     * {@link EntryConflictException} and a refusal as {@link EntryRefusedException}.
+     */
+    List<Event> eventsOrThrow();
+
     /** Record these events, in this order. */
     record Record(List<Event> events) implements Decision {
         public Record {
             events = List.copyOf(events);
+        }
+
+        @Override
+        public List<Event> eventsOrThrow() {
+            return events;
         }
     }
 
@@ -28,10 +39,20 @@ public sealed interface Decision
     }
 
     /** The same entry with the same content was recorded before: a retry, nothing changes. */
-    record AlreadyRecorded(String entryId) implements Decision {}
+    record AlreadyRecorded(String entryId) implements Decision {
+        @Override
+        public List<Event> eventsOrThrow() {
+            return List.of();
+        }
+    }
 
     /** The id is taken by an entry with different content (corrections are their own events, never overwrites). */
-    record Conflict(String entryId) implements Decision {}
+    record Conflict(String entryId) implements Decision {
+        @Override
+        public List<Event> eventsOrThrow() {
+            throw new EntryConflictException(entryId);
+        }
+    }
 
     /** One or more rules are broken; nothing is recorded. Names fields and rules, never values. */
     record Refused(List<Refusal> refusals) implements Decision {
@@ -40,6 +61,11 @@ public sealed interface Decision
             if (refusals.isEmpty()) {
                 throw new IllegalArgumentException("a refusal names at least one rule");
             }
+        }
+
+        @Override
+        public List<Event> eventsOrThrow() {
+            throw new EntryRefusedException(refusals);
         }
     }
 }

@@ -19,9 +19,6 @@ public interface JournalState {
     /** The zone of the person's latest entry: the default zone of the next one. */
     Optional<ZoneId> latestZone();
 
-    /** A journal with nothing in it. */
-    JournalState EMPTY = of(id -> null, () -> null);
-
     /**
      * A state that looks entries up with {@code entries} and the latest zone with {@code latestZone} (either may
      * answer {@code null} for none).

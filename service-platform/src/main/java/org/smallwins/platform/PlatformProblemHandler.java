@@ -86,6 +86,18 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                         HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", List.of(ex.asFieldError())));
     }
 
+    @ExceptionHandler(NotYetVisibleException.class)
+    ResponseEntity<ProblemDetail> notYetVisible(NotYetVisibleException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "not-yet-visible",
+                        "Not visible yet",
+                        "Your latest entry is kept but not shown here yet. Please ask again in a moment."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         Throwable unavailable = storeUnavailable(ex);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -112,8 +113,10 @@ public class PlatformSecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(limits.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER));
-        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Retry-After", "WWW-Authenticate"));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER, JournalSequence.HEADER));
+        cors.setExposedHeaders(
+                List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
@@ -156,6 +159,26 @@ public class PlatformSecurityConfiguration {
         additionalValidators.orderedStream().forEach(validators::add);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return decoder;
+    }
+
+    /**
+     * Every token decoder of the service, whichever way it was built (Boot's from an issuer or JWK set, or the
+     * public-key one above), is put behind the bounded cache of verified tokens, unless its size is 0.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(ObjectProvider<PlatformProperties> settings) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                    PlatformProperties limits = settings.getObject();
+                    if (limits.tokenCacheSize() > 0) {
+                        return new VerifiedTokenCache(decoder, limits.tokenCacheSize(), limits.tokenCacheMaxAge());
+                    }
+                }
+                return bean;
+            }
+        };
     }
 
     /** Every token is checked against the issuer: a service without one refuses to start. */
@@ -205,5 +228,10 @@ public class PlatformSecurityConfiguration {
     @Bean
     PlatformProblemHandler platformProblemHandler() {
         return new PlatformProblemHandler();
+    }
+
+    @Bean
+    JournalProblems journalProblems() {
+        return new JournalProblems();
     }
 }

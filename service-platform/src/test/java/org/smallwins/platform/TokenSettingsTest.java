@@ -93,6 +93,23 @@ class TokenSettingsTest {
     }
 
     @Test
+    void verified_tokens_are_kept_in_a_bounded_cache_unless_its_size_is_0() throws Exception {
+        String key = "file:" + TOKENS.writePublicKey(dir.resolve("public.pem"));
+        var withKey = service.withPropertyValues(
+                PREFIX + "issuer-uri=" + TOKENS.issuer(),
+                PREFIX + "audiences=" + TOKENS.audience(),
+                PREFIX + "public-key-location=" + key);
+        withKey.run(context -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
+            String token = TOKENS.mint("ana");
+            assertThat(decoder.decode(token)).isSameAs(decoder.decode(token));
+        });
+        withKey.withPropertyValues("smallwins.http.token-cache-size=0")
+                .run(context -> assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class));
+    }
+
+    @Test
     void a_jwk_set_uri_wins_over_a_public_key_and_then_boot_builds_the_decoder_with_the_subject_check()
             throws Exception {
         String key = "file:" + TOKENS.writePublicKey(dir.resolve("public.pem"));
@@ -103,7 +120,9 @@ class TokenSettingsTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean("publicKeyJwtDecoder");
-                    assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class);
+                    assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(VerifiedTokenCache.class);
+                    assertThat(((VerifiedTokenCache) context.getBean(JwtDecoder.class)).verifier())
+                            .isInstanceOf(NimbusJwtDecoder.class);
                     assertThat(context).hasBean("subjectRequired");
                 });
     }

@@ -12,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -19,7 +20,7 @@ import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
 import org.smallwins.journal.EntryMark;
-import org.smallwins.journal.EntryRefusedException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalState;
 
@@ -51,29 +52,26 @@ public class Journal {
         // for Axon
     }
 
+    /**
+     * Decides the command and applies what was decided; the answer carries the journal's sequence after it, read from
+     * the aggregate's own version (no second read), so a client can ask a read to wait until it is visible.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public EntryOutcome handle(
+    public EntryAccepted handle(
             ForJournal command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        EntryOutcome outcome = decide(command, clock, correlationId);
+        return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()));
+    }
+
+    /** Asks the decider about the command and applies the events it decides on. */
+    EntryOutcome decide(ForJournal command, Clock clock, String correlationId) {
         Decision decision =
                 JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
-        if (decision instanceof Decision.Record record) {
-            for (Decision.Event event : record.events()) {
-                apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
-            }
-            return EntryOutcome.RECORDED;
+        for (Decision.Event event : decision.eventsOrThrow()) {
+            apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
         }
-        if (decision instanceof Decision.AlreadyRecorded) {
-            return EntryOutcome.ALREADY_RECORDED;
-        }
-        if (decision instanceof Decision.Conflict conflict) {
-            throw new EntryConflictException(conflict.entryId());
-        }
-        if (decision instanceof Decision.Refused refused) {
-            throw new EntryRefusedException(refused.refusals());
-        }
-        throw new IllegalStateException(
-                "unknown decision " + decision.getClass().getName());
+        return decision instanceof Decision.AlreadyRecorded ? EntryOutcome.ALREADY_RECORDED : EntryOutcome.RECORDED;
     }
 
     @EventSourcingHandler

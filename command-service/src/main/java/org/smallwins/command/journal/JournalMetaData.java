@@ -33,6 +33,14 @@ public final class JournalMetaData {
         return MetaData.from(values);
     }
 
+    /**
+     * The journal's sequence (the envelope's gap-free per-person number, from 1) of the event Axon stored with this
+     * aggregate sequence number (from 0).
+     */
+    public static long sequenceOf(long aggregateSequence) {
+        return aggregateSequence + 1;
+    }
+
     /** When the event stored with this metadata happened. */
     static Occurred occurred(MetaData metaData) {
         return new Occurred(

@@ -24,7 +24,7 @@ final class EnvelopeMapper {
         return new EventEnvelope(
                 message.getIdentifier(),
                 message.getAggregateIdentifier(),
-                message.getSequenceNumber() + 1,
+                JournalMetaData.sequenceOf(message.getSequenceNumber()),
                 occurred,
                 message.getTimestamp(),
                 correlationId != null ? correlationId.toString() : message.getIdentifier(),

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryOutcome;
 
 /**
  * A command whose append lost to another instance is decided again, through Axon's retry scheduler on a real command

@@ -30,6 +30,8 @@ import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
@@ -134,7 +136,7 @@ class JournalTest {
                                     null,
                                     BERLIN),
                             CORRELATION)
-                    .expectResultMessagePayload(EntryOutcome.RECORDED)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 1))
                     .expectEvents(expected(
                             new WinLogged("w1", "Today I rested without guilt", FocusArea.REST, List.of("evening")),
                             today(BERLIN)));
@@ -207,7 +209,7 @@ class JournalTest {
                                     "2026-11-22T22:30:00Z",
                                     "Pacific/Auckland"),
                             CORRELATION)
-                    .expectResultMessagePayload(EntryOutcome.RECORDED)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 1))
                     // 22:30 UTC on Sunday is Monday 11:30 in Auckland: the local day is Monday.
                     .expectEvents(expected(
                             new CheckInRecorded("c1", 4, 2, ToleranceWindow.WITHIN, "slow morning"),
@@ -230,7 +232,7 @@ class JournalTest {
         void with_the_same_content_changes_nothing() {
             fixture.given(stored(new WinLogged("w1", "I rested", FocusArea.REST, List.of()), today(BERLIN)))
                     .when(win("w1", "  I rested "), CORRELATION)
-                    .expectResultMessagePayload(EntryOutcome.ALREADY_RECORDED)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 1))
                     .expectNoEvents();
         }
 
@@ -241,7 +243,7 @@ class JournalTest {
                             new WinLogged("w1", "I rested", FocusArea.REST, List.of()),
                             new Occurred(Instant.parse("2026-11-22T20:00:00Z"), yesterday, BERLIN)))
                     .when(win("w1", "I rested"), CORRELATION)
-                    .expectResultMessagePayload(EntryOutcome.ALREADY_RECORDED)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 1))
                     .expectNoEvents();
         }
 
@@ -273,7 +275,7 @@ class JournalTest {
         void of_a_check_in_with_the_same_values_changes_nothing() {
             fixture.given(stored(new CheckInRecorded("c1", 2, 3, ToleranceWindow.HYPOAROUSED, "tired"), today(BERLIN)))
                     .when(checkIn("c1", 2, 3, ToleranceWindow.HYPOAROUSED, " tired ", null, null), CORRELATION)
-                    .expectResultMessagePayload(EntryOutcome.ALREADY_RECORDED)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 1))
                     .expectNoEvents();
         }
 
@@ -283,6 +285,30 @@ class JournalTest {
                     .when(checkIn("c1", 2, 3, ToleranceWindow.HYPOAROUSED, "null", null, null), CORRELATION)
                     .expectNoEvents()
                     .expectException(EntryConflictException.class);
+        }
+    }
+
+    @Nested
+    class Answering_with_the_journals_sequence {
+
+        @Test
+        void after_a_new_entry_is_the_sequence_of_its_event() {
+            fixture.given(
+                            stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today(BERLIN)),
+                            stored(new CheckInRecorded("c0", 3, 3, ToleranceWindow.WITHIN, null), today(BERLIN)))
+                    .when(win("w1", "I said no", FocusArea.BOUNDARIES, List.of(), null, null), CORRELATION)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 3));
+        }
+
+        @Test
+        void after_a_retry_of_an_older_entry_is_the_journals_sequence_as_it_is() {
+            fixture.given(
+                            stored(new WinLogged("w0", "I rested", FocusArea.REST, List.of()), today(BERLIN)),
+                            stored(new CheckInRecorded("c0", 3, 3, ToleranceWindow.WITHIN, null), today(BERLIN)),
+                            stored(new WinLogged("w1", "I said no", FocusArea.BOUNDARIES, List.of()), today(BERLIN)))
+                    .when(win("w0", "I rested"), CORRELATION)
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 3))
+                    .expectNoEvents();
         }
     }
 
@@ -310,15 +336,15 @@ class JournalTest {
             Journal restored = serializer.deserialize(snapshot);
 
             assertThat(serializer.serialize(restored, byte[].class).getData()).isEqualTo(snapshot.getData());
-            assertThat(restored.handle(win("w1", "I rested", FocusArea.REST, List.of("a, b"), null, null), CLOCK, "r"))
+            assertThat(restored.decide(win("w1", "I rested", FocusArea.REST, List.of("a, b"), null, null), CLOCK, "r"))
                     .isEqualTo(EntryOutcome.ALREADY_RECORDED);
-            assertThat(restored.handle(
+            assertThat(restored.decide(
                             checkIn("c1", 2, 3, ToleranceWindow.WITHIN, null, NOW.toString(), BERLIN), CLOCK, "r"))
                     .isEqualTo(EntryOutcome.ALREADY_RECORDED);
-            assertThatThrownBy(() -> restored.handle(
+            assertThatThrownBy(() -> restored.decide(
                             win("w1", "I rested", FocusArea.REST, List.of("a", "b"), null, null), CLOCK, "r"))
                     .isInstanceOf(EntryConflictException.class);
-            assertThatThrownBy(() -> restored.handle(
+            assertThatThrownBy(() -> restored.decide(
                             checkIn("c1", 2, 3, ToleranceWindow.WITHIN, "null", null, null), CLOCK, "r"))
                     .isInstanceOf(EntryConflictException.class);
         }

@@ -40,13 +40,17 @@ class ConcurrentAppendThroughHttpTest extends CommandServiceHttpTest {
     MeterRegistry meters;
 
     int logWin(String user, String winId) throws Exception {
+        return answerTo(user, winId).statusCode();
+    }
+
+    HttpResponse<String> answerTo(String user, String winId) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + CommandServiceStack.TOKENS.mint(user))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"winId":"%s","text":"Today I rested","focusArea":"REST","zone":"Europe/Berlin"}""".formatted(winId)))
                 .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     double concurrentAppends() {
@@ -68,9 +72,12 @@ class ConcurrentAppendThroughHttpTest extends CommandServiceHttpTest {
                 "Journal", user, 1, new WinLogged("win-2", "Today I asked for help", FocusArea.REST, List.of()), meta));
         double before = concurrentAppends();
 
-        assertThat(logWin(user, "win-3"))
-                .as("decided again on the fresh journal")
-                .isEqualTo(201);
+        HttpResponse<String> third = answerTo(user, "win-3");
+        assertThat(third.statusCode()).as("decided again on the fresh journal").isEqualTo(201);
+        assertThat(third.headers().firstValue("Journal-Sequence"))
+                .as("the sequence of the journal it was decided on again")
+                .contains("3");
+        assertThat(third.body()).contains("\"sequence\":3");
 
         assertThat(concurrentAppends() - before).isEqualTo(1);
         assertThat(jdbc.queryForList(

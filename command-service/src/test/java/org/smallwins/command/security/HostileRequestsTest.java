@@ -299,6 +299,34 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void a_browser_app_may_read_the_journal_sequence_of_a_write_and_send_it_back_to_a_read() throws Exception {
+        HttpResponse<String> write = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                        .header("Origin", "https://app.smallwins.example")
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + CommandServiceStack.TOKENS.mint(freshUser()))
+                        .POST(HttpRequest.BodyPublishers.ofString(VALID_WIN.formatted("w-cors")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> readPreflight = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://app.smallwins.example")
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization,journal-sequence")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(write.statusCode()).isEqualTo(201);
+        assertThat(write.headers().firstValue("Journal-Sequence")).hasValue("1");
+        assertThat(write.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(exposed -> assertThat(exposed).containsIgnoringCase("Journal-Sequence"));
+        assertThat(readPreflight.statusCode()).isEqualTo(200);
+        assertThat(readPreflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(allowed -> assertThat(allowed).containsIgnoringCase("journal-sequence"));
+    }
+
     HttpResponse<String> preflight(String origin) throws Exception {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins"))

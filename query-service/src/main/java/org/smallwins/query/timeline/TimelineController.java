@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.smallwins.platform.InvalidQueryException;
+import org.smallwins.platform.JournalSequence;
+import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,12 +25,14 @@ class TimelineController {
     private static final Set<String> KINDS = Set.of("WIN", "CHECK_IN");
 
     private final TimelineQueries queries;
+    private final ReadYourWrites visibility;
 
-    TimelineController(TimelineQueries queries) {
+    TimelineController(TimelineQueries queries, ReadYourWrites visibility) {
         this.queries = queries;
+        this.visibility = visibility;
     }
 
-    @Operation(summary = "Your wins and check-ins, newest first")
+    @Operation(summary = "Your wins and check-ins, newest first", description = ReadYourWrites.WAITS_DOC)
     @GetMapping
     TimelinePage timeline(
             @AuthenticationPrincipal Jwt caller,
@@ -35,7 +40,13 @@ class TimelineController {
             @Parameter(description = "First local day, ISO date") @RequestParam(required = false) String from,
             @Parameter(description = "Last local day, ISO date") @RequestParam(required = false) String to,
             @Parameter(description = "Page size, 1–100") @RequestParam(defaultValue = "20") int limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
         if (kind != null && !KINDS.contains(kind)) {
             throw new InvalidQueryException("kind", "kind.unknown", "Use WIN or CHECK_IN.");
         }
@@ -48,6 +59,7 @@ class TimelineController {
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             throw new InvalidQueryException("to", "to.before-from", "The last day cannot be before the first day.");
         }
+        visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
         try {
             return queries.page(caller.getSubject(), kind, fromDay, toDay, limit, cursor);
         } catch (TimelineQueries.InvalidCursorException e) {

@@ -5,11 +5,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.smallwins.journal.week.Weeks;
 import org.smallwins.platform.InvalidQueryException;
+import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.RequestedWeeks;
+import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,44 +25,54 @@ import org.threeten.extra.YearWeek;
 class TrendsController {
 
     private final TrendQueries queries;
+    private final ReadYourWrites visibility;
 
-    TrendsController(TrendQueries queries) {
+    TrendsController(TrendQueries queries, ReadYourWrites visibility) {
         this.queries = queries;
+        this.visibility = visibility;
     }
 
-    @Operation(summary = "The last N weeks, oldest first; weeks without entries are present as zeros")
+    @Operation(
+            summary = "The last N weeks, oldest first; weeks without entries are present as zeros",
+            description = ReadYourWrites.WAITS_DOC)
     @GetMapping
     List<WeekTrend> series(
             @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "How many weeks, 1–104") @RequestParam(defaultValue = "12") int count,
             @Parameter(description = "The last week of the series (YYYY-Www); default this week in your zone")
                     @RequestParam(required = false)
-                    String until) {
+                    String until,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
         if (count < 1 || count > TrendQueries.MAX_WEEKS) {
             throw new InvalidQueryException("count", "count.range", "Use 1 to " + TrendQueries.MAX_WEEKS + " weeks.");
         }
-        return queries.series(caller.getSubject(), until == null ? null : week("until", until), count);
+        YearWeek last = until == null ? null : RequestedWeeks.parse("until", until);
+        visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
+        return queries.series(caller.getSubject(), last, count);
     }
 
-    @Operation(summary = "One week with its wins, for the weekly review")
+    @Operation(summary = "One week with its wins, for the weekly review", description = ReadYourWrites.WAITS_DOC)
     @GetMapping("/{week}")
     WeekTrend week(
             @AuthenticationPrincipal Jwt caller,
-            @Parameter(description = "ISO week such as 2026-W48, or 'current'") @PathVariable String week) {
-        YearWeek named;
-        try {
-            named = Weeks.named(week, () -> queries.currentWeek(caller.getSubject()));
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException("week", "week." + e.rule(), Weeks.FORMAT_HINT);
+            @Parameter(description = "ISO week such as 2026-W48, or 'current'") @PathVariable String week,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
+        if (!Weeks.CURRENT.equals(week)) {
+            RequestedWeeks.parse("week", week); // a week that cannot be read is refused before any wait
         }
-        return queries.week(caller.getSubject(), named);
-    }
-
-    private static YearWeek week(String field, String raw) {
-        try {
-            return Weeks.parse(raw);
-        } catch (Weeks.NotAWeekException e) {
-            throw new InvalidQueryException(field, field + "." + e.rule(), Weeks.FORMAT_HINT);
-        }
+        visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
+        return queries.week(
+                caller.getSubject(),
+                RequestedWeeks.named("week", week, () -> queries.currentWeek(caller.getSubject())));
     }
 }

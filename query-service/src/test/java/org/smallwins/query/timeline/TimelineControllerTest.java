@@ -5,11 +5,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +22,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.smallwins.platform.NotYetVisibleException;
+import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -45,6 +51,9 @@ class TimelineControllerTest {
 
     @MockitoBean
     JwtDecoder tokens;
+
+    @MockitoBean
+    ReadYourWrites visibility;
 
     MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {
         return request.with(jwt().jwt(token -> token.subject("alice")));
@@ -175,6 +184,55 @@ class TimelineControllerTest {
         http.perform(get("/api/timeline"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        verifyNoInteractions(queries);
+    }
+
+    @Test
+    void a_read_passing_a_writes_sequence_waits_for_it_before_anything_is_read() throws Exception {
+        given(queries.page(any(), any(), any(), any(), anyInt(), any())).willReturn(new TimelinePage(List.of(), null));
+
+        http.perform(asAlice(get("/api/timeline").param("after", "3"))).andExpect(status().isOk());
+        http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "5")))
+                .andExpect(status().isOk());
+        http.perform(asAlice(get("/api/timeline"))).andExpect(status().isOk());
+
+        InOrder order = inOrder(visibility, queries);
+        order.verify(visibility).awaitSequence("alice", 3);
+        order.verify(queries).page("alice", null, null, null, 20, null);
+        order.verify(visibility).awaitSequence("alice", 5);
+        order.verify(queries).page("alice", null, null, null, 20, null);
+        order.verify(visibility).awaitSequence("alice", 0);
+    }
+
+    @Test
+    void a_negative_or_non_numeric_sequence_is_refused_naming_where_it_came_from() throws Exception {
+        refused(http.perform(asAlice(get("/api/timeline").param("after", "-1"))), "after", "sequence.negative");
+        refused(
+                http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "-4"))),
+                "Journal-Sequence",
+                "sequence.negative");
+        http.perform(asAlice(get("/api/timeline").param("after", "soon")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("after"))
+                .andExpect(jsonPath("$.errors[0].rule").value("type"));
+        http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "1e9")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("Journal-Sequence"));
+        verifyNoInteractions(queries, visibility);
+    }
+
+    @Test
+    void a_write_not_visible_within_the_wait_is_a_503_problem_with_retry_after_and_no_timeline() throws Exception {
+        willThrow(new NotYetVisibleException(2)).given(visibility).awaitSequence("alice", 9);
+
+        http.perform(asAlice(get("/api/timeline").param("after", "9")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/not-yet-visible"))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(jsonPath("$.items").doesNotExist());
         verifyNoInteractions(queries);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -43,6 +45,9 @@ class TrendsControllerTest {
 
     @MockitoBean
     JwtDecoder tokens;
+
+    @MockitoBean
+    ReadYourWrites visibility;
 
     MockHttpServletRequestBuilder asAlice(MockHttpServletRequestBuilder request) {
         return request.with(jwt().jwt(token -> token.subject("alice")));
@@ -188,5 +193,31 @@ class TrendsControllerTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         verifyNoInteractions(queries);
+    }
+
+    @Test
+    void the_series_and_a_week_wait_for_a_writes_sequence_before_anything_is_read() throws Exception {
+        YearWeek w48 = YearWeek.of(2026, 48);
+        given(queries.currentWeek("alice")).willReturn(w48);
+        given(queries.week("alice", w48)).willReturn(quiet("2026-W48", "2026-11-23", "2026-11-29"));
+        given(queries.series("alice", null, 12)).willReturn(List.of());
+
+        http.perform(asAlice(get("/api/trends/weeks").param("after", "4"))).andExpect(status().isOk());
+        http.perform(asAlice(get("/api/trends/weeks/current").header("Journal-Sequence", "6")))
+                .andExpect(status().isOk());
+
+        InOrder order = org.mockito.Mockito.inOrder(visibility, queries);
+        order.verify(visibility).awaitSequence("alice", 4);
+        order.verify(queries).series("alice", null, 12);
+        order.verify(visibility).awaitSequence("alice", 6);
+        order.verify(queries).currentWeek("alice");
+        order.verify(queries).week("alice", w48);
+    }
+
+    @Test
+    void a_negative_sequence_or_a_bad_week_is_refused_before_any_wait() throws Exception {
+        refused(http.perform(asAlice(get("/api/trends/weeks").param("after", "-2"))), "after", "sequence.negative");
+        refused(http.perform(asAlice(get("/api/trends/weeks/2026-W00").param("after", "2"))), "week", "week.format");
+        org.mockito.Mockito.verifyNoInteractions(queries, visibility);
     }
 }

@@ -5,6 +5,8 @@ package org.smallwins.command.journal.web;
  *
  * @param id      the entry's id
  * @param kind    {@code WIN} or {@code CHECK_IN}
- * @param outcome {@code RECORDED}, or {@code ALREADY_RECORDED} when this was a retry of an entry already kept
+ * @param outcome  {@code RECORDED}, or {@code ALREADY_RECORDED} when this was a retry of an entry already kept
+ * @param sequence the person's journal sequence after this write (also in the {@code Journal-Sequence} header): pass
+ *                 it to a read ({@code ?after=} or the same header) to see this entry there
  */
-public record EntryResponse(String id, String kind, String outcome) {}
+public record EntryResponse(String id, String kind, String outcome, long sequence) {}

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,12 +27,13 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.smallwins.command.journal.EntryConflictException;
-import org.smallwins.command.journal.EntryOutcome;
+import org.smallwins.command.journal.EntryAccepted;
 import org.smallwins.command.journal.ForJournal;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
@@ -97,7 +99,7 @@ class JournalControllerTest {
 
     @Test
     void a_new_win_is_201_and_is_sent_typed_to_the_callers_journal_with_the_correlation_id() throws Exception {
-        given(commands.sendAndWait(any())).willReturn(EntryOutcome.RECORDED);
+        given(commands.sendAndWait(any())).willReturn(new EntryAccepted(EntryOutcome.RECORDED, 7));
 
         mvc.perform(postAs("user-a", "/api/journal/wins", """
                         {"winId":"w1","text":"Today I rested","focusArea":"REST","tags":["a, b"],"day":"2026-11-22","zone":"Europe/Berlin"}"""))
@@ -105,7 +107,9 @@ class JournalControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.id").value("w1"))
                 .andExpect(jsonPath("$.kind").value("WIN"))
-                .andExpect(jsonPath("$.outcome").value("RECORDED"));
+                .andExpect(jsonPath("$.outcome").value("RECORDED"))
+                .andExpect(jsonPath("$.sequence").value(7))
+                .andExpect(header().string("Journal-Sequence", "7"));
 
         CommandMessage<ForJournal> message = sent();
         assertThat(message.getPayload())
@@ -123,14 +127,16 @@ class JournalControllerTest {
 
     @Test
     void a_new_check_in_is_201_and_leaves_unsent_fields_to_their_defaults() throws Exception {
-        given(commands.sendAndWait(any())).willReturn(EntryOutcome.RECORDED);
+        given(commands.sendAndWait(any())).willReturn(new EntryAccepted(EntryOutcome.RECORDED, 1));
 
         mvc.perform(postAs("user-b", "/api/journal/check-ins", """
                         {"checkInId":"c1","mood":2,"energy":4,"window":"HYPOAROUSED"}"""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("c1"))
                 .andExpect(jsonPath("$.kind").value("CHECK_IN"))
-                .andExpect(jsonPath("$.outcome").value("RECORDED"));
+                .andExpect(jsonPath("$.outcome").value("RECORDED"))
+                .andExpect(jsonPath("$.sequence").value(1))
+                .andExpect(header().string("Journal-Sequence", "1"));
 
         assertThat(sent().getPayload())
                 .isEqualTo(new ForJournal(
@@ -146,13 +152,15 @@ class JournalControllerTest {
     }
 
     @Test
-    void a_retry_is_200_already_recorded() throws Exception {
-        given(commands.sendAndWait(any())).willReturn(EntryOutcome.ALREADY_RECORDED);
+    void a_retry_is_200_already_recorded_with_the_journals_sequence_as_it_is() throws Exception {
+        given(commands.sendAndWait(any())).willReturn(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 4));
 
         mvc.perform(postAs("user-a", "/api/journal/wins", """
                         {"winId":"w1","text":"Today I rested","focusArea":"REST","zone":"UTC"}"""))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.outcome").value("ALREADY_RECORDED"));
+                .andExpect(jsonPath("$.outcome").value("ALREADY_RECORDED"))
+                .andExpect(jsonPath("$.sequence").value(4))
+                .andExpect(header().string("Journal-Sequence", "4"));
     }
 
     @Test

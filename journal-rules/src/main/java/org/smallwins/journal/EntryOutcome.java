@@ -1,6 +1,6 @@
-package org.smallwins.command.journal;
+package org.smallwins.journal;
 
-/** What accepting a journal command did. */
+/** What accepting a journal command did (as the aggregate and the CRUD baseline answer it). */
 public enum EntryOutcome {
     /** A new entry was recorded. */
     RECORDED,

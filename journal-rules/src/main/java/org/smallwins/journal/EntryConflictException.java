@@ -1,4 +1,4 @@
-package org.smallwins.command.journal;
+package org.smallwins.journal;
 
 /** An entry with this id exists with different content. Corrections are their own events, never overwrites. */
 public class EntryConflictException extends RuntimeException {

@@ -1,8 +1,7 @@
-package org.smallwins.command.journal.web;
+package org.smallwins.platform;
 
-import org.smallwins.command.journal.EntryConflictException;
+import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryRefusedException;
-import org.smallwins.platform.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,10 +11,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The journal's refusals as problem details: broken rules are 422, a reused id with other content is 409. */
+/**
+ * The journal decider's refusals as problem details, for every service that writes through it (the command service and
+ * the CRUD baseline): broken rules are 422 naming field and rule, a reused id with other content is 409.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class JournalProblems {
+public class JournalProblems {
 
     @ExceptionHandler(EntryRefusedException.class)
     ResponseEntity<ProblemDetail> refused(EntryRefusedException refused) {
