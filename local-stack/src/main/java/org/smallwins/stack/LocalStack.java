@@ -14,9 +14,9 @@ import org.smallwins.infra.PostgresServer;
 
 /**
  * The whole product on one machine: PostgreSQL (embedded binaries), a Kafka broker (KRaft, in this JVM), the MongoDB
- * stand-in, a development token issuer, and both services as their own processes, started from the same executable
- * jars and configured through the same environment variables as in production. The one way to build a local or test
- * stack.
+ * stand-in (on a file in the data directory when data is kept, else in memory), a development token issuer, and both
+ * services as their own processes, started from the same executable jars and configured through the same environment
+ * variables as in production. The one way to build a local or test stack.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -30,6 +30,16 @@ public final class LocalStack implements AutoCloseable {
 
     /** The read store's database on the MongoDB stand-in. */
     public static final String READ_STORE_DATABASE = "smallwins";
+
+    /**
+     * Where, in the data directory of a stack that keeps its data, the MongoDB stand-in keeps the read models and their
+     * checkpoints (one file, {@link #READ_STORE_FILE}): they survive a restart, so the projection continues from its
+     * checkpoints instead of rebuilding. Deleting this directory makes the next start rebuild from the topic.
+     */
+    public static final String READ_STORE_DIRECTORY = "read-store";
+
+    /** The stand-in's file in {@link #READ_STORE_DIRECTORY} (an H2 MVStore). */
+    public static final String READ_STORE_FILE = "read-models.mv";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private PostgresServer postgres;
@@ -71,8 +81,18 @@ public final class LocalStack implements AutoCloseable {
         if (kafka.startedWithEmptyLog()) {
             replayRelayIntoFreshBroker(postgres);
         }
-        progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
-        mongo = track(MongoStandIn.start(0));
+        if (options.keepData()) {
+            Path readStore = data.resolve(READ_STORE_DIRECTORY);
+            if (kafka.startedWithEmptyLog() && forgetReadStore(readStore)) {
+                progress.accept("The Kafka log is new: the read models kept in " + readStore
+                        + " are dropped and rebuilt from the topic…");
+            }
+            progress.accept("Starting MongoDB stand-in (in-JVM, read models kept in " + readStore + ")…");
+            mongo = track(MongoStandIn.start(readStore.resolve(READ_STORE_FILE), 0));
+        } else {
+            progress.accept("Starting MongoDB stand-in (in-JVM, in memory)…");
+            mongo = track(MongoStandIn.start(0));
+        }
         tokens = DevTokens.loadOrCreate(
                 data.resolve("dev-issuer"), DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
         Path publicKey = tokens.writePublicKey(data.resolve("dev-issuer").resolve("public.pem"));
@@ -125,6 +145,24 @@ public final class LocalStack implements AutoCloseable {
             statement.execute("DO $$ BEGIN IF to_regclass('tokenentry') IS NOT NULL THEN "
                     + "DELETE FROM tokenentry WHERE processorname = 'kafka-relay'; END IF; END $$");
         }
+    }
+
+    /**
+     * The read store's checkpoints are offsets in the topic it was projected from. A broker whose log was just created
+     * holds a new topic (the relay publishes the event store into it again), in which those offsets mean other records:
+     * continuing from them would skip events, and a checkpoint beyond the new log's end would be reset by the consumer.
+     * So the kept read models go, and the projection rebuilds them from the new topic. Returns whether there was one.
+     */
+    private static boolean forgetReadStore(Path readStore) throws java.io.IOException {
+        if (!Files.exists(readStore)) {
+            return false;
+        }
+        try (var paths = Files.walk(readStore)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        return true;
     }
 
     private <T extends AutoCloseable> T track(T resource) {

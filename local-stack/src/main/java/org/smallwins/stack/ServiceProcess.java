@@ -208,7 +208,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private String logSinceStart() {
+    /** What this process wrote to its log since it started (at most 1 MB). */
+    String logSinceStart() {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long length = file.length() - logOffset;
             if (length <= 0) {
