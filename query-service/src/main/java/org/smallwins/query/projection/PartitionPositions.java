@@ -55,13 +55,16 @@ class PartitionPositions {
     }
 
     /**
-     * Nothing arrived for a while. If checkpoints this instance wrote are gone, the read store was emptied while the
-     * stream was quiet: rebuild. Otherwise every partition has caught up.
+     * Nothing arrived for a while ({@code positions}: each assigned partition with the consumer's position in it). If
+     * checkpoints this instance wrote are gone, the read store was emptied while the stream was quiet: rebuild.
+     * Otherwise every partition has caught up, and one projected from the beginning that had nothing to read gets its
+     * checkpoint now, so that a restart on a kept read store continues there instead of rebuilding it.
      */
     void idle(
-            Collection<TopicPartition> partitions,
+            Map<TopicPartition, Long> positions,
             BiConsumer<TopicPartition, Long> seek,
             java.util.function.Consumer<Collection<TopicPartition>> seekToBeginning) {
+        Collection<TopicPartition> partitions = positions.keySet();
         List<TopicPartition> lost;
         try {
             lost = partitions.stream()
@@ -78,6 +81,13 @@ class PartitionPositions {
             return;
         }
         if (lost.isEmpty()) {
+            try {
+                positions.forEach(this::checkpointQuiet);
+            } catch (RuntimeException unreachable) {
+                log.warn(
+                        "Could not record the checkpoints of quiet partitions ({})",
+                        unreachable.getClass().getName());
+            }
             rebuild.caughtUp();
             return;
         }
@@ -86,7 +96,8 @@ class PartitionPositions {
     }
 
     /**
-     * After the batch's documents are written: moves each partition's checkpoint past the batch. Written after the
+     * After the batch's documents are written: moves each partition's checkpoint past the batch (and gives caught-up
+     * partitions that had nothing to read theirs, see {@link #checkpointQuiet}). Written after the
      * read models, so a crash in between only means some events are applied again, which changes nothing. Returns the
      * partitions whose checkpoint was gone (the read store was emptied under this batch); the caller removes what the
      * batch wrote for them, then calls {@link #reposition}.
@@ -117,8 +128,25 @@ class PartitionPositions {
         for (TopicPartition partition : consumer.assignment()) {
             consumer.currentLag(partition).ifPresent(ahead -> lag.put(partition, ahead));
         }
+        lag.forEach((partition, ahead) -> {
+            if (ahead == 0 && !nextOffsets.containsKey(partition) && !expected.containsKey(partition)) {
+                checkpointQuiet(partition, consumer.position(partition));
+            }
+        });
         rebuild.afterBatch(counts, lag);
         return emptied;
+    }
+
+    /**
+     * A partition projected from the beginning that has had nothing to read (no checkpoint yet, caught up at
+     * {@code position}) gets its checkpoint, once: a restart on a kept read store then continues there instead of
+     * rebuilding, and emptying the read store is noticed for it too.
+     */
+    private void checkpointQuiet(TopicPartition partition, long position) {
+        if (!expected.containsKey(partition)
+                && checkpoints.advance(partition.topic(), partition.partition(), null, position)) {
+            expected.put(partition, position);
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ public class ProjectionConsumer implements ConsumerSeekAware {
     @Override
     public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         positions.idle(
-                assignments.keySet(),
+                assignments,
                 (partition, offset) -> callback.seek(partition.topic(), partition.partition(), offset),
                 callback::seekToBeginning);
     }
