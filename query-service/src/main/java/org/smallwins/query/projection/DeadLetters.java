@@ -2,6 +2,7 @@ package org.smallwins.query.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -73,11 +74,8 @@ class DeadLetters {
 
     /** The codec's reason: the message of the deserializer's exception (never journal content). */
     static String reason(Exception exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JournalEventDeserializer.Unreadable unreadable) {
-                return unreadable.getMessage();
-            }
-        }
-        return "unreadable";
+        JournalEventDeserializer.Unreadable unreadable =
+                ExceptionUtils.throwableOfType(exception, JournalEventDeserializer.Unreadable.class);
+        return unreadable == null ? "unreadable" : unreadable.getMessage();
     }
 }
