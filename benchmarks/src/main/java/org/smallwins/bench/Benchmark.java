@@ -109,8 +109,33 @@ public final class Benchmark {
                 description = "length of each component ceiling measurement (default: ${DEFAULT-VALUE})")
         int ceilingSeconds;
 
+        @Option(
+                names = "--scaling-events",
+                paramLabel = "N",
+                defaultValue = "200000",
+                description = "events produced for the 1 -> 2 query-service scaling measurement, besides the load "
+                        + "steps' events already on the topic (default: ${DEFAULT-VALUE})")
+        int scalingEvents;
+
+        @Option(
+                names = "--scaling-timeout-minutes",
+                paramLabel = "MINUTES",
+                defaultValue = "10",
+                description = "how long each scaling measurement may take (default: ${DEFAULT-VALUE})")
+        int scalingTimeoutMinutes;
+
         @Option(names = "--skip-crud", description = "run without the CRUD baseline")
         boolean skipCrud;
+
+        @Option(
+                names = "--skip-event-store-ceiling",
+                description = "skip the event store's write ceiling (Axon-shaped DomainEventEntry appends)")
+        boolean skipEventStoreCeiling;
+
+        @Option(
+                names = "--skip-query-scaling",
+                description = "skip the 1 -> 2 query-service instances measurement (projection at its ceiling)")
+        boolean skipQueryScaling;
 
         @Option(names = "--skip-rebuild", description = "skip the read-model rebuild")
         boolean skipRebuild;
@@ -321,6 +346,10 @@ public final class Benchmark {
                 memory.unwatch("crud-baseline");
             }
             report.put("steps", rows);
+            Map<String, Object> eventStore =
+                    Ceilings.eventStoreFootprint(pgUrlBase + "postgres", "postgres", "postgres");
+            report.put("eventStore", eventStore);
+            out.accept("Event store after the steps (Axon's DomainEventEntry): " + eventStore);
 
             // --- Component ceilings
             out.accept("Component ceilings (" + ceilingSeconds + " s each)…");
@@ -345,12 +374,42 @@ public final class Benchmark {
             out.accept(String.format(
                     "  Kafka producer records/s (same settings, waiting for each send like the relay): %.0f",
                     synchronous));
+            if (!flags.skipEventStoreCeiling) {
+                int payloadBytes = ((Number) eventStore.get("avgPayloadBytes")).intValue();
+                int metaDataBytes = ((Number) eventStore.get("avgMetaDataBytes")).intValue();
+                if (payloadBytes == 0) {
+                    payloadBytes = 300;
+                    metaDataBytes = 150;
+                }
+                for (int perTransaction : new int[] {1, 100}) {
+                    for (int threads : new int[] {1, 8}) {
+                        double eps = Ceilings.eventStoreAppendsPerSecond(
+                                pgUrlBase + "bench_ceiling",
+                                "postgres",
+                                "postgres",
+                                threads,
+                                perTransaction,
+                                payloadBytes,
+                                metaDataBytes,
+                                ceilingSeconds,
+                                out);
+                        ceilings.put(
+                                "eventStoreAppendsPerSecond_" + perTransaction + "perTx_" + threads + "conn",
+                                Math.round(eps));
+                        out.accept(String.format(
+                                "  Event store (Axon's DomainEventEntry, its unique constraints, payload %d B, metadata "
+                                        + "%d B) events/s, %d event(s) per transaction, %d connection(s): %.0f",
+                                payloadBytes, metaDataBytes, perTransaction, threads, eps));
+                    }
+                }
+                ceilings.put("eventStoreAppendPayloadBytes", payloadBytes);
+                ceilings.put("eventStoreAppendMetaDataBytes", metaDataBytes);
+            }
             report.put("ceilings", ceilings);
 
-            // --- Rebuild
-            if (!flags.skipRebuild) {
-                out.accept("Rebuild of the read models from the log (MongoDB stand-in)…");
-                out.accept("  stopping the running query-service so it does not compete, and dropping its read store");
+            if (!flags.skipRebuild || !flags.skipQueryScaling) {
+                out.accept("Stopping the running query-service so it does not compete with the measurements of the "
+                        + "projection, and dropping its read store");
                 ProcessHandle.of(stack.queryServicePid()).ifPresent(p -> {
                     p.destroy();
                     p.onExit().join();
@@ -359,17 +418,73 @@ public final class Benchmark {
                 try (var client = com.mongodb.client.MongoClients.create(stack.mongoConnectionString())) {
                     client.getDatabase("smallwins").drop();
                 }
+            }
+
+            // --- Query-side scaling: 1 -> 2 instances
+            if (!flags.skipQueryScaling) {
+                out.accept("Query-side scaling: the projection at its ceiling with 1, then 2 query-service instances "
+                        + "(one consumer group each, 6 partitions; both instances share the one in-JVM MongoDB "
+                        + "stand-in) †");
+                out.accept(String.format(
+                        "  producing %,d synthetic but valid envelopes (as for the rebuild, other users) onto %s",
+                        flags.scalingEvents, "smallwins.journal-events"));
+                Rebuild.produce(stack.kafkaBootstrapServers(), "scaling-user", flags.scalingEvents, out);
+                Map<Integer, Long> ends = QueryScaling.endOffsets(stack.kafkaBootstrapServers());
+                out.accept("  backlog per partition (the whole topic): " + ends);
+                Map<String, String> env = new HashMap<>(jwtEnv(stack, data));
+                env.put("SMALLWINS_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
+                List<QueryScaling.Result> scaling = new ArrayList<>();
+                for (int instances : new int[] {1, 2}) {
+                    QueryScaling.Result r = QueryScaling.measure(
+                            instances,
+                            root.resolve("local-stack/target/services/query-service-exec.jar"),
+                            jvmOptions,
+                            env,
+                            stack.mongoConnectionString(),
+                            "smallwins_scaling_" + instances,
+                            ends,
+                            ProcessHandle.current().pid(),
+                            Memory.withDescendants(postmaster),
+                            data.resolve("logs"),
+                            flags.scalingTimeoutMinutes,
+                            out);
+                    out.accept(String.format(
+                            "  %d instance(s) %s: %,d events in %.1f s projecting (%.1f s to the first checkpoint): "
+                                    + "%,.0f events/s; partitions caught up after s %s; CPU %% of one core per "
+                                    + "instance %s, harness (stand-in) %d, PostgreSQL %d; CPU per event: instances "
+                                    + "%.0f µs, harness %.0f µs †",
+                            instances,
+                            r.complete() ? "done" : "INCOMPLETE (timeout)",
+                            r.applied(),
+                            r.secondsProjecting(),
+                            r.secondsToFirstProgress(),
+                            r.eventsPerSecond(),
+                            r.partitionCaughtUpAfterSeconds(),
+                            r.cpuPercentOfOneCorePerInstance(),
+                            r.harnessCpuPercentOfOneCore(),
+                            r.postgresCpuPercentOfOneCore(),
+                            r.instanceCpuMicrosPerEvent(),
+                            r.harnessCpuMicrosPerEvent()));
+                    scaling.add(r);
+                    Thread.sleep(3000);
+                }
+                report.put("queryScaling", scaling);
+            }
+
+            // --- Rebuild
+            if (!flags.skipRebuild) {
+                out.accept("Rebuild of the read models from the log (MongoDB stand-in)…");
                 long before = Rebuild.topicEvents(stack.kafkaBootstrapServers());
                 out.accept(String.format(
                         "  producing %,d synthetic but valid envelopes (JournalEventCodec, 1,000 users, 70%% wins, "
                                 + "days over 26 weeks) straight onto %s",
                         rebuildEvents, "smallwins.journal-events"));
-                Rebuild.produce(stack.kafkaBootstrapServers(), rebuildEvents, out);
+                Rebuild.produce(stack.kafkaBootstrapServers(), "rebuild-user", rebuildEvents, out);
                 long topicEvents = Rebuild.topicEvents(stack.kafkaBootstrapServers());
                 out.accept(String.format(
-                        "  topic holds %,d events (%,d from the load steps, %,d produced); starting a fresh "
+                        "  topic holds %,d events (%,d already there: the load steps' and the scaling measurement's, %,d produced); starting a fresh "
                                 + "query-service on an empty stand-in database",
-                        topicEvents, topicEvents - rebuildEvents, (long) rebuildEvents));
+                        topicEvents, before, (long) rebuildEvents));
                 Map<String, String> env = new HashMap<>(jwtEnv(stack, data));
                 env.put("SMALLWINS_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
                 env.put("SMALLWINS_MONGODB_URI", stack.mongoConnectionString() + "/smallwins_rebuild");

@@ -50,13 +50,16 @@ final class Rebuild {
 
     private Rebuild() {}
 
-    /** Puts {@code count} valid envelopes for 1,000 users (70% wins, spread over 26 weeks) on the journal topic. */
-    static void produce(String bootstrap, long count, Consumer<String> progress) throws Exception {
+    /**
+     * Puts {@code count} valid envelopes for 1,000 users named {@code userPrefix}-N (70% wins, spread over 26 weeks) on
+     * the journal topic; each user's sequence starts at 1, so a prefix is used once per run.
+     */
+    static void produce(String bootstrap, String userPrefix, long count, Consumer<String> progress) throws Exception {
         Properties p = Ceilings.producerSettings(bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         JournalEventCodec codec = new JournalEventCodec();
-        List<String> users = Workload.users("rebuild-user", 1000);
+        List<String> users = Workload.users(userPrefix, 1000);
         long[] sequences = new long[users.size()];
         LocalDate today = LocalDate.now();
         long started = System.nanoTime();

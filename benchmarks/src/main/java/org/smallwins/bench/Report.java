@@ -98,6 +98,7 @@ final class Report {
                     .append(" |\n");
         }
         md.append(cpu);
+        md.append(cpuPerCommandTable(rows, ratios));
         md.append("\n")
                 .append(STAND_IN)
                 .append(
@@ -150,12 +151,81 @@ final class Report {
                     .append(" pipelined, ")
                     .append(c.get("kafkaProducerRecordsPerSecond_sendAndWait"))
                     .append(" waiting for each send (as the relay did).\n");
+            if (c.get("eventStoreAppendsPerSecond_1perTx_1conn") != null) {
+                md.append(String.format(
+                        "%n**Event store write ceiling (same run, same PostgreSQL).** Appends shaped like Axon's JDBC "
+                                + "event store: DomainEventEntry rows (its primary key and both unique constraints: "
+                                + "aggregate + sequence, event id), payload %s B and metadata %s B (the run's own "
+                                + "averages), each connection appending to its own 1,000 aggregates in sequence. "
+                                + "Events/s:%n%n| Events per transaction | 1 connection | 8 connections |%n"
+                                + "|---:|---:|---:|%n| 1 (one command, one event) | %s | %s |%n"
+                                + "| 100 (JDBC batch) | %s | %s |%n",
+                        c.get("eventStoreAppendPayloadBytes"),
+                        c.get("eventStoreAppendMetaDataBytes"),
+                        c.get("eventStoreAppendsPerSecond_1perTx_1conn"),
+                        c.get("eventStoreAppendsPerSecond_1perTx_8conn"),
+                        c.get("eventStoreAppendsPerSecond_100perTx_1conn"),
+                        c.get("eventStoreAppendsPerSecond_100perTx_8conn")));
+            }
+        }
+        if (report.get("eventStore") instanceof Map<?, ?> e) {
+            md.append(String.format(
+                    "%n**The run's event store after the load steps.** %s events in Axon's DomainEventEntry; average "
+                            + "payload %s B, metadata %s B; %s bytes on disk per event (table, indexes and TOAST: "
+                            + "%s bytes in all, of which the table %s).%n",
+                    e.get("events"),
+                    e.get("avgPayloadBytes"),
+                    e.get("avgMetaDataBytes"),
+                    e.get("bytesPerEventOnDisk"),
+                    e.get("totalBytes"),
+                    e.get("heapBytes")));
+        }
+        if (report.get("queryScaling") instanceof List<?> scaling && !scaling.isEmpty()) {
+            md.append(String.format(
+                    "%n**Query-side scaling, 1 → 2 query-service instances %s.** The projection driven to its ceiling: "
+                            + "every event on the journal topic (6 partitions) is a backlog that 1, then 2 fresh "
+                            + "instances (one consumer group, an empty read-store database) project until every "
+                            + "partition's checkpoint has reached the topic's end. Both instances share the one in-JVM "
+                            + "MongoDB stand-in (in the harness JVM) and the same 2 cores.%n%n"
+                            + "| Instances | Events | Events/s applied | Projecting s (start → first checkpoint s) | "
+                            + "Partitions caught up after s | CPU %% of one core per instance | Harness (stand-in) "
+                            + "CPU %% | PostgreSQL CPU %% | CPU per event: instances / harness µs | Peak RSS MiB per "
+                            + "instance |%n|---:|---:|---:|---:|---|---|---:|---:|---:|---:|%n",
+                    STAND_IN));
+            for (Object o : scaling) {
+                QueryScaling.Result r = (QueryScaling.Result) o;
+                md.append(String.format(
+                        "| %d | %,d | %,.0f%s | %.1f (%.1f) | %s | %s | %d | %d | %.0f / %.0f | %d |%n",
+                        r.instances(),
+                        r.applied(),
+                        r.eventsPerSecond(),
+                        r.complete() ? "" : " (INCOMPLETE, timed out)",
+                        r.secondsProjecting(),
+                        r.secondsToFirstProgress(),
+                        r.partitionCaughtUpAfterSeconds().values(),
+                        r.cpuPercentOfOneCorePerInstance(),
+                        r.harnessCpuPercentOfOneCore(),
+                        r.postgresCpuPercentOfOneCore(),
+                        r.instanceCpuMicrosPerEvent(),
+                        r.harnessCpuMicrosPerEvent(),
+                        r.peakRssMiBPerInstance()));
+            }
+            if (scaling.size() >= 2) {
+                QueryScaling.Result one = (QueryScaling.Result) scaling.get(0);
+                QueryScaling.Result two = (QueryScaling.Result) scaling.get(scaling.size() - 1);
+                String factor = one.eventsPerSecond() == 0
+                        ? "n/a"
+                        : String.format("%.2f", two.eventsPerSecond() / one.eventsPerSecond());
+                report.put("queryScalingFactor", factor);
+                md.append(String.format(
+                        "%n%d → %d instances: **%s×** the events/s %s.%n", 1, two.instances(), factor, STAND_IN));
+            }
         }
         Object rebuild = report.get("rebuild");
         if (rebuild instanceof Rebuild.Result r) {
             md.append(String.format(
                     "%n**Rebuild %s.** %,d events (%,d synthetic envelopes produced with JournalEventCodec over "
-                            + "1,000 users plus the load steps' events) projected into an empty read store by a fresh query-service: "
+                            + "1,000 users plus the events already on the topic) projected into an empty read store by a fresh query-service: "
                             + "%,d applied in %.0f s from process start, %.0f s projecting, **%,.0f events/s**, %,d timeline documents, peak RSS "
                             + "%d MiB%s.%n",
                     STAND_IN + " (MongoDB stand-in)",
@@ -179,6 +249,91 @@ final class Report {
         out.accept("");
         out.accept(md.toString());
         out.accept("Written " + mdFile + " and " + jsonFile);
+    }
+
+    /** CPU time per accepted command in ms, per process name, from a step's CPU % of one core and accepted rate. */
+    static Map<String, Double> cpuMillisPerCommand(Benchmark.StepRow r) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (r.achieved() <= 0) {
+            return out;
+        }
+        r.cpuPercentOfOneCore().forEach((name, percent) -> {
+            if (!name.equals("everything else on the machine")) {
+                out.put(name, percent / 100.0 * 1000.0 / r.achieved());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The side's own CPU per accepted command in ms: its services and PostgreSQL (Small Wins: command-service,
+     * query-service, PostgreSQL; CRUD: crud-baseline, PostgreSQL), without the harness JVM (load generator, and for
+     * Small Wins also the Kafka broker and the MongoDB stand-in), which is given separately.
+     */
+    static double sideMillisPerCommand(Benchmark.StepRow r) {
+        Map<String, Double> ms = cpuMillisPerCommand(r);
+        boolean ours = r.system().equals("small-wins");
+        double side = ms.getOrDefault("PostgreSQL (all processes)", 0.0);
+        if (ours) {
+            side += ms.getOrDefault("command-service", 0.0) + ms.getOrDefault("query-service", 0.0);
+        } else {
+            side += ms.getOrDefault("crud-baseline", 0.0);
+        }
+        return side;
+    }
+
+    private static double harnessMillisPerCommand(Benchmark.StepRow r) {
+        return cpuMillisPerCommand(r).entrySet().stream()
+                .filter(e -> e.getKey().startsWith("harness"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+    }
+
+    private static String cpuPerCommandTable(List<Benchmark.StepRow> rows, Map<String, Object> ratios) {
+        StringBuilder b = new StringBuilder(
+                "\nCPU per accepted command, ms (CPU % of one core ÷ accepted commands/s; side = the system's own "
+                        + "processes: Small Wins command-service + query-service + PostgreSQL, CRUD crud-baseline + "
+                        + "PostgreSQL; the harness JVM is the load generator for both, and for Small Wins also the Kafka "
+                        + "broker and the MongoDB stand-in " + STAND_IN + "):\n\n"
+                        + "| System | Offered cmd/s | command-service | query-service | crud-baseline | PostgreSQL | "
+                        + "Side total | Harness | Side + harness |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Benchmark.StepRow r : rows) {
+            Map<String, Double> ms = cpuMillisPerCommand(r);
+            double side = sideMillisPerCommand(r);
+            double harness = harnessMillisPerCommand(r);
+            b.append(String.format(
+                    "| %s | %d | %s | %s | %s | %s | **%s** | %s | %s |%n",
+                    r.system().equals("small-wins") ? "Small Wins" : "CRUD baseline",
+                    r.offered(),
+                    ms3(ms.get("command-service")),
+                    ms3(ms.get("query-service")),
+                    ms3(ms.get("crud-baseline")),
+                    ms3(ms.get("PostgreSQL (all processes)")),
+                    ms3(side),
+                    ms3(harness),
+                    ms3(side + harness)));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> perStep = (List<Map<String, Object>>) ratios.get("perStep");
+        if (!perStep.isEmpty()) {
+            b.append("\nCPU per accepted command, Small Wins / CRUD (same step): ");
+            StringBuilder list = new StringBuilder();
+            for (Map<String, Object> s : perStep) {
+                list.append(list.length() == 0 ? "" : "; ")
+                        .append(s.get("offered"))
+                        .append("/s: side ")
+                        .append(s.get("cpuPerCommandSide"))
+                        .append("×, side + harness ")
+                        .append(s.get("cpuPerCommandWithHarness"))
+                        .append("×");
+            }
+            b.append(list).append(".\n");
+        }
+        return b.toString();
+    }
+
+    private static String ms3(Double v) {
+        return v == null ? "–" : String.format("%.2f", v);
     }
 
     private static Map<String, Object> ratios(List<Benchmark.StepRow> rows, int p99Bound) {
@@ -207,6 +362,12 @@ final class Report {
                 s.put("p99", ratio(a.get().p99(), b.get().p99()));
                 s.put("timelineP99", ratio(a.get().timelineP99(), b.get().timelineP99()));
                 s.put("trendP99", ratio(a.get().trendP99(), b.get().trendP99()));
+                s.put("cpuPerCommandSide", ratio(sideMillisPerCommand(a.get()), sideMillisPerCommand(b.get())));
+                s.put(
+                        "cpuPerCommandWithHarness",
+                        ratio(
+                                sideMillisPerCommand(a.get()) + harnessMillisPerCommand(a.get()),
+                                sideMillisPerCommand(b.get()) + harnessMillisPerCommand(b.get())));
                 perStep.add(s);
             }
         }
