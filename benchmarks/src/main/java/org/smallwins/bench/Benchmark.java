@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark: Small Wins (embedded default stack, the run command's jars) against a plain Spring Boot + JPA CRUD
- * service, in the same run on the same machine. Run it with {@code benchmarks/run}; see README "Performance".
+ * service, in the same run on the same machine. Run it with {@code benchmarks/run}; see benchmarks/README.md.
  */
 public final class Benchmark {
 
@@ -63,7 +63,7 @@ public final class Benchmark {
                 names = "--rates",
                 paramLabel = "RATE",
                 split = ",",
-                defaultValue = "250,500,1000,2000,4000",
+                defaultValue = "100,250,500,1000,2000,4000",
                 description = "offered commands per second, one step each (default: ${DEFAULT-VALUE})")
         int[] rates;
 
@@ -451,7 +451,7 @@ public final class Benchmark {
                     out.accept(String.format(
                             "  %d instance(s) %s: %,d events in %.1f s projecting (%.1f s to the first checkpoint): "
                                     + "%,.0f events/s; partitions caught up after s %s; CPU %% of one core per "
-                                    + "instance %s, harness (stand-in) %d, PostgreSQL %d; CPU per event: instances "
+                                    + "instance %s, harness (stand-in) %d, PostgreSQL %d, everything else on the machine %d; CPU per event: instances "
                                     + "%.0f µs, harness %.0f µs †",
                             instances,
                             r.complete() ? "done" : "INCOMPLETE (timeout)",
@@ -463,6 +463,7 @@ public final class Benchmark {
                             r.cpuPercentOfOneCorePerInstance(),
                             r.harnessCpuPercentOfOneCore(),
                             r.postgresCpuPercentOfOneCore(),
+                            r.everythingElseCpuPercentOfOneCore(),
                             r.instanceCpuMicrosPerEvent(),
                             r.harnessCpuMicrosPerEvent()));
                     scaling.add(r);
@@ -668,7 +669,7 @@ public final class Benchmark {
     }
 
     /** [busy, total] jiffies over all cores, from /proc/stat. */
-    private static long[] machineCpuTicks() {
+    static long[] machineCpuTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;

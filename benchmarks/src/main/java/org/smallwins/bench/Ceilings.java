@@ -65,7 +65,7 @@ final class Ceilings {
     }
 
     /** Axon's DomainEventEntry as the command-service creates it (command-service's schema.sql), under another name. */
-    private static final String EVENT_TABLE_DDL = """
+    static final String EVENT_TABLE_DDL = """
             CREATE TABLE IF NOT EXISTS bench_domain_event_entry (
                 globalIndex         BIGSERIAL    NOT NULL,
                 aggregateIdentifier VARCHAR(255) NOT NULL,

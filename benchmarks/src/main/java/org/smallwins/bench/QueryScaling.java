@@ -43,6 +43,7 @@ final class QueryScaling {
             List<Long> cpuPercentOfOneCorePerInstance,
             long harnessCpuPercentOfOneCore,
             long postgresCpuPercentOfOneCore,
+            long everythingElseCpuPercentOfOneCore,
             double instanceCpuMicrosPerEvent,
             double harnessCpuMicrosPerEvent,
             long peakRssMiBPerInstance) {}
@@ -105,6 +106,7 @@ final class QueryScaling {
             long[] cpuAtFirstProgress = null;
             long harnessAtFirstProgress = 0;
             long postgresAtFirstProgress = 0;
+            long[] machineAtFirstProgress = null;
             long firstProgressNanos = 0;
             long peakRssKb = 0;
             Map<Integer, Double> caughtUp = new TreeMap<>();
@@ -134,6 +136,7 @@ final class QueryScaling {
                     cpuAtFirstProgress = cpuPerProcess(processes);
                     harnessAtFirstProgress = Memory.cpuTicks(new long[] {harnessPid});
                     postgresAtFirstProgress = Memory.cpuTicks(postgresPids);
+                    machineAtFirstProgress = Benchmark.machineCpuTicks();
                 }
                 for (var e : ends.entrySet()) {
                     if (!caughtUp.containsKey(e.getKey()) && positions.getOrDefault(e.getKey(), 0L) >= e.getValue()) {
@@ -161,6 +164,7 @@ final class QueryScaling {
             long[] cpuEnd = cpuPerProcess(processes);
             long harnessEnd = Memory.cpuTicks(new long[] {harnessPid});
             long postgresEnd = Memory.cpuTicks(postgresPids);
+            long[] machineEnd = Benchmark.machineCpuTicks();
             double projecting = firstProgressNanos == 0 ? 0 : (end - firstProgressNanos) / 1e9;
             List<Long> cpuPercent = new ArrayList<>();
             long instanceTicks = 0;
@@ -171,6 +175,14 @@ final class QueryScaling {
             }
             long harnessTicks = harnessEnd - harnessAtFirstProgress;
             long postgresTicks = postgresEnd - postgresAtFirstProgress;
+            long everythingElse = 0;
+            if (machineAtFirstProgress != null && machineEnd[1] > machineAtFirstProgress[1]) {
+                double busyCores = (machineEnd[0] - machineAtFirstProgress[0])
+                        / (double) (machineEnd[1] - machineAtFirstProgress[1])
+                        * Runtime.getRuntime().availableProcessors();
+                double ours = (instanceTicks + harnessTicks + postgresTicks) / 100.0 / projecting;
+                everythingElse = Math.max(0, Math.round((busyCores - ours) * 100));
+            }
             boolean complete = caughtUp.size() == ends.size();
             return new Result(
                     instances,
@@ -185,6 +197,7 @@ final class QueryScaling {
                     cpuPercent,
                     projecting == 0 ? 0 : Math.round(harnessTicks / 100.0 / projecting * 100),
                     projecting == 0 ? 0 : Math.round(postgresTicks / 100.0 / projecting * 100),
+                    everythingElse,
                     applied == 0 ? 0 : instanceTicks * 10_000.0 / applied,
                     applied == 0 ? 0 : harnessTicks * 10_000.0 / applied,
                     peakRssKb / 1024);

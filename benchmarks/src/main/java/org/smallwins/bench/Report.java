@@ -189,13 +189,13 @@ final class Report {
                             + "MongoDB stand-in (in the harness JVM) and the same 2 cores.%n%n"
                             + "| Instances | Events | Events/s applied | Projecting s (start → first checkpoint s) | "
                             + "Partitions caught up after s | CPU %% of one core per instance | Harness (stand-in) "
-                            + "CPU %% | PostgreSQL CPU %% | CPU per event: instances / harness µs | Peak RSS MiB per "
-                            + "instance |%n|---:|---:|---:|---:|---|---|---:|---:|---:|---:|%n",
+                            + "CPU %% | PostgreSQL CPU %% | Everything else on the machine CPU %% | CPU per event: instances / "
+                            + "harness µs | Peak RSS MiB per instance |%n|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|%n",
                     STAND_IN));
             for (Object o : scaling) {
                 QueryScaling.Result r = (QueryScaling.Result) o;
                 md.append(String.format(
-                        "| %d | %,d | %,.0f%s | %.1f (%.1f) | %s | %s | %d | %d | %.0f / %.0f | %d |%n",
+                        "| %d | %,d | %,.0f%s | %.1f (%.1f) | %s | %s | %d | %d | %d | %.0f / %.0f | %d |%n",
                         r.instances(),
                         r.applied(),
                         r.eventsPerSecond(),
@@ -206,6 +206,7 @@ final class Report {
                         r.cpuPercentOfOneCorePerInstance(),
                         r.harnessCpuPercentOfOneCore(),
                         r.postgresCpuPercentOfOneCore(),
+                        r.everythingElseCpuPercentOfOneCore(),
                         r.instanceCpuMicrosPerEvent(),
                         r.harnessCpuMicrosPerEvent(),
                         r.peakRssMiBPerInstance()));
@@ -291,7 +292,8 @@ final class Report {
 
     private static String cpuPerCommandTable(List<Benchmark.StepRow> rows, Map<String, Object> ratios) {
         StringBuilder b = new StringBuilder(
-                "\nCPU per accepted command, ms (CPU % of one core ÷ accepted commands/s; side = the system's own "
+                "\nCPU per accepted command, ms (CPU % of one core ÷ accepted commands/s, the step's reads included; "
+                        + "side = the system's own "
                         + "processes: Small Wins command-service + query-service + PostgreSQL, CRUD crud-baseline + "
                         + "PostgreSQL; the harness JVM is the load generator for both, and for Small Wins also the Kafka "
                         + "broker and the MongoDB stand-in " + STAND_IN + "):\n\n"
