@@ -273,6 +273,11 @@ public final class Benchmark {
             memory.watch("harness JVM (load generator + Kafka broker + MongoDB stand-in)", () ->
                     new long[] {ProcessHandle.current().pid()});
             memory.start();
+            memory.peaksMiBAndReset();
+            Thread.sleep(10_000);
+            Map<String, Long> idle = memory.peaksMiBAndReset();
+            report.put("idleRssMiB", idle);
+            out.accept("Idle RSS after start, before any load (MiB, 10 s): " + idle);
 
             HttpClient http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -349,6 +354,9 @@ public final class Benchmark {
             Map<String, Object> eventStore =
                     Ceilings.eventStoreFootprint(pgUrlBase + "postgres", "postgres", "postgres");
             report.put("eventStore", eventStore);
+            Map<String, Object> topic = Ceilings.journalTopicFootprint(stack.kafkaBootstrapServers());
+            report.put("journalTopic", topic);
+            out.accept("Journal topic after the steps (the broker's log): " + topic);
             out.accept("Event store after the steps (Axon's DomainEventEntry): " + eventStore);
 
             // --- Component ceilings

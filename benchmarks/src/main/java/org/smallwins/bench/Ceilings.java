@@ -178,6 +178,32 @@ final class Ceilings {
         return out;
     }
 
+    /** The journal topic on the broker: records, bytes of its partitions' logs, bytes per record. */
+    static Map<String, Object> journalTopicFootprint(String bootstrap) throws Exception {
+        long records = Rebuild.topicEvents(bootstrap);
+        long bytes = 0;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream()
+                    .map(org.apache.kafka.common.Node::id)
+                    .toList();
+            for (var dirs :
+                    admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+                for (var dir : dirs.values()) {
+                    for (var replica : dir.replicaInfos().entrySet()) {
+                        if (replica.getKey().topic().equals(org.smallwins.contract.JournalTopic.NAME)) {
+                            bytes += replica.getValue().size();
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("records", records);
+        out.put("bytes", bytes);
+        out.put("bytesPerRecord", records == 0 ? 0 : Math.round(bytes / (double) records));
+        return out;
+    }
+
     static Properties producerSettings(String bootstrap) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

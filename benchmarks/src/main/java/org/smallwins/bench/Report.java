@@ -180,6 +180,26 @@ final class Report {
                     e.get("totalBytes"),
                     e.get("heapBytes")));
         }
+        if (report.get("journalTopic") instanceof Map<?, ?> t) {
+            md.append(String.format(
+                    "%n**The journal topic after the load steps.** %s records, %s bytes in the broker's log: %s bytes "
+                            + "per record.%n",
+                    t.get("records"), t.get("bytes"), t.get("bytesPerRecord")));
+        }
+        if (report.get("idleRssMiB") instanceof Map<?, ?> idle) {
+            long total = idle.values().stream()
+                    .mapToLong(v -> ((Number) v).longValue())
+                    .sum();
+            StringBuilder each = new StringBuilder();
+            idle.forEach((k, v) -> each.append(each.length() == 0 ? "" : "; ")
+                    .append(shortName((String) k))
+                    .append(' ')
+                    .append(v));
+            md.append(String.format(
+                    "%n**Idle RSS after start, before any load (peak over 10 s, MiB).** %s: %,d MiB in all (the "
+                            + "harness JVM holds the Kafka broker and the MongoDB stand-in %s, and the load generator).%n",
+                    each, total, STAND_IN));
+        }
         if (report.get("queryScaling") instanceof List<?> scaling && !scaling.isEmpty()) {
             md.append(String.format(
                     "%n**Query-side scaling, 1 → 2 query-service instances %s.** The projection driven to its ceiling: "
