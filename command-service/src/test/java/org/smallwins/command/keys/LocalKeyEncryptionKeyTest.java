@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smallwins.command.TestKeys;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LocalKeyEncryptionKeyTest {
@@ -59,5 +63,26 @@ class LocalKeyEncryptionKeyTest {
                 .hasNoCause();
         assertThatThrownBy(() -> LocalKeyEncryptionKey.from(kek(null, "/no/such/kek.json")))
                 .hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void the_service_context_does_not_start_without_a_key_encryption_key_and_names_the_setting() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(DataKeysConfiguration.class)
+                .withBean(JdbcTemplate.class, () -> new JdbcTemplate(new DriverManagerDataSource()))
+                .withBean(Clock.class, Clock::systemUTC)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("SMALLWINS_KEK")
+                            .hasMessageContaining("SMALLWINS_KEK_FILE");
+                });
+        new ApplicationContextRunner()
+                .withUserConfiguration(DataKeysConfiguration.class)
+                .withBean(JdbcTemplate.class, () -> new JdbcTemplate(new DriverManagerDataSource()))
+                .withBean(Clock.class, Clock::systemUTC)
+                .withPropertyValues("smallwins.keys.kek=" + TestKeys.KEK.replace("\n", ""))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DataKeys.class));
     }
 }
