@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.smallwins.command.eventstore.SealedPayload;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * waiting for each other (the idempotent producer keeps each partition in order) and the batch waits for every send
  * before its position is stored. A failed send propagates (see {@link RelayConfiguration}): the processor keeps its
  * position, backs off and sends the batch again, so every event reaches the topic at least once and each user's
- * events in order.
+ * events in order. The events are stored sealed with their person's data key; the relay forwards the stored
+ * ciphertext as a {@code tink-aead} envelope and holds no keys (events stored before sealing go on as {@code json}).
  */
 @Component
 @ProcessingGroup(RelayConfiguration.PROCESSING_GROUP)
@@ -45,12 +47,23 @@ class KafkaRelay {
         this.sendTimeoutMillis = sendTimeout.toMillis();
     }
 
+    /** A sealed event: its stored ciphertext goes on the topic as it is; the relay holds no keys. */
+    @EventHandler
+    void relay(SealedPayload payload, DomainEventMessage<?> message)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        send(message.getAggregateIdentifier(), codec.encode(EnvelopeMapper.toSealedEnvelope(message, payload)));
+    }
+
+    /** An event stored before payloads were sealed (older data directories) goes on as it was stored. */
     @EventHandler
     void relay(JournalEvent payload, DomainEventMessage<?> message)
             throws InterruptedException, ExecutionException, TimeoutException {
         EventEnvelope envelope = EnvelopeMapper.toEnvelope(message);
-        CompletableFuture<SendResult<String, byte[]>> sent =
-                kafka.send(JournalTopic.NAME, envelope.userId(), codec.encode(envelope));
+        send(envelope.userId(), codec.encode(envelope));
+    }
+
+    private void send(String userId, byte[] record) throws InterruptedException, ExecutionException, TimeoutException {
+        CompletableFuture<SendResult<String, byte[]>> sent = kafka.send(JournalTopic.NAME, userId, record);
         if (!CurrentUnitOfWork.isStarted()) {
             sent.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
             return;
