@@ -1,6 +1,7 @@
 package org.smallwins.query.keys;
 
 import java.util.Objects;
+import org.smallwins.contract.DataKeyset;
 
 /** What the key service says about one data key. Its {@code toString} never shows key material. */
 public sealed interface DataKey {
@@ -10,19 +11,15 @@ public sealed interface DataKey {
     /**
      * A live key.
      *
-     * @param keyset the Tink binary keyset (AES-256-GCM) that opens this person's payloads
+     * @param userId whose key it is
+     * @param keyset the Tink keyset (AES-256-GCM) that opens this person's payloads ({@code toString} shows no key)
      */
-    record Available(String keyId, String userId, byte[] keyset) implements DataKey {
+    record Available(String keyId, String userId, DataKeyset keyset) implements DataKey {
 
         public Available {
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(keyset, "keyset");
-        }
-
-        @Override
-        public String toString() {
-            return "Available[keyId=" + keyId + ", userId=" + userId + "]";
         }
     }
 

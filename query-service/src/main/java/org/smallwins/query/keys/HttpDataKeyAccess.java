@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.smallwins.contract.DataKeyset;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link DataKeyAccess} over HTTP: {@code GET {base}/internal/data-keys/{keyId}} on command-service with
- * {@code Authorization: Bearer <key-access token>}, a connect and a request timeout, a few lookups at a time. 200 is a
+ * {@code Authorization: Bearer <key-access token>} (the keyset comes base64 in Tink's binary keyset format), a connect and a request timeout, a few lookups at a time. 200 is a
  * live key, 410 a destroyed one, 404 an unknown one; anything else (401, 5xx, a timeout, no answer) is
  * {@link KeyServiceUnavailable}. Neither the token nor key material is ever logged or put in an exception.
  */
@@ -111,10 +112,12 @@ public class HttpDataKeyAccess implements DataKeyAccess {
                 }
                 try {
                     return new DataKey.Available(
-                            keyId, userId, Base64.getDecoder().decode(keyset));
-                } catch (IllegalArgumentException notBase64) {
+                            keyId,
+                            userId,
+                            DataKeyset.fromBinary(Base64.getDecoder().decode(keyset)));
+                } catch (IllegalArgumentException notAKeyset) {
                     throw new KeyServiceUnavailable(
-                            "the key service answered key " + keyId + " with a keyset that " + "is not base64");
+                            "the key service answered key " + keyId + " with something that is not a keyset");
                 }
             }
             case 410 -> {

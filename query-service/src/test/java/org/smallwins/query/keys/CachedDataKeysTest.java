@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.contract.DataKeyset;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CachedDataKeysTest {
@@ -27,8 +27,11 @@ class CachedDataKeysTest {
     @BeforeEach
     void start() throws Exception {
         endpoint = new KeyEndpointStandIn("token");
-        endpoint.keys.put("k-alice", new KeyEndpointStandIn.Key("alice", "a".getBytes(StandardCharsets.UTF_8)));
-        endpoint.keys.put("k-bob", new KeyEndpointStandIn.Key("bob", "b".getBytes(StandardCharsets.UTF_8)));
+        endpoint.keys.put(
+                "k-alice",
+                new KeyEndpointStandIn.Key("alice", DataKeyset.generate().toBinary()));
+        endpoint.keys.put(
+                "k-bob", new KeyEndpointStandIn.Key("bob", DataKeyset.generate().toBinary()));
         endpoint.destroyed.add("k-erased");
         keys = new CachedDataKeys(
                 new HttpDataKeyAccess(endpoint.url(), "token", Duration.ofSeconds(2), Duration.ofSeconds(2), 4),

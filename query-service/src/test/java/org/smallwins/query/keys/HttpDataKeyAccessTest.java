@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,19 +15,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.contract.DataKeyset;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HttpDataKeyAccessTest {
 
-    static final byte[] KEYSET = "not really a keyset".getBytes(StandardCharsets.UTF_8);
+    static final DataKeyset KEYSET = DataKeyset.generate();
 
     KeyEndpointStandIn endpoint;
 
     @BeforeEach
     void start() throws Exception {
         endpoint = new KeyEndpointStandIn("s3cret-token");
-        endpoint.keys.put("k-alice", new KeyEndpointStandIn.Key("alice", KEYSET));
-        endpoint.keys.put("k-bob", new KeyEndpointStandIn.Key("bob", KEYSET));
+        endpoint.keys.put("k-alice", new KeyEndpointStandIn.Key("alice", KEYSET.toBinary()));
+        endpoint.keys.put("k-bob", new KeyEndpointStandIn.Key("bob", KEYSET.toBinary()));
         endpoint.destroyed.add("k-erased");
     }
 
@@ -40,14 +42,15 @@ class HttpDataKeyAccessTest {
     }
 
     @Test
-    void live_destroyed_and_unknown_keys_are_told_apart_with_the_token_sent_as_a_bearer() {
+    void live_destroyed_and_unknown_keys_are_told_apart_with_the_token_sent_as_a_bearer() throws Exception {
         Map<String, DataKey> keys = access("s3cret-token").find(List.of("k-alice", "k-erased", "k-nobody", "k-bob"));
 
         assertThat(keys).containsOnlyKeys("k-alice", "k-erased", "k-nobody", "k-bob");
         DataKey.Available alice = (DataKey.Available) keys.get("k-alice");
         assertThat(alice.userId()).isEqualTo("alice");
-        assertThat(alice.keyset()).isEqualTo(KEYSET);
-        assertThat(alice.toString()).doesNotContain("not really");
+        byte[] sealed = KEYSET.seal("sealed by the command side".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        assertThat(alice.keyset().open(sealed, new byte[0])).asString().isEqualTo("sealed by the command side");
+        assertThat(alice.toString()).doesNotContain(Base64.getEncoder().encodeToString(KEYSET.toBinary()));
         assertThat(keys.get("k-erased")).isEqualTo(new DataKey.Destroyed("k-erased"));
         assertThat(keys.get("k-nobody")).isEqualTo(new DataKey.Unknown("k-nobody"));
         assertThat(((DataKey.Available) keys.get("k-bob")).userId()).isEqualTo("bob");
@@ -82,6 +85,15 @@ class HttpDataKeyAccessTest {
                 .isInstanceOf(KeyServiceUnavailable.class)
                 .hasMessageContaining("did not answer");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void an_answer_that_is_not_a_keyset_is_the_key_service_unavailable() {
+        endpoint.keys.put("k-garbled", new KeyEndpointStandIn.Key("alice", new byte[] {1, 2, 3}));
+
+        assertThatThrownBy(() -> access("s3cret-token").find(List.of("k-garbled")))
+                .isInstanceOf(KeyServiceUnavailable.class)
+                .hasMessageContaining("not a keyset");
     }
 
     @Test

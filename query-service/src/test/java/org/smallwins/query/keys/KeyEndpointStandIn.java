@@ -18,20 +18,20 @@ import java.util.concurrent.Executors;
  * /internal/data-keys/{keyId}} with the bearer token → 200 key, 410 destroyed, 404 unknown, 401 wrong token; it can
  * also fail (500) or be slow, and it records the key ids it was asked for.
  */
-final class KeyEndpointStandIn implements AutoCloseable {
+public final class KeyEndpointStandIn implements AutoCloseable {
 
-    record Key(String userId, byte[] keyset) {}
+    public record Key(String userId, byte[] keyset) {}
 
-    final Map<String, Key> keys = new ConcurrentHashMap<>();
-    final List<String> destroyed = new CopyOnWriteArrayList<>();
-    final List<String> asked = new CopyOnWriteArrayList<>();
+    public final Map<String, Key> keys = new ConcurrentHashMap<>();
+    public final List<String> destroyed = new CopyOnWriteArrayList<>();
+    public final List<String> asked = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
-    volatile boolean failing;
+    public volatile boolean failing;
     volatile Duration delay = Duration.ZERO;
     private final String token;
     private final HttpServer server;
 
-    KeyEndpointStandIn(String token) throws IOException {
+    public KeyEndpointStandIn(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -72,7 +72,7 @@ final class KeyEndpointStandIn implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
