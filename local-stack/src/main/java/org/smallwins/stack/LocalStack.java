@@ -107,7 +107,10 @@ public final class LocalStack implements AutoCloseable {
 
         // The key-encryption key (generated once, kept in the data directory) is command-service's alone; the token
         // that lets query-service fetch data keys from it is new on every start.
+        boolean kept = Files.exists(data.resolve(KeyEncryptionKeyFile.DIRECTORY).resolve(KeyEncryptionKeyFile.FILE));
         keyEncryptionKey = KeyEncryptionKeyFile.loadOrCreate(data);
+        progress.accept((kept ? "Key-encryption key kept in " : "Key-encryption key generated into ") + keyEncryptionKey
+                + " (keep it as long as the events: without it they cannot be read)");
         keyAccessToken = randomToken();
         common.put("SMALLWINS_KEY_ACCESS_TOKEN", keyAccessToken);
 

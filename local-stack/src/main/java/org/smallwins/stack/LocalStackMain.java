@@ -173,6 +173,9 @@ public final class LocalStackMain implements Callable<Integer> {
                   Get a token for a user name (development issuer, this mode only):
                     TOKEN=$(curl -s '%s/token?user=alice')
 
+                  Journals are sealed with data keys wrapped by the key-encryption key %s:
+                  keep it with the data (without it the events cannot be read).
+
                 Ctrl-C stops everything.
                 """,
                 (System.nanoTime() - started) / 1_000_000_000L,
@@ -181,7 +184,8 @@ public final class LocalStackMain implements Callable<Integer> {
                 stack.commandServiceUrl(),
                 stack.queryServiceUrl(),
                 stack.queryServiceUrl(),
-                tokens.url());
+                tokens.url(),
+                stack.keyEncryptionKeyFile());
         out.flush();
         stopped.await();
         return 0;
