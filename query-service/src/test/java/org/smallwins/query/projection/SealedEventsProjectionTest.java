@@ -301,11 +301,16 @@ class SealedEventsProjectionTest {
     }
 
     @Test
-    void a_ciphertext_that_does_not_open_with_its_key_or_a_key_nobody_knows_is_dead_lettered_as_it_came()
-            throws Exception {
+    void
+            a_ciphertext_that_does_not_open_with_its_key_or_whose_key_is_unknown_or_someone_elses_is_dead_lettered_as_it_came()
+                    throws Exception {
         Person dave = Person.withKey("dave").serving();
         Person impostor = new Person(dave.userId(), dave.keyId(), DataKeyset.generate()); // same key id, other key
         Person nobody = Person.withKey("nobody"); // its key was never served
+        Person frank = Person.withKey("frank"); // its key is served as somebody else's
+        KEYS.keys.put(
+                frank.keyId(),
+                new KeyEndpointStandIn.Key("somebody-else", frank.key().toBinary()));
         double unopenableBefore = counter("smallwins.projection.events.rejected", "reason", "unopenable-payload");
 
         byte[] unopenable =
@@ -313,6 +318,8 @@ class SealedEventsProjectionTest {
         publishSealed(dave, 2, new WinLogged("w2", "Today I fixed the bike", FocusArea.MOVEMENT, List.of()));
         byte[] unknownKey = publishSealed(
                 nobody, 1, new WinLogged("w1", "Sealed with a key nobody knows", FocusArea.REST, List.of()));
+        byte[] otherPersonsKey = publishSealed(
+                frank, 1, new WinLogged("w1", "Sealed with somebody else's key", FocusArea.REST, List.of()));
         everythingBeforeProjected();
 
         assertThat(timeline(dave.userId())).contains("Today I fixed the bike").doesNotContain("another key");
@@ -323,6 +330,10 @@ class SealedEventsProjectionTest {
         List<ConsumerRecord<String, byte[]>> nobodys = deadLettersOf(nobody.userId());
         assertThat(nobodys).extracting(ConsumerRecord::value).containsExactly(unknownKey);
         assertThat(header(nobodys.get(0), JournalTopic.REASON_HEADER)).isEqualTo("unknown-key");
+        List<ConsumerRecord<String, byte[]>> franks = deadLettersOf(frank.userId());
+        assertThat(franks).extracting(ConsumerRecord::value).containsExactly(otherPersonsKey);
+        assertThat(header(franks.get(0), JournalTopic.REASON_HEADER)).isEqualTo("key-of-another-person");
+        assertThat(store.journals().find(eq("_id", frank.userId())).first()).isNull();
         assertThat(counter("smallwins.projection.events.rejected", "reason", "unopenable-payload") - unopenableBefore)
                 .isEqualTo(1.0);
     }
