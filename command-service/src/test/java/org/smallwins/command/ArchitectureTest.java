@@ -41,6 +41,19 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
 
+    /** The relay forwards the stored ciphertext: it can neither fetch a data key nor open a payload. */
+    @ArchTest
+    static final ArchRule the_relay_holds_no_keys = noClasses()
+            .that()
+            .resideInAPackage("org.smallwins.command.relay..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.smallwins.command.keys..", "com.google.crypto.tink..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.smallwins.contract.DataKeyset")
+            .because("only the query service obtains keys, and only through the key endpoint");
+
     /** No package needs another that needs it back. */
     @ArchTest
     static final ArchRule packages_are_free_of_cycles =

@@ -52,6 +52,7 @@ import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.contract.SealedEnvelope;
@@ -765,5 +766,31 @@ class CommandServiceIntegrationTest {
                         .map(this::opened)
                         .map(e -> e.payloadEncoding() + ":" + e.payload().entryId()))
                 .containsExactly("json:w1", "json:w2", "tink-aead:w3");
+    }
+
+    @Test
+    @Order(11)
+    void events_whose_key_was_destroyed_are_skipped_when_the_journal_loads_and_still_count_for_its_sequence() {
+        String user = "shredded-" + UUID.randomUUID();
+        // A plain record first (as an erasure record will be): the journal still has one readable event.
+        storeUnsealed(user, 0, new WinLogged("w1", "Today I wrote before sealing", FocusArea.REST, List.of()));
+        assertThat(logWin(user, "w2", "Today I wrote sealed", "c2")).isEqualTo(201);
+        assertThat(logWin(user, "w3", "Today I wrote sealed again", "c3")).isEqualTo(201);
+        String oldKey = dataKeys.live(user).orElseThrow().keyId();
+
+        assertThat(dataKeys.destroy(user))
+                .hasValueSatisfying(d -> assertThat(d.keyId()).isEqualTo(oldKey));
+
+        assertThat(eventStore.readEvents(user).asStream().map(e -> ((JournalEvent) e.getPayload()).entryId()))
+                .containsExactly("w1");
+        ResponseEntity<Void> again = logWinAnswer(user, "w2", "Today I wrote sealed");
+        assertThat(again.getStatusCode().value()).as("forgotten with its key").isEqualTo(201);
+        assertThat(again.getHeaders().getFirst("Journal-Sequence"))
+                .as("after the skipped events, never reusing their sequence")
+                .isEqualTo("4");
+        assertThat(dataKeys.live(user).orElseThrow().keyId()).isNotEqualTo(oldKey);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .isEqualTo(4L);
     }
 }

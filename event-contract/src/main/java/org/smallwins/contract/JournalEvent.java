@@ -25,4 +25,13 @@ public sealed interface JournalEvent permits WinLogged, CheckInRecorded {
 
     /** The version of this event type's payload shape. */
     int typeVersion();
+
+    /**
+     * Whether this event holds what a person wrote or rated, and so is stored and travels sealed with their data key
+     * ({@link SealedEnvelope}). An event type free of personal data that must stay readable after the person's key is
+     * destroyed (an erasure record) answers {@code false}: it is stored and relayed as plain {@code json}.
+     */
+    default boolean containsPersonalData() {
+        return true;
+    }
 }

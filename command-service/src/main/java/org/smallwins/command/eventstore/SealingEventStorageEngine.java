@@ -44,7 +44,10 @@ import org.smallwins.contract.SealedEnvelope;
  *       unopened: the relay forwards the stored ciphertext to the topic and never needs a key.
  * </ul>
  *
- * Payloads other than journal events (none today) are stored as they are.
+ * Payloads other than journal events, and journal events free of personal data
+ * ({@link JournalEvent#containsPersonalData()} false, such as an erasure record that must outlive the key), are stored
+ * as they are. Skipped events still count for the aggregate's version (the stream's last sequence number is the
+ * stored one), so the next event never reuses a sequence number.
  */
 public final class SealingEventStorageEngine implements EventStorageEngine {
 
@@ -66,7 +69,9 @@ public final class SealingEventStorageEngine implements EventStorageEngine {
         Map<String, DataKey> keyOf = new HashMap<>();
         List<EventMessage<?>> sealed = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof JournalEvent payload) {
+            if (event instanceof DomainEventMessage<?> domain
+                    && domain.getPayload() instanceof JournalEvent payload
+                    && payload.containsPersonalData()) {
                 DataKey key = keyOf.computeIfAbsent(domain.getAggregateIdentifier(), keys::forWriting);
                 sealed.add(withPayload(domain, seal(domain, payload, key)));
             } else {

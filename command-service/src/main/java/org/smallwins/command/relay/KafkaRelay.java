@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * waiting for each other (the idempotent producer keeps each partition in order) and the batch waits for every send
  * before its position is stored. A failed send propagates (see {@link RelayConfiguration}): the processor keeps its
  * position, backs off and sends the batch again, so every event reaches the topic at least once and each user's
- * events in order.
+ * events in order. The events are stored sealed with their person's data key; the relay forwards the stored
+ * ciphertext as a {@code tink-aead} envelope and holds no keys (events stored before sealing go on as {@code json}).
  */
 @Component
 @ProcessingGroup(RelayConfiguration.PROCESSING_GROUP)
