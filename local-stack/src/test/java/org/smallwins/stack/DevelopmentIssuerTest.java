@@ -56,6 +56,7 @@ class DevelopmentIssuerTest {
         env.put("SMALLWINS_QUERY_PORT", "0");
         env.put("SMALLWINS_MONGODB_URI", mongoUri);
         env.put("SMALLWINS_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        env.put("SMALLWINS_KEY_ACCESS_TOKEN", "a-key-access-token");
         Process process = builder.start();
 
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
