@@ -439,8 +439,8 @@ public final class Benchmark {
                 Rebuild.produce(stack.kafkaBootstrapServers(), "scaling-user", flags.scalingEvents, out);
                 Map<Integer, Long> ends = QueryScaling.endOffsets(stack.kafkaBootstrapServers());
                 out.accept("  backlog per partition (the whole topic): " + ends);
-                Map<String, String> env = new HashMap<>(jwtEnv(stack, data));
-                env.put("SMALLWINS_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
+                // as the stack's query-service (Kafka, JWT, key access to open sealed events); own store and group
+                Map<String, String> env = new HashMap<>(stack.queryServiceEnvironment());
                 List<QueryScaling.Result> scaling = new ArrayList<>();
                 for (int instances : new int[] {1, 2}) {
                     QueryScaling.Result r = QueryScaling.measure(
@@ -494,8 +494,8 @@ public final class Benchmark {
                         "  topic holds %,d events (%,d already there: the load steps' and the scaling measurement's, %,d produced); starting a fresh "
                                 + "query-service on an empty stand-in database",
                         topicEvents, before, (long) rebuildEvents));
-                Map<String, String> env = new HashMap<>(jwtEnv(stack, data));
-                env.put("SMALLWINS_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
+                // as the stack's query-service (Kafka, JWT, key access to open sealed events); own store and group
+                Map<String, String> env = new HashMap<>(stack.queryServiceEnvironment());
                 env.put("SMALLWINS_MONGODB_URI", stack.mongoConnectionString() + "/smallwins_rebuild");
                 env.put("SMALLWINS_MONGODB_DATABASE", "smallwins_rebuild");
                 env.put("SMALLWINS_CONSUMER_GROUP", "rebuild-" + System.currentTimeMillis());

@@ -16,13 +16,18 @@ import org.smallwins.contract.JournalTopic;
 
 /**
  * Tails the journal topic and notes when each tracer entry arrives, splitting projection lag into relay (accepted →
- * on the topic) and projection (on the topic → visible). Only tracer users' records are decoded.
+ * on the topic) and projection (on the topic → visible). Only tracer users' records are decoded, and only their
+ * envelope: a record is known by its person and journal sequence (the write's {@code Journal-Sequence} answer), which
+ * stay clear in a sealed ({@code tink-aead}) record as in a plain {@code json} one, so the tap needs no keys.
  */
 final class KafkaTap implements AutoCloseable {
 
     record Arrival(long nanos, String eventId) {}
 
-    private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
+    /** Where a record is expected: the person's id and the journal sequence the write answered with. */
+    record Position(String userId, long sequence) {}
+
+    private final Map<Position, Arrival> arrivals = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -47,14 +52,9 @@ final class KafkaTap implements AutoCloseable {
                         consumer.seekToEnd(partitions);
                         while (running) {
                             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                                if (record.key() != null
-                                        && record.key().startsWith(tracerPrefix)
-                                        && codec.decode(record.value()) instanceof DecodeResult.Decoded d) {
-                                    arrivals.put(
-                                            d.envelope().payload().entryId(),
-                                            new Arrival(
-                                                    System.nanoTime(),
-                                                    d.envelope().eventId()));
+                                if (record.key() != null && record.key().startsWith(tracerPrefix)) {
+                                    long now = System.nanoTime();
+                                    seen(codec.decode(record.value()), now);
                                 }
                             }
                             if (arrivals.size() > 100_000) {
@@ -68,9 +68,22 @@ final class KafkaTap implements AutoCloseable {
         thread.start();
     }
 
-    /** When the entry reached the topic and its event id, or null if not (yet) seen. */
-    Arrival arrival(String entryId) {
-        return arrivals.remove(entryId);
+    /** Notes a decoded record's arrival by its envelope alone (a sealed payload is never opened). */
+    void seen(DecodeResult decoded, long nanos) {
+        if (decoded instanceof DecodeResult.Decoded d) {
+            arrivals.put(
+                    new Position(d.envelope().userId(), d.envelope().sequence()),
+                    new Arrival(nanos, d.envelope().eventId()));
+        } else if (decoded instanceof DecodeResult.Sealed s) {
+            arrivals.put(
+                    new Position(s.envelope().userId(), s.envelope().sequence()),
+                    new Arrival(nanos, s.envelope().eventId()));
+        }
+    }
+
+    /** When the person's event with this journal sequence reached the topic and its event id, or null if not (yet). */
+    Arrival arrival(String userId, long sequence) {
+        return arrivals.remove(new Position(userId, sequence));
     }
 
     @Override

@@ -35,6 +35,9 @@ final class LoadStep {
 
     static final int MAX_IN_FLIGHT = 4_000;
 
+    /** The write's answer header naming the journal sequence it left (service-platform's {@code JournalSequence}). */
+    static final String JOURNAL_SEQUENCE = "Journal-Sequence";
+
     final Latencies commandLatency = new Latencies();
     final Latencies timelineLatency = new Latencies();
     final Latencies trendLatency = new Latencies();
@@ -224,9 +227,14 @@ final class LoadStep {
                 if (target.tap() != null) {
                     // Small Wins: wait for the event on the topic (its event id), then for its timeline document in the
                     // read store, looked up by _id: cheap, so the tracer does not load the stand-in it measures.
+                    // The topic's record is known by person and journal sequence (clear even when the payload is
+                    // sealed), which the write answers in its Journal-Sequence header.
+                    long sequence = accepted.headers()
+                            .firstValueAsLong(JOURNAL_SEQUENCE)
+                            .orElse(-1);
                     KafkaTap.Arrival onTopic = null;
-                    while (onTopic == null && System.nanoTime() < deadline) {
-                        onTopic = target.tap().arrival(win.entryId());
+                    while (sequence > 0 && onTopic == null && System.nanoTime() < deadline) {
+                        onTopic = target.tap().arrival(user, sequence);
                         if (onTopic == null) {
                             Thread.sleep(2);
                         }

@@ -246,6 +246,16 @@ public final class LocalStack implements AutoCloseable {
         return keyEncryptionKey;
     }
 
+    /**
+     * The environment the stack's query-service runs with (Kafka, JWT issuer, key access: command-service's URL and the
+     * token, read store, port), for a harness that starts more query-service instances on their own read store and
+     * consumer group (the benchmark's rebuild and scaling measurements): without the key access they could not open
+     * sealed events. Never log it: it holds the key-access token.
+     */
+    public Map<String, String> queryServiceEnvironment() {
+        return Map.copyOf(queryEnv);
+    }
+
     /** The token query-service (and only it) presents to command-service's key endpoint, new on every start. */
     String keyAccessToken() {
         return keyAccessToken;
