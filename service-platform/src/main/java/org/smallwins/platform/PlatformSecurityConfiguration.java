@@ -112,7 +112,7 @@ public class PlatformSecurityConfiguration {
     static CorsConfigurationSource corsSource(PlatformProperties limits) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(limits.corsAllowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(
                 List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER, JournalSequence.HEADER));
         cors.setExposedHeaders(
@@ -219,8 +219,12 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties limits) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(limits.maxRequestBody().toBytes()));
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                        limits.maxRequestBody().toBytes(),
+                        java.util.Map.of(
+                                PlatformProperties.IMPORT_PATH,
+                                limits.maxImportBody().toBytes())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -72,6 +73,38 @@ public class Journal {
             apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
         }
         return decision instanceof Decision.AlreadyRecorded ? EntryOutcome.ALREADY_RECORDED : EntryOutcome.RECORDED;
+    }
+
+    /**
+     * Imports a chunk of an exported journal: each entry is decided as its command, with a clock standing at the instant
+     * it first happened (so its day, zone and instant are kept and the rules are those of then). An entry the journal
+     * already holds exactly so is a retry; a different entry with a taken id, or a broken rule, refuses the whole chunk.
+     * The first chunk of an import is refused if the journal holds any entry not exactly in the whole file.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ImportAccepted handle(
+            ImportChunk chunk, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        if (chunk.wholeFile() != null) {
+            for (Map.Entry<String, EntryMark> held : entries.entrySet()) {
+                if (!held.getValue().equals(chunk.wholeFile().get(held.getKey()))) {
+                    throw new JournalHoldsOtherEntriesException();
+                }
+            }
+        }
+        int recorded = 0;
+        int already = 0;
+        for (ImportedEntry entry : chunk.entries()) {
+            ForJournal command = new ForJournal(chunk.userId(), entry.command());
+            EntryOutcome outcome = decide(command, Clock.fixed(entry.decidedAt(), ZoneOffset.UTC), correlationId);
+            if (outcome == EntryOutcome.RECORDED) {
+                recorded++;
+            } else {
+                already++;
+            }
+        }
+        long version = AggregateLifecycle.getVersion() == null ? -1 : AggregateLifecycle.getVersion();
+        return new ImportAccepted(recorded, already, JournalMetaData.sequenceOf(version));
     }
 
     @EventSourcingHandler
