@@ -20,6 +20,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,10 @@ final class ExportReader {
     /** One event of the file: its position in {@code events} and the entry it records. */
     record Item(int position, EventEnvelope envelope, ImportedEntry entry) {}
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one event at a time from the middle of the file, so what follows an event is no error. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final JournalEventCodec codec = new JournalEventCodec();
 
