@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param occurred      when it happened in the person's life
  * @param recordedAt    when the journal stored it
  * @param correlationId the request that caused it
- * @param payloadEncoding how the payload is written: {@value #PLAIN_JSON} today
+ * @param payloadEncoding how the payload travelled: {@value #PLAIN_JSON} (a JSON object), or {@value #SEALED} (the
+ *                      same JSON object sealed with the person's data key, see {@link SealedEnvelope}), opened here
  * @param payload       the event itself; its type and version are {@link JournalEvent#type()} and {@link JournalEvent#typeVersion()}
  */
 public record EventEnvelope(
@@ -28,6 +29,9 @@ public record EventEnvelope(
         JournalEvent payload) {
 
     public static final String PLAIN_JSON = "json";
+
+    /** A payload sealed with the person's data key: {@link SealedEnvelope#ENCODING}. */
+    public static final String SEALED = SealedEnvelope.ENCODING;
 
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");

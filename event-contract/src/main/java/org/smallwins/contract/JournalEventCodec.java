@@ -1,9 +1,11 @@
 package org.smallwins.contract;
 
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -14,28 +16,224 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON shape of journal events on the topic. Written field by field so the shape is the contract, not whatever a
- * mapper's defaults happen to be. Thread-safe.
+ * mapper's defaults happen to be. Two payload encodings: {@code json} (the payload a JSON object) and
+ * {@code tink-aead} (that same JSON object sealed with the person's data key, base64, plus {@code keyId}; see
+ * {@link SealedEnvelope}). Thread-safe.
  */
 public final class JournalEventCodec {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
 
+    /** The readable envelope, payload as a JSON object ({@code payloadEncoding} as the envelope says). */
     public byte[] encode(EventEnvelope envelope) {
+        ObjectNode root = envelopeFields(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.typeVersion(),
+                envelope.userId(),
+                envelope.sequence(),
+                envelope.occurred(),
+                envelope.recordedAt(),
+                envelope.correlationId(),
+                envelope.payloadEncoding());
+        root.set("payload", payloadNode(envelope.payload()));
+        return mapper.writeValueAsBytes(root);
+    }
+
+    /**
+     * The sealed envelope: the same envelope fields, {@code payloadEncoding: "tink-aead"}, {@code keyId} after it, and
+     * {@code payload} the standard base64 of the ciphertext.
+     */
+    public byte[] encode(SealedEnvelope envelope) {
+        ObjectNode root = envelopeFields(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.typeVersion(),
+                envelope.userId(),
+                envelope.sequence(),
+                envelope.occurred(),
+                envelope.recordedAt(),
+                envelope.correlationId(),
+                SealedEnvelope.ENCODING);
+        root.put("keyId", envelope.keyId());
+        root.put("payload", Base64.getEncoder().encodeToString(envelope.ciphertext()));
+        return mapper.writeValueAsBytes(root);
+    }
+
+    /**
+     * The payload alone, as the JSON object it is in a {@code json} envelope: the plaintext that is sealed. Its type
+     * and version are not in it; they travel in the envelope.
+     */
+    public byte[] encodePayload(JournalEvent event) {
+        return mapper.writeValueAsBytes(payloadNode(event));
+    }
+
+    /**
+     * A payload written by {@link #encodePayload}, of the given type and version.
+     *
+     * @throws PayloadRejectedException naming what is wrong (never the content)
+     */
+    public JournalEvent decodePayload(String type, int typeVersion, byte[] json) {
+        JsonNode node;
+        try {
+            node = json == null || json.length == 0 ? null : mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new PayloadRejectedException("payload-not-json");
+        }
+        if (node == null || !node.isObject()) {
+            throw new PayloadRejectedException("missing-field:payload");
+        }
+        try {
+            return payload(type, typeVersion, node);
+        } catch (Invalid e) {
+            throw new PayloadRejectedException(e.getMessage());
+        }
+    }
+
+    /**
+     * Seals an event's payload with its person's data key: the {@link #encodePayload} JSON, encrypted with the
+     * envelope's {@link SealedEnvelope#associatedData() associated data}.
+     */
+    public SealedEnvelope seal(EventEnvelope envelope, String keyId, DataKeyset key) {
+        byte[] aad = SealedEnvelope.associatedData(
+                envelope.eventId(), envelope.userId(), envelope.type(), envelope.typeVersion());
+        return new SealedEnvelope(
+                envelope.eventId(),
+                envelope.userId(),
+                envelope.sequence(),
+                envelope.occurred(),
+                envelope.recordedAt(),
+                envelope.correlationId(),
+                envelope.type(),
+                envelope.typeVersion(),
+                keyId,
+                key.seal(encodePayload(envelope.payload()), aad));
+    }
+
+    /**
+     * Opens a sealed envelope with its data key: {@link DecodeResult.Decoded} with {@code payloadEncoding}
+     * {@code tink-aead}, or {@link DecodeResult.Rejected} with {@code unopenable-payload} (wrong key, altered
+     * ciphertext or envelope) or the payload's reason.
+     */
+    public DecodeResult open(SealedEnvelope envelope, DataKeyset key) {
+        byte[] plaintext;
+        try {
+            plaintext = key.open(envelope.ciphertext(), envelope.associatedData());
+        } catch (GeneralSecurityException e) {
+            return new DecodeResult.Rejected("unopenable-payload");
+        }
+        try {
+            return new DecodeResult.Decoded(
+                    envelope.open(decodePayload(envelope.type(), envelope.typeVersion(), plaintext)));
+        } catch (PayloadRejectedException e) {
+            return new DecodeResult.Rejected(e.reason());
+        }
+    }
+
+    /**
+     * Reads one record: {@link DecodeResult.Decoded} for a {@code json} payload, {@link DecodeResult.Sealed} for a
+     * {@code tink-aead} one (type and version checked, payload not opened), otherwise {@link DecodeResult.Rejected}.
+     */
+    public DecodeResult decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new DecodeResult.Rejected("empty");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (JacksonException e) {
+            return new DecodeResult.Rejected("not-json");
+        }
+        if (root == null || !root.isObject()) {
+            return new DecodeResult.Rejected("not-an-object");
+        }
+        try {
+            String type = text(root, "type");
+            int version = (int) number(root, "typeVersion");
+            String encoding = text(root, "payloadEncoding");
+            boolean sealed = SealedEnvelope.ENCODING.equals(encoding);
+            if (!sealed && !EventEnvelope.PLAIN_JSON.equals(encoding)) {
+                return new DecodeResult.Rejected("unsupported-payload-encoding");
+            }
+            JournalEvent payload = null;
+            byte[] ciphertext = null;
+            String keyId = null;
+            if (sealed) {
+                requireSupported(type, version);
+                keyId = text(root, "keyId");
+                ciphertext = parse(root, "payload", Base64.getDecoder()::decode);
+            } else {
+                JsonNode payloadNode = root.path("payload");
+                if (!payloadNode.isObject()) {
+                    throw new Invalid("missing-field:payload");
+                }
+                payload = payload(type, version, payloadNode);
+            }
+            JsonNode occurredNode = root.path("occurred");
+            if (!occurredNode.isObject()) {
+                throw new Invalid("missing-field:occurred");
+            }
+            Occurred occurred = new Occurred(
+                    parse(occurredNode, "instant", Instant::parse),
+                    parse(occurredNode, "localDate", LocalDate::parse),
+                    parse(occurredNode, "zone", z -> ZoneId.of(z).getId()));
+            long sequence = number(root, "sequence");
+            if (sequence < 1) {
+                throw new Invalid("invalid-field:sequence");
+            }
+            String eventId = text(root, "eventId");
+            String userId = text(root, "userId");
+            Instant recordedAt = parse(root, "recordedAt", Instant::parse);
+            String correlationId = text(root, "correlationId");
+            if (sealed) {
+                return new DecodeResult.Sealed(new SealedEnvelope(
+                        eventId,
+                        userId,
+                        sequence,
+                        occurred,
+                        recordedAt,
+                        correlationId,
+                        type,
+                        version,
+                        keyId,
+                        ciphertext));
+            }
+            return new DecodeResult.Decoded(new EventEnvelope(
+                    eventId, userId, sequence, occurred, recordedAt, correlationId, encoding, payload));
+        } catch (Invalid e) {
+            return new DecodeResult.Rejected(e.getMessage());
+        }
+    }
+
+    private ObjectNode envelopeFields(
+            String eventId,
+            String type,
+            int typeVersion,
+            String userId,
+            long sequence,
+            Occurred occurredAt,
+            Instant recordedAt,
+            String correlationId,
+            String payloadEncoding) {
         ObjectNode root = mapper.createObjectNode();
-        root.put("eventId", envelope.eventId());
-        root.put("type", envelope.type());
-        root.put("typeVersion", envelope.typeVersion());
-        root.put("userId", envelope.userId());
-        root.put("sequence", envelope.sequence());
+        root.put("eventId", eventId);
+        root.put("type", type);
+        root.put("typeVersion", typeVersion);
+        root.put("userId", userId);
+        root.put("sequence", sequence);
         ObjectNode occurred = root.putObject("occurred");
-        occurred.put("instant", envelope.occurred().instant().toString());
-        occurred.put("localDate", envelope.occurred().localDate().toString());
-        occurred.put("zone", envelope.occurred().zone());
-        root.put("recordedAt", envelope.recordedAt().toString());
-        root.put("correlationId", envelope.correlationId());
-        root.put("payloadEncoding", envelope.payloadEncoding());
-        ObjectNode payload = root.putObject("payload");
-        envelope.payload().handleWith(new JournalEvent.Handler<Void>() {
+        occurred.put("instant", occurredAt.instant().toString());
+        occurred.put("localDate", occurredAt.localDate().toString());
+        occurred.put("zone", occurredAt.zone());
+        root.put("recordedAt", recordedAt.toString());
+        root.put("correlationId", correlationId);
+        root.put("payloadEncoding", payloadEncoding);
+        return root;
+    }
+
+    private ObjectNode payloadNode(JournalEvent event) {
+        ObjectNode payload = mapper.createObjectNode();
+        event.handleWith(new JournalEvent.Handler<Void>() {
             @Override
             public Void winLogged(WinLogged win) {
                 payload.put("winId", win.winId());
@@ -58,77 +256,35 @@ public final class JournalEventCodec {
                 return null;
             }
         });
-        return mapper.writeValueAsBytes(root);
+        return payload;
     }
 
-    public DecodeResult decode(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return new DecodeResult.Rejected("empty");
+    private static void requireSupported(String type, int version) {
+        switch (type) {
+            case WinLogged.TYPE -> requireVersion(type, version, WinLogged.VERSION);
+            case CheckInRecorded.TYPE -> requireVersion(type, version, CheckInRecorded.VERSION);
+            default -> throw new Invalid("unknown-type");
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (JacksonException e) {
-            return new DecodeResult.Rejected("not-json");
-        }
-        if (root == null || !root.isObject()) {
-            return new DecodeResult.Rejected("not-an-object");
-        }
-        try {
-            String type = text(root, "type");
-            int version = (int) number(root, "typeVersion");
-            String encoding = text(root, "payloadEncoding");
-            if (!EventEnvelope.PLAIN_JSON.equals(encoding)) {
-                return new DecodeResult.Rejected("unsupported-payload-encoding");
-            }
-            JsonNode payloadNode = root.path("payload");
-            if (!payloadNode.isObject()) {
-                throw new Invalid("missing-field:payload");
-            }
-            JournalEvent payload = switch (type) {
-                case WinLogged.TYPE -> {
-                    requireVersion(type, version, WinLogged.VERSION);
-                    yield new WinLogged(
-                            text(payloadNode, "winId"),
-                            text(payloadNode, "text"),
-                            enumValue(payloadNode, "focusArea", FocusArea::valueOf),
-                            stringList(payloadNode, "tags"));
-                }
-                case CheckInRecorded.TYPE -> {
-                    requireVersion(type, version, CheckInRecorded.VERSION);
-                    yield new CheckInRecorded(
-                            text(payloadNode, "checkInId"),
-                            (int) number(payloadNode, "mood"),
-                            (int) number(payloadNode, "energy"),
-                            enumValue(payloadNode, "window", ToleranceWindow::valueOf),
-                            optionalText(payloadNode, "note"));
-                }
-                default -> throw new Invalid("unknown-type");
-            };
-            JsonNode occurredNode = root.path("occurred");
-            if (!occurredNode.isObject()) {
-                throw new Invalid("missing-field:occurred");
-            }
-            Occurred occurred = new Occurred(
-                    parse(occurredNode, "instant", Instant::parse),
-                    parse(occurredNode, "localDate", LocalDate::parse),
-                    parse(occurredNode, "zone", z -> ZoneId.of(z).getId()));
-            long sequence = number(root, "sequence");
-            if (sequence < 1) {
-                throw new Invalid("invalid-field:sequence");
-            }
-            return new DecodeResult.Decoded(new EventEnvelope(
-                    text(root, "eventId"),
-                    text(root, "userId"),
-                    sequence,
-                    occurred,
-                    parse(root, "recordedAt", Instant::parse),
-                    text(root, "correlationId"),
-                    encoding,
-                    payload));
-        } catch (Invalid e) {
-            return new DecodeResult.Rejected(e.getMessage());
-        }
+    }
+
+    private static JournalEvent payload(String type, int version, JsonNode payloadNode) {
+        requireSupported(type, version);
+        return switch (type) {
+            case WinLogged.TYPE ->
+                new WinLogged(
+                        text(payloadNode, "winId"),
+                        text(payloadNode, "text"),
+                        enumValue(payloadNode, "focusArea", FocusArea::valueOf),
+                        stringList(payloadNode, "tags"));
+            case CheckInRecorded.TYPE ->
+                new CheckInRecorded(
+                        text(payloadNode, "checkInId"),
+                        (int) number(payloadNode, "mood"),
+                        (int) number(payloadNode, "energy"),
+                        enumValue(payloadNode, "window", ToleranceWindow::valueOf),
+                        optionalText(payloadNode, "note"));
+            default -> throw new Invalid("unknown-type");
+        };
     }
 
     private static void requireVersion(String type, int actual, int supported) {

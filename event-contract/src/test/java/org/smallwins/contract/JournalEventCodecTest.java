@@ -1,6 +1,7 @@
 package org.smallwins.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -80,6 +81,11 @@ class JournalEventCodecTest {
                 "{\"type\":\"MoodSwung\",\"typeVersion\":1,\"payloadEncoding\":\"json\",\"payload\":{}}|unknown-type",
                 "{\"type\":\"WinLogged\",\"typeVersion\":2,\"payloadEncoding\":\"json\",\"payload\":{}}|unsupported-version:WinLogged/2",
                 "{\"type\":\"WinLogged\",\"typeVersion\":1,\"payloadEncoding\":\"aes-gcm\",\"payload\":{}}|unsupported-payload-encoding",
+                "{\"type\":\"MoodSwung\",\"typeVersion\":1,\"payloadEncoding\":\"tink-aead\",\"keyId\":\"k\",\"payload\":\"AQ==\"}|unknown-type",
+                "{\"type\":\"WinLogged\",\"typeVersion\":2,\"payloadEncoding\":\"tink-aead\",\"keyId\":\"k\",\"payload\":\"AQ==\"}|unsupported-version:WinLogged/2",
+                "{\"type\":\"WinLogged\",\"typeVersion\":1,\"payloadEncoding\":\"tink-aead\",\"payload\":\"AQ==\"}|missing-field:keyId",
+                "{\"type\":\"WinLogged\",\"typeVersion\":1,\"payloadEncoding\":\"tink-aead\",\"keyId\":\"k\",\"payload\":{}}|missing-field:payload",
+                "{\"type\":\"WinLogged\",\"typeVersion\":1,\"payloadEncoding\":\"tink-aead\",\"keyId\":\"k\",\"payload\":\"not base64!\"}|invalid-field:payload",
             })
     void a_record_it_cannot_read_is_rejected_with_a_reason(String body, String reason) {
         assertThat(codec.decode(body.getBytes(StandardCharsets.UTF_8))).isEqualTo(new DecodeResult.Rejected(reason));
@@ -96,5 +102,84 @@ class JournalEventCodecTest {
 
         assertThat(result).isEqualTo(new DecodeResult.Rejected("missing-field:userId"));
         assertThat(result.toString()).doesNotContain("Today I hid nothing");
+    }
+
+    @Test
+    void a_sealed_win_travels_as_ciphertext_and_opens_with_its_key_to_the_same_event() {
+        DataKeyset key = DataKeyset.generate();
+        EventEnvelope original =
+                envelope(new WinLogged("w1", "Today I cried and it helped", FocusArea.FEELINGS, List.of("tears")));
+
+        byte[] wire = codec.encode(codec.seal(original, "key-1", key));
+
+        assertThat(new String(wire, StandardCharsets.UTF_8)).doesNotContain("cried", "tears", "FEELINGS");
+        DecodeResult decoded = codec.decode(wire);
+        assertThat(decoded).isInstanceOf(DecodeResult.Sealed.class);
+        SealedEnvelope sealed = ((DecodeResult.Sealed) decoded).envelope();
+        assertThat(sealed.keyId()).isEqualTo("key-1");
+        assertThat(sealed.userId()).isEqualTo("alice");
+        assertThat(sealed.sequence()).isEqualTo(7);
+        assertThat(sealed.type()).isEqualTo("WinLogged");
+        assertThat(codec.open(sealed, key))
+                .isEqualTo(new DecodeResult.Decoded(new EventEnvelope(
+                        "e-1",
+                        "alice",
+                        7,
+                        occurred,
+                        Instant.parse("2026-11-22T10:30:01Z"),
+                        "corr-1",
+                        EventEnvelope.SEALED,
+                        original.payload())));
+    }
+
+    @Test
+    void the_sealed_plaintext_is_exactly_the_json_payload_object() throws Exception {
+        DataKeyset key = DataKeyset.generate();
+        EventEnvelope original = envelope(new CheckInRecorded("c1", 2, 4, ToleranceWindow.HYPERAROUSED, "busy day"));
+
+        SealedEnvelope sealed = codec.seal(original, "key-1", key);
+
+        byte[] plaintext =
+                key.open(sealed.ciphertext(), ("e-1\nalice\nCheckInRecorded\n1").getBytes(StandardCharsets.UTF_8));
+        JsonNode json = JsonMapper.builder().build().readTree(codec.encode(original));
+        assertThat(JsonMapper.builder().build().readTree(plaintext)).isEqualTo(json.path("payload"));
+        assertThat(codec.decodePayload("CheckInRecorded", 1, plaintext)).isEqualTo(original.payload());
+    }
+
+    @Test
+    void a_sealed_payload_moved_to_another_envelope_or_opened_with_another_key_is_rejected_without_content() {
+        DataKeyset key = DataKeyset.generate();
+        SealedEnvelope sealed =
+                codec.seal(envelope(new WinLogged("w1", "Today I rested", FocusArea.REST, List.of())), "key-1", key);
+        SealedEnvelope movedToBob = new SealedEnvelope(
+                sealed.eventId(),
+                "bob",
+                sealed.sequence(),
+                sealed.occurred(),
+                sealed.recordedAt(),
+                sealed.correlationId(),
+                sealed.type(),
+                sealed.typeVersion(),
+                sealed.keyId(),
+                sealed.ciphertext());
+
+        assertThat(codec.open(movedToBob, key)).isEqualTo(new DecodeResult.Rejected("unopenable-payload"));
+        assertThat(codec.open(sealed, DataKeyset.generate()))
+                .isEqualTo(new DecodeResult.Rejected("unopenable-payload"));
+    }
+
+    @Test
+    void a_payload_it_cannot_read_is_refused_with_a_reason_and_never_the_content() {
+        byte[] noText =
+                "{\"winId\":\"w1\",\"focusArea\":\"REST\",\"secret\":\"Today I hid\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decodePayload("WinLogged", 1, noText))
+                .isInstanceOf(PayloadRejectedException.class)
+                .hasMessage("missing-field:text")
+                .hasMessageNotContaining("Today I hid");
+        assertThatThrownBy(() -> codec.decodePayload("WinLogged", 2, noText))
+                .hasMessage("unsupported-version:WinLogged/2");
+        assertThatThrownBy(() -> codec.decodePayload("WinLogged", 1, "nope".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("payload-not-json");
     }
 }

@@ -1,0 +1,108 @@
+package org.smallwins.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every published shape, as bytes on the topic, in {@code src/test/resources/golden}: each still decodes to the same
+ * event, and the codec still writes it byte for byte. The sealed files were sealed once with the fixed test keyset
+ * ({@code test-data-keyset.b64}, test-only); AES-GCM is randomised, so the golden file fixes the shape and this test
+ * opens it with that key.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class GoldenFilesTest {
+
+    static final String KEY_ID = "k-0f6a2c1e";
+    static final Occurred OCCURRED =
+            new Occurred(Instant.parse("2026-11-22T10:30:00Z"), LocalDate.of(2026, 11, 22), "Pacific/Auckland");
+    static final EventEnvelope WIN = new EventEnvelope(
+            "0b1c5a7e-2f4d-4c1e-9a55-1d2e3f405161",
+            "alice",
+            7,
+            OCCURRED,
+            Instant.parse("2026-11-22T10:30:01.250Z"),
+            "corr-1",
+            EventEnvelope.PLAIN_JSON,
+            new WinLogged("w1", "Today I rested without guilt", FocusArea.REST, List.of("evening", "kind to myself")));
+    static final EventEnvelope CHECK_IN = new EventEnvelope(
+            "5d6e7f80-9a1b-4c2d-8e3f-a0b1c2d3e4f5",
+            "alice",
+            8,
+            OCCURRED,
+            Instant.parse("2026-11-22T10:31:00Z"),
+            "corr-2",
+            EventEnvelope.PLAIN_JSON,
+            new CheckInRecorded("c1", 2, 4, ToleranceWindow.HYPERAROUSED, "a loud and busy day"));
+
+    final JournalEventCodec codec = new JournalEventCodec();
+
+    static byte[] golden(String name) {
+        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(in).as("golden file %s", name).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DataKeyset testKey() {
+        return DataKeyset.fromBinary(Base64.getDecoder()
+                .decode(new String(golden("test-data-keyset.b64"), StandardCharsets.US_ASCII).trim()));
+    }
+
+    @Test
+    void the_published_json_v1_records_still_decode_and_are_written_byte_for_byte() {
+        assertThat(codec.decode(golden("WinLogged-v1.json"))).isEqualTo(new DecodeResult.Decoded(WIN));
+        assertThat(codec.decode(golden("CheckInRecorded-v1.json"))).isEqualTo(new DecodeResult.Decoded(CHECK_IN));
+        assertThat(codec.encode(WIN)).isEqualTo(golden("WinLogged-v1.json"));
+        assertThat(codec.encode(CHECK_IN)).isEqualTo(golden("CheckInRecorded-v1.json"));
+    }
+
+    @Test
+    void the_published_sealed_v1_records_open_with_their_key_to_the_same_events() {
+        DataKeyset key = testKey();
+        for (EventEnvelope original : List.of(WIN, CHECK_IN)) {
+            byte[] golden = golden(original.type() + "-v1.tink-aead.json");
+
+            DecodeResult decoded = codec.decode(golden);
+
+            assertThat(decoded).isInstanceOf(DecodeResult.Sealed.class);
+            SealedEnvelope sealed = ((DecodeResult.Sealed) decoded).envelope();
+            assertThat(sealed.keyId()).isEqualTo(KEY_ID);
+            assertThat(codec.open(sealed, key))
+                    .isEqualTo(new DecodeResult.Decoded(new EventEnvelope(
+                            original.eventId(),
+                            original.userId(),
+                            original.sequence(),
+                            original.occurred(),
+                            original.recordedAt(),
+                            original.correlationId(),
+                            EventEnvelope.SEALED,
+                            original.payload())));
+            // The shape is fixed: written again, the same bytes.
+            assertThat(codec.encode(sealed)).isEqualTo(golden);
+        }
+    }
+
+    @Test
+    void the_published_sealed_records_hold_no_journal_content_in_readable_form() {
+        String win = new String(golden("WinLogged-v1.tink-aead.json"), StandardCharsets.UTF_8);
+        String checkIn = new String(golden("CheckInRecorded-v1.tink-aead.json"), StandardCharsets.UTF_8);
+
+        assertThat(win).doesNotContain("rested", "evening", "kind to myself", "REST\"", "\"winId\"");
+        assertThat(checkIn).doesNotContain("loud", "HYPERAROUSED", "\"mood\"", "\"checkInId\"");
+        assertThat(win)
+                .contains("\"payloadEncoding\":\"tink-aead\"", "\"keyId\":\"k-0f6a2c1e\"", "\"userId\":\"alice\"");
+    }
+}
