@@ -100,7 +100,14 @@ final class ExportReader {
                         rejected.reason(),
                         "This event is not one the journal can read (" + rejected.reason() + ").");
             }
-            EventEnvelope envelope = ((DecodeResult.Decoded) decoded).envelope();
+            if (!(decoded instanceof DecodeResult.Decoded readable)) {
+                // An export holds payloads as recorded, readable; a sealed record (as on the topic) has no key here.
+                throw ImportRefusedException.invalid(
+                        field + ".payloadEncoding",
+                        "payloadEncoding.json",
+                        "An export holds readable payloads (payloadEncoding json).");
+            }
+            EventEnvelope envelope = readable.envelope();
             each.accept(new Item(
                     position,
                     envelope,

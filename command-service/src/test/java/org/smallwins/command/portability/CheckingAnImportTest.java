@@ -150,4 +150,20 @@ class CheckingAnImportTest {
                 .extracting(ImportRefusedException.Fault::field, ImportRefusedException.Fault::rule)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("events[1].payload", "id.reused"));
     }
+
+    @Test
+    void a_sealed_record_as_on_the_topic_is_refused_as_not_an_export_payload() {
+        org.smallwins.contract.JournalEventCodec codec = new org.smallwins.contract.JournalEventCodec();
+        var envelope = org.smallwins.command.portability.JournalExport.envelope(
+                JournalExportTest.journal().get(0));
+        String sealed = new String(
+                codec.encode(codec.seal(envelope, "k-1", org.smallwins.contract.DataKeyset.generate())),
+                StandardCharsets.UTF_8);
+
+        ImportRefusedException refused =
+                refusal("{\"format\":\"smallwins-journal-export\",\"formatVersion\":1,\"events\":[" + sealed + "]}");
+
+        assertThat(refused.faults().get(0).field()).isEqualTo("events[0].payloadEncoding");
+        assertThat(refused.faults().get(0).rule()).isEqualTo("payloadEncoding.json");
+    }
 }
