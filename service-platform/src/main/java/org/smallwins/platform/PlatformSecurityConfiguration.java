@@ -113,8 +113,12 @@ public class PlatformSecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(limits.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(
-                List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER, JournalSequence.HEADER));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                CorrelationIdFilter.HEADER,
+                JournalSequence.HEADER,
+                "Confirm-Erasure"));
         cors.setExposedHeaders(
                 List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
         cors.setMaxAge(3600L);

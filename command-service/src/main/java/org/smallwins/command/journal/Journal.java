@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -17,6 +18,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
@@ -48,6 +50,12 @@ public class Journal {
     private String lastZone;
 
     private Map<String, EntryMark> entries = new HashMap<>();
+
+    /**
+     * The sequence of the journal's latest {@code JournalErased} (0 if never erased): entries before it are forgotten.
+     * Snapshots of revision 2 predate erasures, so their 0 is right.
+     */
+    private long erasedThrough;
 
     protected Journal() {
         // for Axon
@@ -107,9 +115,45 @@ public class Journal {
         return new ImportAccepted(recorded, already, JournalMetaData.sequenceOf(version));
     }
 
+    /**
+     * Erases the journal: the shredder destroys its data key and deletes its snapshots, and a {@link JournalErased}
+     * (no content) is applied, all in this command's transaction. The journal then holds no entries: the same person
+     * writing again starts a new journal (a new key, no default zone). A journal with no event since its last erasure
+     * has nothing to erase, and records nothing (a repeated request).
+     */
+    @CommandHandler
+    public ErasureAccepted handle(
+            EraseJournal command,
+            JournalShredder shredder,
+            Clock clock,
+            @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        long sequence = JournalMetaData.sequenceOf(AggregateLifecycle.getVersion());
+        if (sequence == erasedThrough) {
+            return new ErasureAccepted(null, sequence);
+        }
+        JournalShredder.Shredded shredded = shredder.shred(command.userId(), sequence);
+        JournalErased erased = new JournalErased(
+                command.erasureId(),
+                shredded.keyId().orElse(null),
+                sequence - erasedThrough,
+                sequence,
+                shredded.lastEventId().orElse(null));
+        apply(
+                erased,
+                JournalMetaData.of(
+                        command.userId(), Occurred.at(clock.instant(), java.time.ZoneId.of("UTC")), correlationId));
+        return new ErasureAccepted(erased, sequence + 1);
+    }
+
     @EventSourcingHandler
-    void on(JournalEvent event, MetaData metaData) {
+    void on(JournalEvent event, MetaData metaData, @SequenceNumber long aggregateSequence) {
         this.userId = (String) metaData.get(JournalMetaData.USER_ID);
+        if (event instanceof JournalErased) {
+            entries = new HashMap<>();
+            lastZone = null;
+            erasedThrough = JournalMetaData.sequenceOf(aggregateSequence);
+            return;
+        }
         Occurred occurred = JournalMetaData.occurred(metaData);
         this.lastZone = occurred.zone();
         entries.put(event.entryId(), EntryMark.of(event, occurred));

@@ -9,6 +9,7 @@ import org.smallwins.command.journal.ImportedEntry;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.WinLogged;
@@ -108,6 +109,10 @@ final class ExportReader {
                         "An export holds readable payloads (payloadEncoding json).");
             }
             EventEnvelope envelope = readable.envelope();
+            if (envelope.payload() instanceof JournalErased) {
+                throw ImportRefusedException.invalid(
+                        field + ".type", "type.importable", "Only entries (wins and check-ins) are imported.");
+            }
             each.accept(new Item(
                     position,
                     envelope,
@@ -143,6 +148,11 @@ final class ExportReader {
                         Optional.ofNullable(checkIn.note()),
                         Optional.of(envelope.occurred().instant()),
                         zone);
+            }
+
+            @Override
+            public JournalCommand journalErased(JournalErased erased) {
+                throw new IllegalArgumentException("an erasure is not imported");
             }
         });
     }

@@ -18,6 +18,7 @@ import org.axonframework.messaging.MetaData;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.WinLogged;
@@ -186,6 +187,11 @@ public class JournalExport {
                         recordedAt,
                         sequence);
             }
+
+            @Override
+            public List<String> journalErased(JournalErased erased) {
+                throw new IllegalArgumentException("an erasure is not exported");
+            }
         });
     }
 
@@ -201,9 +207,12 @@ public class JournalExport {
         return value;
     }
 
-    /** The stored event as the contract's envelope, or null for an event that is not a journal entry's. */
+    /**
+     * The stored event as the contract's envelope, or null for an event that is not one the person recorded (an
+     * erasure: it is in the person's access log, and an export holds exactly what they recorded).
+     */
     static EventEnvelope envelope(DomainEventMessage<?> message) {
-        if (!(message.getPayload() instanceof JournalEvent payload)) {
+        if (!(message.getPayload() instanceof JournalEvent payload) || payload instanceof JournalErased) {
             return null;
         }
         MetaData meta = message.getMetaData();
