@@ -22,6 +22,7 @@ import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.WinLogged;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and its payload in the contract's JSON shape ({@link JournalEventCodec}); or one spreadsheet row per entry.
  *
  * <p>Both are written while the events are read: the event store hands them over in batches
- * ({@code EventStore.readEvents(userId, 0)}: the events alone, never a snapshot), and each is written to the response
+ * ({@code EventStore.readEvents(userId, from)}: the events alone, never a snapshot, from just after the journal's latest
+ * erasure), and each is written to the response
  * before the next is read, so a journal of any length exports in constant memory. Payloads are read through the event
  * store, so they arrive decrypted.
  *
@@ -73,11 +75,13 @@ public class JournalExport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final JournalEventCodec codec = new JournalEventCodec();
 
-    JournalExport(EventStore eventStore, Clock clock) {
+    JournalExport(EventStore eventStore, JdbcTemplate jdbc, Clock clock) {
         this.eventStore = eventStore;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -91,8 +95,23 @@ public class JournalExport {
         return writeCsv(eventsOf(userId), out);
     }
 
-    private Iterator<? extends DomainEventMessage<?>> eventsOf(String userId) {
-        return eventStore.readEvents(userId, 0);
+    /** The person's current journal: the events after its latest erasure, if any (an erased journal is gone). */
+    Iterator<? extends DomainEventMessage<?>> eventsOf(String userId) {
+        return eventStore.readEvents(userId, erasedThrough(userId));
+    }
+
+    /**
+     * The aggregate sequence (from 0) just after the journal's latest {@link JournalErased}, or 0. The erasure's event
+     * is never sealed, so the event store's own columns find it, by the journal's key, without reading the events
+     * before it (whose key is gone, or which predate encryption).
+     */
+    long erasedThrough(String userId) {
+        Long latest = jdbc.queryForObject(
+                "SELECT max(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType = ?",
+                Long.class,
+                userId,
+                JournalErased.class.getName());
+        return latest == null ? 0 : latest + 1;
     }
 
     long writeJson(Iterator<? extends DomainEventMessage<?>> events, OutputStream out, Instant exportedAt)

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.smallwins.command.journal.ImportAccepted;
 import org.smallwins.command.journal.ImportChunk;
 import org.smallwins.command.journal.ImportedEntry;
@@ -53,18 +52,18 @@ public class JournalImport {
     public record Result(long events, long recorded, long alreadyRecorded, long sequence) {}
 
     private final CommandGateway commands;
-    private final EventStore eventStore;
+    private final JournalExport export;
     private final Clock clock;
     private final int chunkSize;
     private final ExportReader reader = new ExportReader();
 
     JournalImport(
             CommandGateway commands,
-            EventStore eventStore,
+            JournalExport export,
             Clock clock,
             @Value("${smallwins.import.chunk-size:500}") int chunkSize) {
         this.commands = commands;
-        this.eventStore = eventStore;
+        this.export = export;
         this.clock = clock;
         this.chunkSize = chunkSize;
     }
@@ -76,7 +75,7 @@ public class JournalImport {
                 wholeFile = check(in);
             }
             if (wholeFile.isEmpty()) {
-                if (eventStore.lastSequenceNumberFor(userId).isPresent() && holdsEntries(userId)) {
+                if (holdsEntries(userId)) {
                     throw new JournalHoldsOtherEntriesException();
                 }
                 return new Result(0, 0, 0, 0);
@@ -87,9 +86,9 @@ public class JournalImport {
         }
     }
 
-    /** Whether the journal holds any entry (an erased journal holds events, but none readable). */
+    /** Whether the journal holds any entry (since its latest erasure, if any). */
     private boolean holdsEntries(String userId) {
-        var events = eventStore.readEvents(userId, 0);
+        var events = export.eventsOf(userId);
         while (events.hasNext()) {
             if (JournalExport.envelope(events.next()) != null) {
                 return true;

@@ -34,7 +34,7 @@ class CheckingAnImportTest {
 
     static String exportOf(List<DomainEventMessage<?>> events) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JournalExport(null, null).writeJson(events.iterator(), out, NOW.instant());
+        new JournalExport(null, null, null).writeJson(events.iterator(), out, NOW.instant());
         return out.toString(StandardCharsets.UTF_8);
     }
 

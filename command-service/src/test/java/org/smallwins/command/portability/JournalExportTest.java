@@ -41,7 +41,7 @@ class JournalExportTest {
     static final Instant EXPORTED_AT = Instant.parse("2026-11-30T07:00:00Z");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final JournalExport export = new JournalExport(null, null);
+    final JournalExport export = new JournalExport(null, null, null);
 
     /** The event stored at this aggregate sequence (from 0), as the event store hands it over. */
     static DomainEventMessage<?> stored(long aggregateSequence, JournalEvent payload, Instant at, String zone) {
