@@ -54,3 +54,19 @@ CREATE TABLE IF NOT EXISTS journal_access_log (
 );
 
 CREATE INDEX IF NOT EXISTS journal_access_log_by_user ON journal_access_log (user_id, id DESC);
+
+-- Every person's data key, wrapped by the key-encryption key (Tink, associated data = user id and key id). At most one
+-- live key per person; erasure destroys it (wrapped_keyset NULL, destroyed_at set) and keeps the row as the record that
+-- it existed. Everything sealed with a destroyed key can never be opened again.
+CREATE TABLE IF NOT EXISTS journal_data_keys (
+    key_id         VARCHAR(64)  NOT NULL,
+    user_id        VARCHAR(255) NOT NULL,
+    wrapped_keyset BYTEA,
+    created_at     TIMESTAMPTZ  NOT NULL,
+    destroyed_at   TIMESTAMPTZ,
+    PRIMARY KEY (key_id),
+    CONSTRAINT journal_data_keys_destroyed_means_gone CHECK ((destroyed_at IS NULL) = (wrapped_keyset IS NOT NULL))
+);
+
+CREATE UNIQUE INDEX IF NOT EXISTS journal_data_keys_one_live_key_per_person
+    ON journal_data_keys (user_id) WHERE destroyed_at IS NULL;

@@ -28,11 +28,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -40,12 +43,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.smallwins.command.journal.Journal;
 import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.command.keys.DataKey;
+import org.smallwins.command.keys.DataKeys;
+import org.smallwins.command.keys.KeyLookup;
+import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
+import org.smallwins.contract.SealedEnvelope;
+import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.infra.DevTokens;
 import org.smallwins.infra.FreePort;
@@ -103,6 +113,7 @@ class CommandServiceIntegrationTest {
         registry.add("smallwins.journal.cache", () -> "false");
         // This test writes a long journal quickly; the write rate limit is tested in HostileRequestsTest.
         registry.add("smallwins.http.write-burst", () -> "1000");
+        TestKeys.register(registry);
     }
 
     @AfterAll
@@ -152,6 +163,46 @@ class CommandServiceIntegrationTest {
                 .toBodilessEntity();
     }
 
+    @Autowired
+    DataKeys dataKeys;
+
+    /** A record from the topic, opened with its person's data key if it is sealed. */
+    EventEnvelope opened(byte[] record) {
+        DecodeResult result = codec.decode(record);
+        if (result instanceof DecodeResult.Sealed sealed) {
+            KeyLookup key = dataKeys.find(sealed.envelope().keyId());
+            assertThat(key).isInstanceOf(KeyLookup.Live.class);
+            result = codec.open(sealed.envelope(), ((KeyLookup.Live) key).key().keyset());
+        }
+        assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
+        return ((DecodeResult.Decoded) result).envelope();
+    }
+
+    /** Every record on the topic keyed by this user, as raw bytes, once at least {@code count} are there. */
+    List<byte[]> rawRecords(String user, int count) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<byte[]> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(JournalTopic.NAME).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (user.equals(record.key())) {
+                        records.add(record.value());
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
     List<EventEnvelope> readTopic(java.util.function.Predicate<List<EventEnvelope>> enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -167,9 +218,7 @@ class CommandServiceIntegrationTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!enough.test(envelopes) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    DecodeResult result = codec.decode(record.value());
-                    assertThat(result).isInstanceOf(DecodeResult.Decoded.class);
-                    EventEnvelope envelope = ((DecodeResult.Decoded) result).envelope();
+                    EventEnvelope envelope = opened(record.value());
                     assertThat(record.key()).isEqualTo(envelope.userId());
                     envelopes.add(envelope);
                 }
@@ -297,7 +346,7 @@ class CommandServiceIntegrationTest {
         assertThat(envelope.sequence()).isEqualTo(1);
         assertThat(envelope.correlationId()).isEqualTo("trace-me-123");
         assertThat(envelope.occurred().zone()).isEqualTo("Europe/Berlin");
-        assertThat(envelope.payloadEncoding()).isEqualTo("json");
+        assertThat(envelope.payloadEncoding()).isEqualTo("tink-aead");
         assertThat(envelope.payload())
                 .isEqualTo(new WinLogged(
                         "w1", "Today I rested without guilt", org.smallwins.contract.FocusArea.REST, List.of()));
@@ -497,5 +546,224 @@ class CommandServiceIntegrationTest {
         assertThat(jdbc.queryForObject(
                         "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(3L);
+    }
+
+    static final String SENTENCE = "Zebra lantern sentence nobody else writes 7f3a";
+    static final String NOTE = "Octopus harmonica note 9b2e";
+    static final String TAG = "quince-marmalade-tag";
+
+    /** This person's rows in both event store tables, as the bytes PostgreSQL holds (payload and metadata). */
+    List<String> storedBytes(String user) {
+        List<String> rows = new ArrayList<>();
+        for (String table : List.of("domainevententry", "snapshotevententry")) {
+            jdbc.query(
+                    "select payload, metadata from " + table + " where aggregateidentifier = ?",
+                    rs -> {
+                        rows.add(new String(rs.getBytes("payload"), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        rows.add(new String(rs.getBytes("metadata"), java.nio.charset.StandardCharsets.ISO_8859_1));
+                    },
+                    user);
+        }
+        return rows;
+    }
+
+    @Test
+    @Order(7)
+    void nothing_a_person_wrote_or_rated_is_readable_in_the_event_store_tables_events_or_snapshots() {
+        String user = "raw-" + UUID.randomUUID();
+        for (int i = 1; i <= 22; i++) {
+            assertThat(post(
+                            user,
+                            "/api/journal/wins",
+                            body(
+                                    "winId",
+                                    "zebra-win-" + i,
+                                    "text",
+                                    SENTENCE + " " + i,
+                                    "focusArea",
+                                    "SELF_COMPASSION",
+                                    "tags",
+                                    List.of(TAG),
+                                    "zone",
+                                    "Europe/Berlin")))
+                    .isEqualTo(201);
+        }
+        assertThat(post(
+                        user,
+                        "/api/journal/check-ins",
+                        body(
+                                "checkInId",
+                                "zebra-check-in",
+                                "mood",
+                                2,
+                                "energy",
+                                4,
+                                "window",
+                                "HYPERAROUSED",
+                                "note",
+                                NOTE)))
+                .isEqualTo(201);
+
+        assertThat(jdbc.queryForList(
+                        "select payloadtype from snapshotevententry where aggregateidentifier = ?", String.class, user))
+                .as("the journal was snapshotted, sealed")
+                .isNotEmpty()
+                .containsOnly("org.smallwins.command.eventstore.SealedSnapshot");
+        assertThat(jdbc.queryForList(
+                        "select distinct payloadtype from domainevententry where aggregateidentifier = ?",
+                        String.class,
+                        user))
+                .containsOnly("org.smallwins.command.eventstore.SealedPayload");
+        List<String> stored = storedBytes(user);
+        assertThat(stored).hasSizeGreaterThan(2 * 23);
+        assertThat(String.join("\n", stored))
+                .doesNotContain("Zebra lantern", "Octopus harmonica", TAG, "zebra-win", "zebra-check-in")
+                .doesNotContain("SELF_COMPASSION", "HYPERAROUSED", "\"mood\"", "\"note\"");
+    }
+
+    @Autowired
+    DataKeys keysForOpening;
+
+    @Test
+    @Order(8)
+    void the_relay_puts_the_stored_ciphertext_on_the_topic_and_it_opens_with_the_persons_key_to_the_same_payload()
+            throws Exception {
+        String user = "relayed-" + UUID.randomUUID();
+        assertThat(post(
+                        user,
+                        "/api/journal/wins",
+                        body(
+                                "winId",
+                                "w1",
+                                "text",
+                                SENTENCE,
+                                "focusArea",
+                                "REST",
+                                "tags",
+                                List.of(TAG),
+                                "zone",
+                                "Europe/Berlin")))
+                .isEqualTo(201);
+        assertThat(post(
+                        user,
+                        "/api/journal/check-ins",
+                        body("checkInId", "c1", "mood", 2, "energy", 4, "window", "HYPERAROUSED", "note", NOTE)))
+                .isEqualTo(201);
+
+        List<byte[]> records = rawRecords(user, 2);
+
+        assertThat(records).hasSize(2);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> storedCiphertexts = new ArrayList<>();
+        jdbc.query(
+                "select payload from domainevententry where aggregateidentifier = ? order by sequencenumber",
+                rs -> {
+                    try {
+                        storedCiphertexts.add(json.readTree(rs.getBytes("payload"))
+                                .path("ciphertext")
+                                .asText());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                user);
+        DataKey key = keysForOpening.live(user).orElseThrow();
+        List<Object> payloads = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(new String(records.get(i), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("Zebra lantern", "Octopus harmonica", TAG, "HYPERAROUSED");
+            DecodeResult decoded = codec.decode(records.get(i));
+            assertThat(decoded).isInstanceOf(DecodeResult.Sealed.class);
+            SealedEnvelope sealed = ((DecodeResult.Sealed) decoded).envelope();
+            assertThat(sealed.keyId()).isEqualTo(key.keyId());
+            assertThat(sealed.sequence()).isEqualTo(i + 1);
+            assertThat(java.util.Base64.getEncoder().encodeToString(sealed.ciphertext()))
+                    .as("the stored ciphertext, as it is")
+                    .isEqualTo(storedCiphertexts.get(i));
+            DecodeResult opened = codec.open(sealed, key.keyset());
+            assertThat(opened).isInstanceOf(DecodeResult.Decoded.class);
+            payloads.add(((DecodeResult.Decoded) opened).envelope().payload());
+        }
+        assertThat(payloads)
+                .containsExactly(
+                        new WinLogged("w1", SENTENCE, FocusArea.REST, List.of(TAG)),
+                        new CheckInRecorded("c1", 2, 4, ToleranceWindow.HYPERAROUSED, NOTE));
+    }
+
+    @Test
+    @Order(9)
+    void a_journal_reloads_from_its_sealed_snapshot_and_sealed_events_and_still_knows_every_entry() {
+        String user = "reload-" + UUID.randomUUID();
+        for (int i = 1; i <= 23; i++) {
+            assertThat(logWin(user, "w" + i, "Today I showed up " + i, "c" + i)).isEqualTo(201);
+        }
+
+        DomainEventStream loaded = eventStore.readEvents(user);
+
+        DomainEventMessage<?> first = loaded.next();
+        assertThat(first.getPayload()).as("the opened snapshot").isInstanceOf(Journal.class);
+        assertThat(first.getSequenceNumber()).isEqualTo(19);
+        List<Object> after = new ArrayList<>();
+        loaded.forEachRemaining(e -> after.add(e.getPayload()));
+        assertThat(after)
+                .containsExactly(
+                        new WinLogged("w21", "Today I showed up 21", FocusArea.REST, List.of()),
+                        new WinLogged("w22", "Today I showed up 22", FocusArea.REST, List.of()),
+                        new WinLogged("w23", "Today I showed up 23", FocusArea.REST, List.of()));
+        // No cache here: each write loads the journal from its sealed snapshot and events.
+        assertThat(logWin(user, "w1", "Today I showed up 1", "retry")).isEqualTo(200);
+        assertThat(logWin(user, "w22", "Today I showed up 22", "retry")).isEqualTo(200);
+        assertThat(logWin(user, "w1", "Today I changed my mind", "conflict")).isEqualTo(409);
+        assertThat(logWin(user, "w24", "Today I showed up 24", "next")).isEqualTo(201);
+    }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    /** Stores an event the way the service did before payloads were sealed (the payload is the contract record). */
+    void storeUnsealed(String user, long sequence, WinLogged win) {
+        MetaData meta = MetaData.with(JournalMetaData.USER_ID, user)
+                .and(JournalMetaData.OCCURRED_AT, "2026-11-20T08:00:00Z")
+                .and(JournalMetaData.OCCURRED_DATE, "2026-11-20")
+                .and(JournalMetaData.OCCURRED_ZONE, "Europe/Berlin")
+                .and(JournalMetaData.CORRELATION_ID, "legacy-" + sequence);
+        var payload = eventSerializer.serialize(win, byte[].class);
+        jdbc.update(
+                "insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, "
+                        + "payload, payloadrevision, payloadtype, timestamp) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                user,
+                sequence,
+                "Journal",
+                UUID.randomUUID().toString(),
+                eventSerializer.serialize(meta, byte[].class).getData(),
+                payload.getData(),
+                payload.getType().getRevision(),
+                payload.getType().getName(),
+                "2026-11-20T08:00:01Z");
+    }
+
+    @Test
+    @Order(10)
+    void events_stored_before_sealing_still_load_and_reach_the_topic_as_they_were_and_new_ones_are_sealed() {
+        String user = "legacy-" + UUID.randomUUID();
+        storeUnsealed(user, 0, new WinLogged("w1", "Today I wrote before sealing", FocusArea.REST, List.of()));
+        storeUnsealed(user, 1, new WinLogged("w2", "Today I wrote again", FocusArea.REST, List.of()));
+
+        assertThat(logWin(user, "w1", "Today I wrote before sealing", "retry")).isEqualTo(200);
+        assertThat(logWin(user, "w2", "Today I wrote something else", "conflict"))
+                .isEqualTo(409);
+        ResponseEntity<Void> next = logWinAnswer(user, "w3", "Today I wrote sealed");
+        assertThat(next.getStatusCode().value()).isEqualTo(201);
+        assertThat(next.getHeaders().getFirst("Journal-Sequence")).isEqualTo("3");
+
+        List<byte[]> records = rawRecords(user, 3);
+        assertThat(records).hasSize(3);
+        assertThat(records.stream().map(codec::decode).map(r -> r.getClass().getSimpleName()))
+                .containsExactly("Decoded", "Decoded", "Sealed");
+        assertThat(records.stream()
+                        .map(this::opened)
+                        .map(e -> e.payloadEncoding() + ":" + e.payload().entryId()))
+                .containsExactly("json:w1", "json:w2", "tink-aead:w3");
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem detail from a servlet filter, where no controller advice applies. */
-final class ProblemWriter {
+public final class ProblemWriter {
 
     /** With Spring's own mix-in, so a filter's problem has exactly the shape the controller advice's problems have. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -17,7 +17,7 @@ final class ProblemWriter {
 
     private ProblemWriter() {}
 
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));

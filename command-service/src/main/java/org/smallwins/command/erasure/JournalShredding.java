@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.smallwins.command.journal.JournalShredder;
+import org.smallwins.command.keys.DataKeys;
+import org.smallwins.command.keys.DestroyedKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,12 @@ class JournalShredding implements JournalShredder {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
 
-    JournalShredding(EventStore eventStore, JdbcTemplate jdbc) {
+    private final DataKeys keys;
+
+    JournalShredding(EventStore eventStore, JdbcTemplate jdbc, DataKeys keys) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @Override
@@ -31,13 +36,8 @@ class JournalShredding implements JournalShredder {
             DomainEventMessage<?> event = last.next();
             lastEventId = Optional.of(event.getIdentifier());
         }
-        Optional<String> keyId = destroyKey(userId);
+        Optional<String> keyId = keys.destroy(userId).map(DestroyedKey::keyId);
         jdbc.update("DELETE FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", userId);
         return new Shredded(keyId, lastEventId);
-    }
-
-    /** PENDING the data keys of branch seal-write (DataKeys.destroy): until merged, the store holds no keys. */
-    private Optional<String> destroyKey(String userId) {
-        return Optional.empty();
     }
 }

@@ -34,9 +34,15 @@ import org.smallwins.journal.JournalState;
  *
  * <p>Snapshots hold this object (Jackson, fields only). {@link Revision} names the shape of what it holds: revision 2
  * marks entries with a full SHA-256 of an unambiguous encoding, so snapshots of revision 1 (an ambiguous, shorter
- * digest) are ignored by Axon's default revision snapshot filter and the journal is loaded from its events instead.
+ * digest) are ignored by the revision snapshot filter and the journal is loaded from its events instead. Snapshots are
+ * stored sealed with the person's data key (see {@code SealingEventStorageEngine}); their revision is checked once
+ * opened. The retry fingerprint ({@code ContentHash} in each {@link EntryMark}) is kept as it is, inside the sealed
+ * snapshot.
  */
-@Aggregate(snapshotTriggerDefinition = "journalSnapshotTrigger", cache = "journalCache")
+@Aggregate(
+        snapshotTriggerDefinition = "journalSnapshotTrigger",
+        cache = "journalCache",
+        snapshotFilter = "journalSnapshotFilter")
 @Revision("2")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,

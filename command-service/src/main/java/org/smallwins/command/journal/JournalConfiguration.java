@@ -6,9 +6,13 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.smallwins.command.eventstore.SealedSnapshot;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +46,18 @@ class JournalConfiguration {
             @Value("${smallwins.journal.cache:true}") boolean enabled,
             @Value("${smallwins.journal.cache-size:5000}") int size) {
         return enabled ? new RecentJournalsCache(size) : NoCache.INSTANCE;
+    }
+
+    /**
+     * Which stored snapshots of a journal are used: sealed ones (their revision is checked once opened), and unsealed
+     * ones of the journal's current revision (older data directories).
+     */
+    @Bean
+    SnapshotFilter journalSnapshotFilter() {
+        return SealedSnapshot.sealedOr(RevisionSnapshotFilter.builder()
+                .type(Journal.class.getSimpleName())
+                .revision(Journal.class.getAnnotation(Revision.class).value())
+                .build());
     }
 
     /** Copies the request's correlation id from each command onto the events it causes. */

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.smallwins.command.eventstore.SealedPayload;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
@@ -45,12 +46,23 @@ class KafkaRelay {
         this.sendTimeoutMillis = sendTimeout.toMillis();
     }
 
+    /** A sealed event: its stored ciphertext goes on the topic as it is; the relay holds no keys. */
+    @EventHandler
+    void relay(SealedPayload payload, DomainEventMessage<?> message)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        send(message.getAggregateIdentifier(), codec.encode(EnvelopeMapper.toSealedEnvelope(message, payload)));
+    }
+
+    /** An event stored before payloads were sealed (older data directories) goes on as it was stored. */
     @EventHandler
     void relay(JournalEvent payload, DomainEventMessage<?> message)
             throws InterruptedException, ExecutionException, TimeoutException {
         EventEnvelope envelope = EnvelopeMapper.toEnvelope(message);
-        CompletableFuture<SendResult<String, byte[]>> sent =
-                kafka.send(JournalTopic.NAME, envelope.userId(), codec.encode(envelope));
+        send(envelope.userId(), codec.encode(envelope));
+    }
+
+    private void send(String userId, byte[] record) throws InterruptedException, ExecutionException, TimeoutException {
+        CompletableFuture<SendResult<String, byte[]>> sent = kafka.send(JournalTopic.NAME, userId, record);
         if (!CurrentUnitOfWork.isStarted()) {
             sent.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
             return;

@@ -2,6 +2,7 @@ package org.smallwins.command.security;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.smallwins.command.TestKeys;
 import org.smallwins.infra.DevTokens;
 import org.smallwins.infra.KafkaServer;
 import org.smallwins.infra.PostgresServer;
@@ -44,5 +45,6 @@ final class CommandServiceStack {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", TOKENS::audience);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
+        TestKeys.register(registry);
     }
 }

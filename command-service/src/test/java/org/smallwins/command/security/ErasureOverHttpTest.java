@@ -115,6 +115,9 @@ class ErasureOverHttpTest extends CommandServiceHttpTest {
                 String.class,
                 ada);
 
+        String keyId = jdbc.queryForObject(
+                "select key_id from journal_data_keys where user_id = ? and destroyed_at is null", String.class, ada);
+
         ResponseEntity<String> receipt = erase(ada, ada);
 
         assertThat(receipt.getStatusCode().value()).isEqualTo(202);
@@ -126,7 +129,14 @@ class ErasureOverHttpTest extends CommandServiceHttpTest {
         assertThat(body.path("lastEventId").asString()).isEqualTo(lastEventId);
         assertThat(body.path("sequence").asInt()).isEqualTo(4);
         assertThat(receipt.getHeaders().getFirst("Journal-Sequence")).isEqualTo("4");
+        assertThat(body.path("destroyedKeyId").asString()).isEqualTo(keyId);
         assertThat(rows("snapshotevententry", ada)).isZero();
+        // The key is gone for good: the sealed events stay in the store, unreadable.
+        assertThat(jdbc.queryForObject(
+                        "select wrapped_keyset is null and destroyed_at is not null from journal_data_keys where key_id = ?",
+                        Boolean.class,
+                        keyId))
+                .isTrue();
 
         // Nothing to export any more; the erasure is in the access log, without content.
         assertThat(export(ada).path("events")).isEmpty();
@@ -142,11 +152,12 @@ class ErasureOverHttpTest extends CommandServiceHttpTest {
         // Every read model learns of it from the topic: a plain JournalErased after the three entries.
         List<DecodeResult> records = topic(ada, 4);
         assertThat(records).hasSize(4);
+        assertThat(records.subList(0, 3)).allMatch(DecodeResult.Sealed.class::isInstance);
         assertThat(records.get(3)).isInstanceOf(DecodeResult.Decoded.class);
         var erased = ((DecodeResult.Decoded) records.get(3)).envelope();
         assertThat(erased.payloadEncoding()).isEqualTo("json");
         assertThat(erased.payload())
-                .isEqualTo(new JournalErased(body.path("erasureId").asString(), null, 3, 3, lastEventId));
+                .isEqualTo(new JournalErased(body.path("erasureId").asString(), keyId, 3, 3, lastEventId));
         assertThat(new String(new JournalEventCodec().encode(erased), StandardCharsets.UTF_8))
                 .doesNotContain(SECRET);
     }
@@ -163,6 +174,12 @@ class ErasureOverHttpTest extends CommandServiceHttpTest {
         assertThat(events).hasSize(1);
         assertThat(events.get(0).path("payload").path("text").asString()).isEqualTo("Today I began again");
         assertThat(events.get(0).path("sequence").asInt()).isEqualTo(3);
+        // A new journal, with a new key; the old one stays destroyed.
+        assertThat(jdbc.queryForList(
+                        "select destroyed_at is null as live from journal_data_keys where user_id = ? order by created_at",
+                        Boolean.class,
+                        bo))
+                .containsExactly(false, true);
     }
 
     @Test
