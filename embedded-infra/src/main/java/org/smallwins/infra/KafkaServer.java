@@ -159,6 +159,11 @@ public final class KafkaServer implements AutoCloseable {
         return formattedNow;
     }
 
+    /** Where the broker keeps its log (and its KRaft metadata log). */
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
     public String bootstrapServers() {
         return HOST + ":" + port;
     }

@@ -103,6 +103,11 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Where the cluster's files are. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + HOST + ":" + port + "/postgres?user=postgres";
     }

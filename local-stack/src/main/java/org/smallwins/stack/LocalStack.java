@@ -52,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> commandEnv;
     private Options options;
     private Path logs;
+    private Path keyEncryptionKey;
+    private String keyAccessToken;
 
     private LocalStack() {}
 
@@ -103,7 +105,17 @@ public final class LocalStack implements AutoCloseable {
         common.put("SMALLWINS_JWT_AUDIENCE", tokens.audience());
         common.put("SMALLWINS_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey.toAbsolutePath());
 
+        // The key-encryption key (generated once, kept in the data directory) is command-service's alone; the token
+        // that lets query-service fetch data keys from it is new on every start.
+        boolean kept = Files.exists(data.resolve(KeyEncryptionKeyFile.DIRECTORY).resolve(KeyEncryptionKeyFile.FILE));
+        keyEncryptionKey = KeyEncryptionKeyFile.loadOrCreate(data);
+        progress.accept((kept ? "Key-encryption key kept in " : "Key-encryption key generated into ") + keyEncryptionKey
+                + " (keep it as long as the events: without it they cannot be read)");
+        keyAccessToken = randomToken();
+        common.put("SMALLWINS_KEY_ACCESS_TOKEN", keyAccessToken);
+
         commandEnv = new HashMap<>(common);
+        commandEnv.put("SMALLWINS_KEK_FILE", keyEncryptionKey.toAbsolutePath().toString());
         commandEnv.put("SMALLWINS_DB_URL", postgres.jdbcUrl());
         commandEnv.put("SMALLWINS_DB_USER", postgres.user());
         commandEnv.put("SMALLWINS_DB_PASSWORD", postgres.password());
@@ -122,6 +134,11 @@ public final class LocalStack implements AutoCloseable {
                 commandEnv,
                 logs,
                 options.jvmOptions()));
+        // query-service fetches data keys from command-service: it is told where once command-service has bound its
+        // port (it may be a free one chosen at start)
+        queryEnv.put(
+                "SMALLWINS_KEYS_URL",
+                "http://localhost:" + commandService.awaitBoundPort(Duration.ofMinutes(3), () -> progress.accept(".")));
         queryService = track(ServiceProcess.start(
                 "query-service",
                 options.servicesDirectory().resolve("query-service-exec.jar"),
@@ -165,6 +182,13 @@ public final class LocalStack implements AutoCloseable {
         return true;
     }
 
+    /** 256 random bits, URL-safe: the key-access token command-service and query-service share for one run. */
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     private <T extends AutoCloseable> T track(T resource) {
         started.add(0, resource);
         return resource;
@@ -200,6 +224,31 @@ public final class LocalStack implements AutoCloseable {
 
     public KafkaServer kafka() {
         return kafka;
+    }
+
+    /** Where PostgreSQL keeps its files (the data directory's {@code postgres}, or a temporary one). */
+    public Path postgresDataDirectory() {
+        return postgres.dataDirectory();
+    }
+
+    /** Where the Kafka broker keeps its log (the data directory's {@code kafka}, or a temporary one). */
+    public Path kafkaLogDirectory() {
+        return kafka.logDirectory();
+    }
+
+    /** Where the services' output (stdout and stderr) goes, one file per service process. */
+    public Path logsDirectory() {
+        return logs;
+    }
+
+    /** The key-encryption key file command-service wraps data keys with ({@code <data>/keys/kek.json}). */
+    public Path keyEncryptionKeyFile() {
+        return keyEncryptionKey;
+    }
+
+    /** The token query-service (and only it) presents to command-service's key endpoint, new on every start. */
+    String keyAccessToken() {
+        return keyAccessToken;
     }
 
     ServiceProcess commandService() {

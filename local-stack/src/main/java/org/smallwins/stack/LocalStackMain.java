@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The run command: starts the whole product on this machine and keeps it running until Ctrl-C. Data (events in
- * PostgreSQL, the Kafka log, the read models, the dev issuer's keys, logs) lives in one directory, {@code .data/} by
+ * PostgreSQL, the Kafka log, the read models, the key-encryption key, the dev issuer's keys, logs) lives in one directory, {@code .data/} by
  * default, so a restart continues where the last run stopped.
  */
 @Command(
@@ -57,8 +57,9 @@ public final class LocalStackMain implements Callable<Integer> {
             names = "--data",
             paramLabel = "DIR",
             description =
-                    "where events, the Kafka log, the read models, the development issuer's keys and the logs live"
-                            + " (default: ${DEFAULT-VALUE}); delete DIR/read-store to rebuild the read models")
+                    "where events, the Kafka log, the read models, the key-encryption key (keys/kek.json: without it"
+                            + " the events cannot be read), the development issuer's keys and the logs live (default:"
+                            + " ${DEFAULT-VALUE}); delete DIR/read-store to rebuild the read models")
     Path data = Path.of(".data");
 
     @Option(
@@ -172,6 +173,9 @@ public final class LocalStackMain implements Callable<Integer> {
                   Get a token for a user name (development issuer, this mode only):
                     TOKEN=$(curl -s '%s/token?user=alice')
 
+                  Journals are sealed with data keys wrapped by the key-encryption key %s:
+                  keep it with the data (without it the events cannot be read).
+
                 Ctrl-C stops everything.
                 """,
                 (System.nanoTime() - started) / 1_000_000_000L,
@@ -180,7 +184,8 @@ public final class LocalStackMain implements Callable<Integer> {
                 stack.commandServiceUrl(),
                 stack.queryServiceUrl(),
                 stack.queryServiceUrl(),
-                tokens.url());
+                tokens.url(),
+                stack.keyEncryptionKeyFile());
         out.flush();
         stopped.await();
         return 0;

@@ -130,6 +130,30 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * Waits until this process has bound its web server's port (named in its port file) and returns it; it need not
+     * be ready yet ({@link #awaitHealthy} is). Fails if the process ends first.
+     */
+    int awaitBoundPort(Duration timeout, Runnable onWait) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Integer> bound = readPortFile();
+            if (bound.isPresent()) {
+                return bound.get();
+            }
+            if (!process.isAlive()) {
+                Matcher inUse = PORT_IN_USE.matcher(logSinceStart());
+                if (inUse.find()) {
+                    throw new PortInUseException(name, Integer.parseInt(inUse.group(1)));
+                }
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+            }
+            onWait.run();
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not bind its port within " + timeout + "; see " + log);
+    }
+
+    /**
      * Waits until this process is ready: its port file names the port it bound, and that port answers
      * {@code /actuator/health} UP and {@code /actuator/info} with this process's instance id.
      *

@@ -23,8 +23,11 @@ import tools.jackson.databind.JsonNode;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DockerComposeFileTest {
 
-    static final Map<String, String> WITH_ISSUER =
-            Map.of("SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins");
+    /** What the file requires from whoever starts it: the OIDC issuer, the key-encryption key, the key-access token. */
+    static final Map<String, String> WITH_ISSUER = Map.of(
+            "SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins",
+            "SMALLWINS_KEK", "{\"primaryKeyId\":1,\"key\":[]}",
+            "SMALLWINS_KEY_ACCESS_TOKEN", "a-long-random-secret");
 
     static String composeFile() throws Exception {
         return Files.readString(Path.of("..", "docker-compose.yml"), StandardCharsets.UTF_8);
@@ -34,11 +37,46 @@ class DockerComposeFileTest {
     void without_the_oidc_issuer_the_compose_file_refuses_to_resolve() throws Exception {
         ComposeFile compose = ComposeFile.parse(composeFile());
 
-        // The only required variable is the OIDC issuer; without it the file refuses to resolve.
-        assertThat(compose.requiredVariables()).containsExactly("SMALLWINS_JWT_ISSUER");
-        assertThat(compose.resolve(Map.of()).problems())
+        // Required: the OIDC issuer, and the two secrets of encryption; without the issuer the file refuses to resolve.
+        assertThat(compose.requiredVariables())
+                .containsExactlyInAnyOrder("SMALLWINS_JWT_ISSUER", "SMALLWINS_KEK", "SMALLWINS_KEY_ACCESS_TOKEN");
+        Map<String, String> withoutIssuer = new java.util.HashMap<>(WITH_ISSUER);
+        withoutIssuer.remove("SMALLWINS_JWT_ISSUER");
+        assertThat(compose.resolve(withoutIssuer).problems())
                 .isNotEmpty()
                 .allSatisfy(problem -> assertThat(problem).contains("SMALLWINS_JWT_ISSUER"));
+    }
+
+    @Test
+    void without_a_key_encryption_key_or_a_key_access_token_the_compose_file_refuses_to_resolve() throws Exception {
+        ComposeFile compose = ComposeFile.parse(composeFile());
+
+        for (String secret : List.of("SMALLWINS_KEK", "SMALLWINS_KEY_ACCESS_TOKEN")) {
+            Map<String, String> without = new java.util.HashMap<>(WITH_ISSUER);
+            without.remove(secret);
+            assertThat(compose.resolve(without).problems())
+                    .as("without " + secret)
+                    .isNotEmpty()
+                    .allSatisfy(problem -> assertThat(problem).contains(secret));
+        }
+    }
+
+    @Test
+    void only_command_service_gets_the_key_encryption_key_and_both_services_share_the_key_access_token()
+            throws Exception {
+        ComposeFile.Resolved compose = ComposeFile.parse(composeFile()).resolve(WITH_ISSUER);
+        JsonNode command = compose.service("command-service").path("environment");
+        JsonNode query = compose.service("query-service").path("environment");
+
+        assertThat(command.path("SMALLWINS_KEK").asString()).isEqualTo(WITH_ISSUER.get("SMALLWINS_KEK"));
+        assertThat(query.has("SMALLWINS_KEK")).as("query-service has the KEK").isFalse();
+        assertThat(query.has("SMALLWINS_KEK_FILE"))
+                .as("query-service has the KEK")
+                .isFalse();
+        assertThat(command.path("SMALLWINS_KEY_ACCESS_TOKEN").asString())
+                .isEqualTo(query.path("SMALLWINS_KEY_ACCESS_TOKEN").asString())
+                .isEqualTo("a-long-random-secret");
+        assertThat(query.path("SMALLWINS_KEYS_URL").asString()).isEqualTo("http://command-service:8081");
     }
 
     @Test

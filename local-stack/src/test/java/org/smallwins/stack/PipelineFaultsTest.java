@@ -23,11 +23,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,11 +69,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.smallwins.contract.DecodeResult;
 import org.smallwins.contract.EventEnvelope;
-import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
-import org.smallwins.contract.Occurred;
-import org.smallwins.contract.WinLogged;
+import org.smallwins.contract.SealedEnvelope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -229,18 +229,23 @@ class PipelineFaultsTest {
         Map<String, List<Long>> firstDeliveries = new HashMap<>();
         Set<String> seen = new HashSet<>();
         int repeats = 0;
+        int plain = 0;
         for (ConsumerRecord<String, byte[]> record : readTopic(JournalTopic.NAME)) {
-            if (CODEC.decode(record.value()) instanceof DecodeResult.Decoded decoded) {
-                EventEnvelope envelope = decoded.envelope();
-                if (seen.add(envelope.eventId())) {
+            Optional<Clear> envelope = clear(record.value());
+            if (envelope.isPresent()) {
+                if (!envelope.get().sealed()) {
+                    plain++;
+                }
+                if (seen.add(envelope.get().eventId())) {
                     firstDeliveries
-                            .computeIfAbsent(envelope.userId(), u -> new ArrayList<>())
-                            .add(envelope.sequence());
+                            .computeIfAbsent(envelope.get().userId(), u -> new ArrayList<>())
+                            .add(envelope.get().sequence());
                 } else {
                     repeats++;
                 }
             }
         }
+        assertThat(plain).as("records on the topic whose payload is not sealed").isZero();
         for (String user : reference.users()) {
             List<Long> expected = new ArrayList<>();
             for (long s = 1; s <= reference.entries(user); s++) {
@@ -255,31 +260,36 @@ class PipelineFaultsTest {
                 "72 commands before, " + whileDown.size() + " accepted (201) in " + downMillis
                         + " ms while the broker was down, 48 after; " + reference.entries()
                         + " events on the topic, each "
-                        + "person's in order, " + repeats + " repeated deliveries");
+                        + "person's in order and sealed (tink-aead), " + repeats + " repeated deliveries");
     }
 
     @Test
     @Order(3)
     void unreadable_records_go_to_the_dead_letter_topic_with_their_reason_and_the_stream_goes_on() throws Exception {
         String victim = users.get(1);
-        ObjectNode valid = (ObjectNode) JSON.readTree(CODEC.encode(new EventEnvelope(
-                UUID.randomUUID().toString(),
-                victim,
-                999,
-                new Occurred(Instant.now(), LocalDate.now(), "Europe/Berlin"),
-                Instant.now(),
-                "poison",
-                EventEnvelope.PLAIN_JSON,
-                new WinLogged("poison-win", "Today I was a poison record", FocusArea.REST, List.of()))));
+        // the poison is made from one of the victim's own records as the relay sealed it, so it is sealed the same way
+        // and with a key the stack knows
+        ConsumerRecord<String, byte[]> sealed = readTopic(JournalTopic.NAME).stream()
+                .filter(r -> clear(r.value())
+                        .filter(c -> c.sealed() && c.userId().equals(victim))
+                        .isPresent())
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        ObjectNode valid = (ObjectNode) JSON.readTree(sealed.value());
         ObjectNode unknownType = valid.deepCopy().put("type", "MoodPainted");
         ObjectNode futureVersion = valid.deepCopy().put("typeVersion", 99);
         ObjectNode noUser = valid.deepCopy();
         noUser.remove("userId");
+        byte[] ciphertext = Base64.getDecoder().decode(valid.path("payload").asString());
+        ciphertext[ciphertext.length - 1] ^= 1; // one bit of the authentication tag
+        ObjectNode altered = valid.deepCopy().put("payload", Base64.getEncoder().encodeToString(ciphertext));
         Map<String, byte[]> poison = new LinkedHashMap<>();
         poison.put("not-json", "this is not json {".getBytes(StandardCharsets.UTF_8));
         poison.put("unknown-type", JSON.writeValueAsBytes(unknownType));
-        poison.put("unsupported-version:WinLogged/99", JSON.writeValueAsBytes(futureVersion));
+        poison.put(
+                "unsupported-version:" + valid.path("type").asString() + "/99", JSON.writeValueAsBytes(futureVersion));
         poison.put("missing-field:userId", JSON.writeValueAsBytes(noUser));
+        poison.put("unopenable-payload", JSON.writeValueAsBytes(altered));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
                 new StringSerializer(),
@@ -294,7 +304,7 @@ class PipelineFaultsTest {
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
         List<ConsumerRecord<String, byte[]>> dead = readTopic(JournalTopic.DEAD_LETTERS);
-        assertThat(dead).hasSize(4);
+        assertThat(dead).hasSize(5);
         assertThat(dead)
                 .extracting(r -> new String(
                         r.headers().lastHeader(JournalTopic.REASON_HEADER).value(), StandardCharsets.UTF_8))
@@ -305,11 +315,12 @@ class PipelineFaultsTest {
                         new String(r.headers().lastHeader("smallwins-source").value(), StandardCharsets.UTF_8))
                 .doesNotHaveDuplicates();
         assertThat(metric(stack.queryServiceUrl(), "smallwins.projection.events.rejected"))
-                .isEqualTo(4.0);
+                .isEqualTo(5.0);
         summary(
                 "4 (poison)",
-                "4 unreadable records (not JSON, unknown type, version 99, no user id) then 48 commands "
-                        + "behind them -> 4 dead letters with reasons, rejected counter 4, read models exact");
+                "5 records that never project (not JSON, unknown type, version 99, no user id, a sealed payload "
+                        + "altered by one bit) then 48 commands behind them -> 5 dead letters with reasons, rejected "
+                        + "counter 5, read models exact");
     }
 
     @Test
@@ -363,7 +374,7 @@ class PipelineFaultsTest {
                 "3 (everything delivered twice)",
                 "checkpoints removed, read models kept: all " + records + " records ("
                         + reference.entries()
-                        + " events + 4 poison) replayed from offset 0; every timeline, week and journal "
+                        + " events + 5 poison) replayed from offset 0; every timeline, week and journal "
                         + "document identical before and after");
     }
 
@@ -662,13 +673,31 @@ class PipelineFaultsTest {
                 .forEach(d -> projected.add(d.getString("_id")));
         long ahead = 0;
         for (ConsumerRecord<String, byte[]> record : readTopic(JournalTopic.NAME)) {
-            if (CODEC.decode(record.value()) instanceof DecodeResult.Decoded decoded
-                    && projected.contains(decoded.envelope().eventId())
+            Optional<Clear> envelope = clear(record.value());
+            if (envelope.isPresent()
+                    && projected.contains(envelope.get().eventId())
                     && record.offset() >= checkpoints.getOrDefault(record.partition(), 0L)) {
                 ahead++;
             }
         }
         return ahead;
+    }
+
+    /** What stays readable of a topic record without keys: its envelope. */
+    record Clear(String eventId, String userId, long sequence, boolean sealed) {}
+
+    /** The readable envelope of a record, sealed or not; empty if the record is not an event (poison). */
+    static Optional<Clear> clear(byte[] record) {
+        DecodeResult result = CODEC.decode(record);
+        if (result instanceof DecodeResult.Sealed sealed) {
+            SealedEnvelope envelope = sealed.envelope();
+            return Optional.of(new Clear(envelope.eventId(), envelope.userId(), envelope.sequence(), true));
+        }
+        if (result instanceof DecodeResult.Decoded decoded) {
+            EventEnvelope envelope = decoded.envelope();
+            return Optional.of(new Clear(envelope.eventId(), envelope.userId(), envelope.sequence(), false));
+        }
+        return Optional.empty();
     }
 
     static long checkpointTotal() {

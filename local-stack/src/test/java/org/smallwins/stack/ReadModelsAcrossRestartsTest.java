@@ -95,10 +95,15 @@ class ReadModelsAcrossRestartsTest {
                 .untilAsserted(() -> assertThat(metric("smallwins.projection.rebuild.completed"))
                         .isEqualTo(1));
 
+        String keyEncryptionKey = Files.readString(stack.keyEncryptionKeyFile());
         restart();
 
         assertThat(data.resolve(LocalStack.READ_STORE_DIRECTORY).resolve(LocalStack.READ_STORE_FILE))
                 .isRegularFile();
+        assertThat(stack.keyEncryptionKeyFile()).isEqualTo(data.resolve("keys").resolve("kek.json"));
+        assertThat(Files.readString(stack.keyEncryptionKeyFile()))
+                .as("the key-encryption key the stored data keys are wrapped with, after the restart")
+                .isEqualTo(keyEncryptionKey);
         assertThat(timeline())
                 .as("the timeline right after the restart, before anything new is projected")
                 .containsExactlyElementsOf(newestFirst());

@@ -16,7 +16,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Records the {@code ErrorHandlingDeserializer} could not read go, with their original bytes, to
+ * Records the {@code ErrorHandlingDeserializer} could not read, and sealed ones that do not open, go, with their original bytes, to
  * {@value JournalTopic#DEAD_LETTERS} through Spring Kafka's {@link DeadLetterPublishingRecoverer}: with the reason in
  * {@value JournalTopic#REASON_HEADER}, the origin in {@code smallwins-source} (besides Spring's own
  * {@code kafka_dlt-original-*} headers), counted in {@code smallwins.projection.events.rejected} by kind of reason.
@@ -59,6 +59,10 @@ class DeadLetters {
         if (exception == null) {
             exception = new JournalEventDeserializer.Unreadable("empty");
         }
+        send(record, exception, consumer);
+    }
+
+    private void send(ConsumerRecord<?, ?> record, Exception exception, Consumer<?, ?> consumer) {
         String reason = reason(exception);
         String kind = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
         log.warn(
@@ -70,6 +74,27 @@ class DeadLetters {
                 JournalTopic.DEAD_LETTERS);
         recoverer.accept(record, consumer, exception);
         meters.counter("smallwins.projection.events.rejected", "reason", kind).increment();
+    }
+
+    /**
+     * Sends on a record that was read but will never project (a sealed payload that does not open, see
+     * {@link SealedPayloads}), with its bytes as they came and {@code reason}; as {@link #send(ConsumerRecord,
+     * Consumer)} otherwise.
+     */
+    void send(ConsumerRecord<?, ?> record, byte[] bytes, String reason, Consumer<?, ?> consumer) {
+        ConsumerRecord<Object, byte[]> asItCame = new ConsumerRecord<>(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.timestampType(),
+                record.serializedKeySize(),
+                bytes.length,
+                record.key(),
+                bytes,
+                record.headers(),
+                record.leaderEpoch());
+        send(asItCame, new JournalEventDeserializer.Unreadable(reason), consumer);
     }
 
     /** The codec's reason: the message of the deserializer's exception (never journal content). */

@@ -3,24 +3,27 @@ package org.smallwins.query.projection;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.smallwins.contract.DecodeResult;
-import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEventCodec;
 
 /**
- * Reads a journal topic record with {@link JournalEventCodec}. Used as the delegate of Spring Kafka's
- * {@code ErrorHandlingDeserializer} (see application.yml): a record that cannot be read throws {@link Unreadable}, whose
- * message is the codec's reason (never journal content); the error-handling deserializer turns it into a null value
- * with the exception in a header, and {@link DeadLetters} sends the original bytes on.
+ * Reads a journal topic record with {@link JournalEventCodec}, without IO: a readable event, or a sealed one whose
+ * payload is opened later, a batch at a time ({@link SealedPayloads}). Used as the delegate of Spring Kafka's
+ * {@code ErrorHandlingDeserializer} (see application.yml): a record that cannot be read throws {@link Unreadable},
+ * whose message is the codec's reason (never journal content); the error-handling deserializer turns it into a null
+ * value with the exception in a header, and {@link DeadLetters} sends the original bytes on.
  */
-public class JournalEventDeserializer implements Deserializer<EventEnvelope> {
+public class JournalEventDeserializer implements Deserializer<ReceivedEvent> {
 
     private final JournalEventCodec codec = new JournalEventCodec();
 
     @Override
-    public EventEnvelope deserialize(String topic, byte[] data) {
+    public ReceivedEvent deserialize(String topic, byte[] data) {
         DecodeResult result = codec.decode(data);
         if (result instanceof DecodeResult.Decoded decoded) {
-            return decoded.envelope();
+            return new ReceivedEvent.Readable(decoded.envelope());
+        }
+        if (result instanceof DecodeResult.Sealed sealed) {
+            return new ReceivedEvent.Sealed(sealed.envelope(), data);
         }
         throw new Unreadable(((DecodeResult.Rejected) result).reason());
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.smallwins.contract.JournalTopic;
+import org.smallwins.query.keys.DataKeyAccess;
 import org.smallwins.query.readstore.ReadStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,20 +38,24 @@ class ProjectionConfiguration {
             Checkpoints checkpoints,
             ReadStore store,
             KafkaOperations<?, ?> kafka,
+            DataKeyAccess keys,
             Clock clock,
             MeterRegistry meters,
             @Value("${smallwins.projection.rebuild.log-every:10000}") long rebuildLogEvery) {
         return new ProjectionConsumer(
+                new SealedPayloads(keys),
                 projection,
                 new PartitionPositions(checkpoints, store, new RebuildProgress(meters, rebuildLogEvery)),
                 new DeadLetters(kafka, meters),
-                new ProjectionLag(clock, meters));
+                new ProjectionLag(clock, meters),
+                meters);
     }
 
     /**
-     * Unreadable records never reach this handler (the ErrorHandlingDeserializer leaves them null and the consumer hands them to DeadLetters), so any failure here is the
-     * read store or the broker being unavailable: retry the batch, backing off, for as long as it takes. Skipping would
-     * lose events.
+     * Unreadable records never reach this handler (the ErrorHandlingDeserializer leaves them null and the consumer hands
+     * them to DeadLetters, as it does sealed ones that do not open), so any failure here is the read store, the broker
+     * or the key service being unavailable: retry the batch, backing off, for as long as it takes. Skipping would lose
+     * events.
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler() {

@@ -103,16 +103,16 @@ class DeadLettersTest {
         DeadLetters deadLetters = new DeadLetters(template, meters);
 
         List<EventEnvelope> events = new ArrayList<>();
-        try (KafkaConsumer<String, EventEnvelope> consumer =
+        try (KafkaConsumer<String, ReceivedEvent> consumer =
                 consumer(new ErrorHandlingDeserializer<>(new JournalEventDeserializer()))) {
             consumer.assign(List.of(new TopicPartition(JournalTopic.NAME, 0)));
             consumer.seekToBeginning(consumer.assignment());
-            List<ConsumerRecord<String, EventEnvelope>> records = poll(consumer, 3);
-            for (ConsumerRecord<String, EventEnvelope> record : records) {
+            List<ConsumerRecord<String, ReceivedEvent>> records = poll(consumer, 3);
+            for (ConsumerRecord<String, ReceivedEvent> record : records) {
                 if (DeadLetters.unreadable(record)) {
                     deadLetters.send(record, consumer);
                 } else {
-                    events.add(record.value());
+                    events.add(((ReceivedEvent.Readable) record.value()).envelope());
                 }
             }
         }

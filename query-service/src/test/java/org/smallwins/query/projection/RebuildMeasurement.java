@@ -100,7 +100,7 @@ class RebuildMeasurement {
             System.out.println(
                     "events applied | events/s in this tenth | µs per event (wall) | µs per event (projection + "
                             + "checkpoints, wall) | µs CPU per event (whole JVM: broker, stand-in, consumer)");
-            try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(
+            try (KafkaConsumer<String, ReceivedEvent> consumer = new KafkaConsumer<>(
                     Map.of(
                             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                             kafka.bootstrapServers(),
@@ -118,15 +118,15 @@ class RebuildMeasurement {
                 consumer.seekToBeginning(partitions);
                 long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
                 while (applied < events && System.nanoTime() < deadline) {
-                    ConsumerRecords<String, EventEnvelope> records = consumer.poll(Duration.ofMillis(500));
+                    ConsumerRecords<String, ReceivedEvent> records = consumer.poll(Duration.ofMillis(500));
                     if (records.isEmpty()) {
                         continue;
                     }
                     long t0 = System.nanoTime();
                     List<EventEnvelope> batch = new ArrayList<>(records.count());
                     Map<TopicPartition, Long> next = new HashMap<>();
-                    for (ConsumerRecord<String, EventEnvelope> record : records) {
-                        batch.add(record.value());
+                    for (ConsumerRecord<String, ReceivedEvent> record : records) {
+                        batch.add(((ReceivedEvent.Readable) record.value()).envelope());
                         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                     projection.apply(batch);

@@ -54,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "smallwins.read-your-writes.wait=1500ms")
+        properties = {"smallwins.read-your-writes.wait=1500ms", "smallwins.keys.access-token=test-token"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReadYourWritesOverHttpTest {
 
