@@ -61,7 +61,7 @@ public class JournalImport {
             CommandGateway commands,
             JournalExport export,
             Clock clock,
-            @Value("${smallwins.import.chunk-size:500}") int chunkSize) {
+            @Value("${smallwins.import.chunk-size:2000}") int chunkSize) {
         this.commands = commands;
         this.export = export;
         this.clock = clock;
