@@ -39,6 +39,22 @@ CREATE TABLE IF NOT EXISTS TokenEntry (
     PRIMARY KEY (processorName, segment)
 );
 
+-- Who took a journal out, brought one in, or asked for its erasure (never content; see AccessLog). Kept through an
+-- erasure: the erasure's own record is the person's receipt.
+CREATE TABLE IF NOT EXISTS journal_access_log (
+    id             BIGSERIAL    PRIMARY KEY,
+    user_id        VARCHAR(255) NOT NULL,
+    action         VARCHAR(16)  NOT NULL,
+    occurred_at    TIMESTAMPTZ  NOT NULL,
+    correlation_id VARCHAR(64)  NOT NULL,
+    format         VARCHAR(8),
+    events         BIGINT       NOT NULL,
+    outcome        VARCHAR(32)  NOT NULL,
+    key_id         VARCHAR(64)
+);
+
+CREATE INDEX IF NOT EXISTS journal_access_log_by_user ON journal_access_log (user_id, id DESC);
+
 -- Every person's data key, wrapped by the key-encryption key (Tink, associated data = user id and key id). At most one
 -- live key per person; erasure destroys it (wrapped_keyset NULL, destroyed_at set) and keeps the row as the record that
 -- it existed. Everything sealed with a destroyed key can never be opened again.

@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.Decision;
@@ -128,6 +129,12 @@ public class CrudJournal {
                 row.toleranceWindow = checkIn.window().name();
                 row.note = checkIn.note();
                 return null;
+            }
+
+            @Override
+            public Void journalErased(JournalErased erased) {
+                // The baseline measures writes and reads only: it has no erasure, and its decider never decides one.
+                throw new UnsupportedOperationException("the CRUD baseline records no erasures");
             }
         });
         return row;

@@ -6,18 +6,21 @@ package org.smallwins.contract;
  * Java 17 form of an exhaustive {@code switch}). Each type carries its own name and version, which travel in the
  * {@link EventEnvelope}.
  */
-public sealed interface JournalEvent permits WinLogged, CheckInRecorded {
+public sealed interface JournalEvent permits WinLogged, CheckInRecorded, JournalErased {
 
     /** One method per event type. */
     interface Handler<R> {
         R winLogged(WinLogged event);
 
         R checkInRecorded(CheckInRecorded event);
+
+        /** The journal was erased: everything of the person is to be forgotten (this event holds no content). */
+        R journalErased(JournalErased event);
     }
 
     <R> R handleWith(Handler<R> handler);
 
-    /** The client-chosen id of the journal entry this event is about. */
+    /** The client-chosen id of the journal entry this event is about (an erasure's own id for {@link JournalErased}). */
     String entryId();
 
     /** The event type's name in the contract (past tense). */

@@ -255,6 +255,20 @@ public final class JournalEventCodec {
                 }
                 return null;
             }
+
+            @Override
+            public Void journalErased(JournalErased erased) {
+                payload.put("erasureId", erased.erasureId());
+                if (erased.keyId() != null) {
+                    payload.put("keyId", erased.keyId());
+                }
+                payload.put("erasedEvents", erased.erasedEvents());
+                payload.put("lastSequence", erased.lastSequence());
+                if (erased.lastEventId() != null) {
+                    payload.put("lastEventId", erased.lastEventId());
+                }
+                return null;
+            }
         });
         return payload;
     }
@@ -263,6 +277,7 @@ public final class JournalEventCodec {
         switch (type) {
             case WinLogged.TYPE -> requireVersion(type, version, WinLogged.VERSION);
             case CheckInRecorded.TYPE -> requireVersion(type, version, CheckInRecorded.VERSION);
+            case JournalErased.TYPE -> requireVersion(type, version, JournalErased.VERSION);
             default -> throw new Invalid("unknown-type");
         }
     }
@@ -283,8 +298,23 @@ public final class JournalEventCodec {
                         (int) number(payloadNode, "energy"),
                         enumValue(payloadNode, "window", ToleranceWindow::valueOf),
                         optionalText(payloadNode, "note"));
+            case JournalErased.TYPE ->
+                new JournalErased(
+                        text(payloadNode, "erasureId"),
+                        optionalText(payloadNode, "keyId"),
+                        count(payloadNode, "erasedEvents"),
+                        count(payloadNode, "lastSequence"),
+                        optionalText(payloadNode, "lastEventId"));
             default -> throw new Invalid("unknown-type");
         };
+    }
+
+    private static long count(JsonNode node, String field) {
+        long value = number(node, field);
+        if (value < 0) {
+            throw new Invalid("invalid-field:" + field);
+        }
+        return value;
     }
 
     private static void requireVersion(String type, int actual, int supported) {

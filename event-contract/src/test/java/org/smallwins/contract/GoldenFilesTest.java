@@ -105,4 +105,43 @@ class GoldenFilesTest {
         assertThat(win)
                 .contains("\"payloadEncoding\":\"tink-aead\"", "\"keyId\":\"k-0f6a2c1e\"", "\"userId\":\"alice\"");
     }
+
+    static final EventEnvelope ERASED = new EventEnvelope(
+            "9e8d7c6b-5a49-4838-a726-150413f2e1d0",
+            "alice",
+            9,
+            new Occurred(Instant.parse("2026-11-30T08:00:00Z"), LocalDate.of(2026, 11, 30), "UTC"),
+            Instant.parse("2026-11-30T08:00:00.125Z"),
+            "corr-erase",
+            EventEnvelope.PLAIN_JSON,
+            new JournalErased(
+                    "3c2b1a09-8f7e-4d6c-b5a4-938271605f4e",
+                    "k-0f6a2c1e",
+                    8,
+                    8,
+                    "5d6e7f80-9a1b-4c2d-8e3f-a0b1c2d3e4f5"));
+
+    @Test
+    void the_published_journal_erased_v1_record_still_decodes_and_is_written_byte_for_byte() {
+        assertThat(codec.decode(golden("JournalErased-v1.json"))).isEqualTo(new DecodeResult.Decoded(ERASED));
+        assertThat(codec.encode(ERASED)).isEqualTo(golden("JournalErased-v1.json"));
+    }
+
+    @Test
+    void a_journal_erased_without_a_key_or_events_leaves_those_fields_out_and_reads_back_the_same() {
+        EventEnvelope nothing = new EventEnvelope(
+                ERASED.eventId(),
+                "bob",
+                1,
+                ERASED.occurred(),
+                ERASED.recordedAt(),
+                "corr",
+                EventEnvelope.PLAIN_JSON,
+                new JournalErased("e-1", null, 0, 0, null));
+
+        String json = new String(codec.encode(nothing), StandardCharsets.UTF_8);
+
+        assertThat(json).doesNotContain("keyId").doesNotContain("lastEventId");
+        assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(new DecodeResult.Decoded(nothing));
+    }
 }

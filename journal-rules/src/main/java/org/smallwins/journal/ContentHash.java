@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 
@@ -40,6 +41,11 @@ public final class ContentHash {
                 encoding.string(checkIn.window().name());
                 encoding.optionalString(checkIn.note());
                 return null;
+            }
+
+            @Override
+            public Void journalErased(JournalErased erased) {
+                throw new IllegalArgumentException("an erasure is not a journal entry");
             }
         });
         return encoding.hash();

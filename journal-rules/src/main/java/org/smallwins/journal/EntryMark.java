@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.WinLogged;
@@ -35,6 +36,11 @@ public record EntryMark(String contentHash, String when, String zone) {
             @Override
             public String checkInRecorded(CheckInRecorded checkIn) {
                 return occurred.instant().toString();
+            }
+
+            @Override
+            public String journalErased(JournalErased erased) {
+                throw new IllegalArgumentException("an erasure is not a journal entry");
             }
         });
         return new EntryMark(ContentHash.of(event), when, occurred.zone());

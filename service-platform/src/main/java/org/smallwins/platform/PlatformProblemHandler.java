@@ -67,6 +67,14 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /** A body read as a stream by the endpoint itself (an import) that turns out to be over its limit. */
+    @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest()

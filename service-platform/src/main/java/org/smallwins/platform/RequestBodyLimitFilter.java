@@ -8,24 +8,39 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than the limit with 413, whether their size is declared up front or only discovered
- * while reading a chunked body.
+ * while reading a chunked body. A few paths may have a larger limit of their own (a journal import, read as a
+ * stream).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final Map<String, Long> largerLimits;
 
     public RequestBodyLimitFilter(long limit) {
-        this.limit = limit;
+        this(limit, Map.of());
+    }
+
+    /** With larger limits for some paths (exact paths within the application, such as {@code /api/journal/import}). */
+    public RequestBodyLimitFilter(long limit, Map<String, Long> largerLimits) {
+        this.defaultLimit = limit;
+        this.largerLimits = Map.copyOf(largerLimits);
+    }
+
+    long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return largerLimits.getOrDefault(path, defaultLimit);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             ProblemWriter.write(response, tooLarge(limit));
             return;

@@ -4,9 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -16,6 +18,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.journal.Decision;
@@ -54,6 +57,12 @@ public class Journal {
 
     private Map<String, EntryMark> entries = new HashMap<>();
 
+    /**
+     * The sequence of the journal's latest {@code JournalErased} (0 if never erased): entries before it are forgotten.
+     * Snapshots of revision 2 predate erasures, so their 0 is right.
+     */
+    private long erasedThrough;
+
     protected Journal() {
         // for Axon
     }
@@ -80,9 +89,77 @@ public class Journal {
         return decision instanceof Decision.AlreadyRecorded ? EntryOutcome.ALREADY_RECORDED : EntryOutcome.RECORDED;
     }
 
+    /**
+     * Imports a chunk of an exported journal: each entry is decided as its command, with a clock standing at the instant
+     * it first happened (so its day, zone and instant are kept and the rules are those of then). An entry the journal
+     * already holds exactly so is a retry; a different entry with a taken id, or a broken rule, refuses the whole chunk.
+     * The first chunk of an import is refused if the journal holds any entry not exactly in the whole file.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ImportAccepted handle(
+            ImportChunk chunk, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        if (chunk.wholeFile() != null) {
+            for (Map.Entry<String, EntryMark> held : entries.entrySet()) {
+                if (!held.getValue().equals(chunk.wholeFile().get(held.getKey()))) {
+                    throw new JournalHoldsOtherEntriesException();
+                }
+            }
+        }
+        int recorded = 0;
+        int already = 0;
+        for (ImportedEntry entry : chunk.entries()) {
+            ForJournal command = new ForJournal(chunk.userId(), entry.command());
+            EntryOutcome outcome = decide(command, Clock.fixed(entry.decidedAt(), ZoneOffset.UTC), correlationId);
+            if (outcome == EntryOutcome.RECORDED) {
+                recorded++;
+            } else {
+                already++;
+            }
+        }
+        long version = AggregateLifecycle.getVersion() == null ? -1 : AggregateLifecycle.getVersion();
+        return new ImportAccepted(recorded, already, JournalMetaData.sequenceOf(version));
+    }
+
+    /**
+     * Erases the journal: the shredder destroys its data key and deletes its snapshots, and a {@link JournalErased}
+     * (no content) is applied, all in this command's transaction. The journal then holds no entries: the same person
+     * writing again starts a new journal (a new key, no default zone). A journal with no event since its last erasure
+     * has nothing to erase, and records nothing (a repeated request).
+     */
+    @CommandHandler
+    public ErasureAccepted handle(
+            EraseJournal command,
+            JournalShredder shredder,
+            Clock clock,
+            @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        long sequence = JournalMetaData.sequenceOf(AggregateLifecycle.getVersion());
+        if (sequence == erasedThrough) {
+            return new ErasureAccepted(null, sequence);
+        }
+        JournalShredder.Shredded shredded = shredder.shred(command.userId(), sequence);
+        JournalErased erased = new JournalErased(
+                command.erasureId(),
+                shredded.keyId().orElse(null),
+                sequence - erasedThrough,
+                sequence,
+                shredded.lastEventId().orElse(null));
+        apply(
+                erased,
+                JournalMetaData.of(
+                        command.userId(), Occurred.at(clock.instant(), java.time.ZoneId.of("UTC")), correlationId));
+        return new ErasureAccepted(erased, sequence + 1);
+    }
+
     @EventSourcingHandler
-    void on(JournalEvent event, MetaData metaData) {
+    void on(JournalEvent event, MetaData metaData, @SequenceNumber long aggregateSequence) {
         this.userId = (String) metaData.get(JournalMetaData.USER_ID);
+        if (event instanceof JournalErased) {
+            entries = new HashMap<>();
+            lastZone = null;
+            erasedThrough = JournalMetaData.sequenceOf(aggregateSequence);
+            return;
+        }
         Occurred occurred = JournalMetaData.occurred(metaData);
         this.lastZone = occurred.zone();
         entries.put(event.entryId(), EntryMark.of(event, occurred));

@@ -42,7 +42,7 @@ public final class JournalMetaData {
     }
 
     /** When the event stored with this metadata happened. */
-    static Occurred occurred(MetaData metaData) {
+    public static Occurred occurred(MetaData metaData) {
         return new Occurred(
                 Instant.parse((String) metaData.get(OCCURRED_AT)),
                 LocalDate.parse((String) metaData.get(OCCURRED_DATE)),

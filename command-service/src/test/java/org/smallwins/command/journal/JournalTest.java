@@ -319,9 +319,12 @@ class JournalTest {
 
         Journal journalWith(Object... events) {
             Journal journal = new Journal();
+            long sequence = 0;
             for (Object event : events) {
                 journal.on(
-                        (org.smallwins.contract.JournalEvent) event, JournalMetaData.of(USER, today(BERLIN), "req-0"));
+                        (org.smallwins.contract.JournalEvent) event,
+                        JournalMetaData.of(USER, today(BERLIN), "req-0"),
+                        sequence++);
             }
             return journal;
         }

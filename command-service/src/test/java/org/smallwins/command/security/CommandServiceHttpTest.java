@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "smallwins.http.writes-per-minute=60",
             "smallwins.http.write-burst=20",
-            "smallwins.http.cors-allowed-origins=https://app.smallwins.example"
+            "smallwins.http.cors-allowed-origins=https://app.smallwins.example",
+            // small chunks, so that PortabilityOverHttpTest imports in several
+            "smallwins.import.chunk-size=500"
         })
 abstract class CommandServiceHttpTest {
 

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.query.readstore.ReadStore;
 
 /**
@@ -46,6 +48,9 @@ public class JournalProjection {
      */
     private static final int READ_CHUNK = 64;
 
+    /** On a person's summary: the sequence of their journal's latest erasure; their entries up to it never return. */
+    static final String ERASED_THROUGH = "erasedThrough";
+
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
@@ -68,12 +73,82 @@ public class JournalProjection {
      * Throws if the read store fails; applying the same batch again then completes it.
      */
     public void apply(List<EventEnvelope> batch) {
+        batch = withoutErased(batch);
+        int from = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).payload() instanceof JournalErased) {
+                project(batch.subList(from, i));
+                erase(batch.get(i));
+                from = i + 1;
+            }
+        }
+        project(batch.subList(from, batch.size()));
+    }
+
+    /**
+     * The batch without the entries of a journal that was erased after them (a redelivery, or a replay while the
+     * person's key was still cached): their sequence is at or below the {@value #ERASED_THROUGH} of the person's
+     * summary. One read of the batch's people's summaries, by exact {@code _id} (the primary index on both servers).
+     */
+    private List<EventEnvelope> withoutErased(List<EventEnvelope> batch) {
         if (batch.isEmpty()) {
+            return batch;
+        }
+        List<String> people =
+                batch.stream().map(EventEnvelope::userId).distinct().toList();
+        Map<String, Long> erasedThrough = new HashMap<>();
+        for (int from = 0; from < people.size(); from += READ_CHUNK) {
+            for (Document summary : store.journals()
+                    .find(in("_id", people.subList(from, Math.min(people.size(), from + READ_CHUNK))))
+                    .projection(Projections.include(ERASED_THROUGH))) {
+                Number through = summary.get(ERASED_THROUGH, Number.class);
+                if (through != null) {
+                    erasedThrough.put(summary.getString("_id"), through.longValue());
+                }
+            }
+        }
+        if (erasedThrough.isEmpty()) {
+            return batch;
+        }
+        return batch.stream()
+                .filter(e -> e.payload() instanceof JournalErased
+                        || e.sequence() > erasedThrough.getOrDefault(e.userId(), 0L))
+                .toList();
+    }
+
+    private void project(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
             return;
         }
         for (ReadModel model : models) {
-            project(model, batch);
+            project(model, events);
         }
+    }
+
+    /**
+     * A person's journal was erased: every document of theirs is deleted from every read model (their entries before it
+     * arrive, if at all, before it in the same partition, so nothing of theirs comes back after it), and their summary is
+     * written again holding only the erasure's sequence, so a read that waits for the erasure sees it, and their later
+     * events (a new journal) apply on top. Once the summary holds that sequence or a later one, the erasure is done,
+     * and a redelivery of it changes nothing, so it never deletes entries of the person's new journal.
+     */
+    private void erase(EventEnvelope erasure) {
+        String userId = erasure.userId();
+        Document summary = store.journals().find(eq("_id", userId)).first();
+        Number seen = summary == null ? null : summary.get(ReadModel.POSITION, Number.class);
+        if (seen != null && seen.longValue() >= erasure.sequence()) {
+            return;
+        }
+        for (ReadModel model : models) {
+            model.collection(store).deleteMany(model.ofPerson(userId));
+        }
+        store.journals()
+                .replaceOne(
+                        eq("_id", userId),
+                        new Document("_id", userId)
+                                .append(ReadModel.POSITION, erasure.sequence())
+                                .append(ERASED_THROUGH, erasure.sequence()),
+                        UPSERT);
     }
 
     /**

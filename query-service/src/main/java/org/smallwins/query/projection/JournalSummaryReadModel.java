@@ -1,8 +1,10 @@
 package org.smallwins.query.projection;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.WinLogged;
@@ -36,5 +38,11 @@ class JournalSummaryReadModel extends ReadModel {
         journal.put("zone", envelope.occurred().zone());
         journal.put("lastRecordedAt", Date.from(envelope.recordedAt()));
         return journal;
+    }
+
+    /** {@inheritDoc}: the person's summary (the projection writes it again with only the erasure's sequence, the person's position). */
+    @Override
+    Bson ofPerson(String userId) {
+        return Filters.eq("_id", userId);
     }
 }

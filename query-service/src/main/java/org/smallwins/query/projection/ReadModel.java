@@ -2,8 +2,10 @@ package org.smallwins.query.projection;
 
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
@@ -31,6 +33,12 @@ abstract class ReadModel {
 
     abstract Document on(CheckInRecorded checkIn, EventEnvelope envelope, Document document);
 
+    /**
+     * Every document of this person in this read model: what a {@link JournalErased} deletes (see
+     * {@link JournalProjection}), whatever documents the person's events made.
+     */
+    abstract Bson ofPerson(String userId);
+
     final Document apply(EventEnvelope envelope, Document document) {
         return envelope.payload().handleWith(new JournalEvent.Handler<>() {
             @Override
@@ -41,6 +49,13 @@ abstract class ReadModel {
             @Override
             public Document checkInRecorded(CheckInRecorded checkIn) {
                 return on(checkIn, envelope, document);
+            }
+
+            @Override
+            public Document journalErased(JournalErased erased) {
+                // An erasure changes every document of the person, not one: JournalProjection deletes ofPerson(...).
+                throw new IllegalStateException(
+                        "an erasure is applied by JournalProjection to all of a person's documents");
             }
         });
     }

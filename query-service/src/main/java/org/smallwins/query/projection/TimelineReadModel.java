@@ -1,8 +1,10 @@
 package org.smallwins.query.projection;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.WinLogged;
@@ -53,5 +55,11 @@ class TimelineReadModel extends ReadModel {
                 .append("zone", envelope.occurred().zone())
                 .append("sequence", envelope.sequence())
                 .append("recordedAt", Date.from(envelope.recordedAt()));
+    }
+
+    /** {@inheritDoc}: every entry of the person (a full scan of the {@code userId} prefix of the timeline's index). */
+    @Override
+    Bson ofPerson(String userId) {
+        return Filters.eq("userId", userId);
     }
 }

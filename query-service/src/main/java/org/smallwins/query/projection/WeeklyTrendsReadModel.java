@@ -1,10 +1,12 @@
 package org.smallwins.query.projection;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.WinLogged;
@@ -69,5 +71,11 @@ class WeeklyTrendsReadModel extends ReadModel {
                 envelope.occurred().localDate().toString(),
                 1);
         return week;
+    }
+
+    /** {@inheritDoc}: every week of the person (weeks are keyed {@code userId|week} and carry {@code userId}; erasures are rare, so no index is kept for this). */
+    @Override
+    Bson ofPerson(String userId) {
+        return Filters.eq("userId", userId);
     }
 }

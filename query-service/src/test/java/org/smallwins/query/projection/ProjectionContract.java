@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.ToleranceWindow;
@@ -349,6 +350,72 @@ abstract class ProjectionContract {
             assertThat(e.checkIn().mood()).isEqualTo(3);
             assertThat(e.win()).isNull();
         });
+    }
+
+    EventEnvelope erasure(String user) {
+        long before = sequences.getOrDefault(user, 0L);
+        return envelope(
+                user,
+                new JournalErased(UUID.randomUUID().toString(), "key-" + user, before, before, null),
+                Occurred.at(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
+    }
+
+    long documentsOf(String user) {
+        return store.timeline().countDocuments(new Document("userId", user))
+                + store.weeks().countDocuments(new Document("userId", user));
+    }
+
+    @Test
+    void an_erasure_purges_the_person_from_timeline_weeks_and_summary_and_leaves_everyone_else() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
+        applied(checkIn(ALICE, "c1", 2, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 9, 9, 0), BERLIN));
+        applied(win(BOB, "b1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
+
+        EventEnvelope erased = applied(erasure(ALICE));
+
+        assertThat(timeline.page(ALICE, null, null, null, 50, null).items()).isEmpty();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).wins()).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W46")).checkIns()).isZero();
+        assertThat(documentsOf(ALICE)).isZero();
+        Document summary = store.journals().find(new Document("_id", ALICE)).first();
+        assertThat(summary).containsOnlyKeys("_id", ReadModel.POSITION, JournalProjection.ERASED_THROUGH);
+        assertThat(summary.get(ReadModel.POSITION, Number.class).longValue()).isEqualTo(erased.sequence());
+        assertThat(timeline.page(BOB, null, null, null, 50, null).items()).hasSize(1);
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).wins()).isEqualTo(1);
+    }
+
+    @Test
+    void entries_before_an_erasure_in_the_same_batch_are_gone_and_entries_after_it_start_a_new_journal() {
+        EventEnvelope before = win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN);
+        EventEnvelope erased = erasure(ALICE);
+        EventEnvelope after = win(ALICE, "w1", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 17, 9, 0), AUCKLAND);
+
+        projection.apply(List.of(before, erased, after));
+
+        List<TimelineEntry> items =
+                timeline.page(ALICE, null, null, null, 50, null).items();
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).day()).isEqualTo("2026-11-17");
+        WeekTrend week = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(week.wins()).isEqualTo(1);
+        assertThat(week.winsByFocusArea()).containsOnly(entry("BOUNDARIES", 1));
+    }
+
+    @Test
+    void a_redelivered_erasure_never_deletes_the_new_journal_and_a_replay_brings_nothing_back() {
+        EventEnvelope before = win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN);
+        EventEnvelope erased = erasure(ALICE);
+        EventEnvelope after = win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN);
+        projection.apply(List.of(before, erased));
+        projection.apply(List.of(after));
+
+        projection.apply(List.of(erased));
+        projection.apply(List.of(before, erased, after));
+
+        assertThat(timeline.page(ALICE, null, null, null, 50, null).items())
+                .extracting(TimelineEntry::id)
+                .containsExactly("w2");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).wins()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.smallwins.command.erasure;
+
+import java.time.Instant;
+import org.smallwins.command.journal.ErasureAccepted;
+import org.smallwins.contract.JournalErased;
+
+/**
+ * What a person is given when their journal is erased: no journal content, only what was done.
+ *
+ * @param erasureId      this erasure's id (also in the {@code JournalErased} event and the access log)
+ * @param erasedAt       when
+ * @param outcome        {@code ERASED}, or {@code NOTHING_TO_ERASE} when the journal held no event since its last
+ *                       erasure (a repeated request, or a journal never written)
+ * @param erasedEvents   how many events were erased
+ * @param destroyedKeyId the data key destroyed (null when there was none)
+ * @param lastSequence   the journal's last sequence at erasure
+ * @param lastEventId    the id of the journal's last event at erasure
+ * @param chainHead      the journal's hash-chain head at erasure: null until the hash chain exists (issue 13); until
+ *                       then {@code lastSequence} and {@code lastEventId} name the journal's head
+ * @param sequence       the journal's sequence after the erasure: a read that passes it sees the erasure
+ */
+public record ErasureReceipt(
+        String erasureId,
+        Instant erasedAt,
+        String outcome,
+        long erasedEvents,
+        String destroyedKeyId,
+        long lastSequence,
+        String lastEventId,
+        String chainHead,
+        long sequence) {
+
+    static ErasureReceipt of(String erasureId, Instant at, ErasureAccepted accepted) {
+        JournalErased erased = accepted.erased();
+        if (erased == null) {
+            return new ErasureReceipt(
+                    erasureId, at, "NOTHING_TO_ERASE", 0, null, accepted.sequence(), null, null, accepted.sequence());
+        }
+        return new ErasureReceipt(
+                erased.erasureId(),
+                at,
+                "ERASED",
+                erased.erasedEvents(),
+                erased.keyId(),
+                erased.lastSequence(),
+                erased.lastEventId(),
+                null,
+                accepted.sequence());
+    }
+}

@@ -1,0 +1,249 @@
+package org.smallwins.command.portability;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.JournalErased;
+import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.WinLogged;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A person's journal, taken out (GDPR articles 15 and 20): every event they recorded, as recorded, with its envelope
+ * and its payload in the contract's JSON shape ({@link JournalEventCodec}); or one spreadsheet row per entry.
+ *
+ * <p>Both are written while the events are read: the event store hands them over in batches
+ * ({@code EventStore.readEvents(userId, from)}: the events alone, never a snapshot, from just after the journal's latest
+ * erasure), and each is written to the response
+ * before the next is read, so a journal of any length exports in constant memory. Payloads are read through the event
+ * store, so they arrive decrypted.
+ *
+ * <p>JSON: {@code {"format":"smallwins-journal-export","formatVersion":1,"exportedAt":…,"events":[…],"eventCount":n}};
+ * each event is exactly what the codec writes for the topic with {@code payloadEncoding: "json"} (eventId, type,
+ * typeVersion, userId, sequence, occurred {instant, localDate, zone}, recordedAt, correlationId, payloadEncoding,
+ * payload). This is what {@link JournalImport} reads.
+ *
+ * <p>CSV (RFC 4180: comma separated, CRLF line ends, a field quoted when it holds a comma, quote or line break, quotes
+ * doubled): a header, then one row per entry (wins and check-ins; entries are never changed in place, so every entry
+ * recorded is a current entry). A cell a person wrote that starts with {@code = + - @}, a tab or a carriage return is
+ * written with a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula (CSV
+ * injection; the OWASP advice).
+ */
+@Component
+public class JournalExport {
+
+    public static final String FORMAT = "smallwins-journal-export";
+    public static final int FORMAT_VERSION = 1;
+
+    /** The CSV columns, in order. */
+    public static final List<String> CSV_COLUMNS = List.of(
+            "kind",
+            "id",
+            "day",
+            "occurredAt",
+            "zone",
+            "text",
+            "focusArea",
+            "tags",
+            "mood",
+            "energy",
+            "window",
+            "note",
+            "recordedAt",
+            "sequence");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final JournalEventCodec codec = new JournalEventCodec();
+
+    JournalExport(EventStore eventStore, JdbcTemplate jdbc, Clock clock) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Writes the person's journal as JSON; answers how many events were written. */
+    public long writeJson(String userId, OutputStream out) throws IOException {
+        return writeJson(eventsOf(userId), out, clock.instant());
+    }
+
+    /** Writes one CSV row per entry of the person's journal; answers how many rows (entries) were written. */
+    public long writeCsv(String userId, OutputStream out) throws IOException {
+        return writeCsv(eventsOf(userId), out);
+    }
+
+    /** The person's current journal: the events after its latest erasure, if any (an erased journal is gone). */
+    Iterator<? extends DomainEventMessage<?>> eventsOf(String userId) {
+        return eventStore.readEvents(userId, erasedThrough(userId));
+    }
+
+    /**
+     * The aggregate sequence (from 0) just after the journal's latest {@link JournalErased}, or 0. The erasure's event
+     * is never sealed, so the event store's own columns find it, by the journal's key, without reading the events
+     * before it (whose key is gone, or which predate encryption).
+     */
+    long erasedThrough(String userId) {
+        Long latest = jdbc.queryForObject(
+                "SELECT max(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType = ?",
+                Long.class,
+                userId,
+                JournalErased.class.getName());
+        return latest == null ? 0 : latest + 1;
+    }
+
+    long writeJson(Iterator<? extends DomainEventMessage<?>> events, OutputStream out, Instant exportedAt)
+            throws IOException {
+        long count = 0;
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringProperty("format", FORMAT);
+            json.writeNumberProperty("formatVersion", FORMAT_VERSION);
+            json.writeStringProperty("exportedAt", exportedAt.toString());
+            json.writeName("events");
+            json.writeStartArray();
+            while (events.hasNext()) {
+                EventEnvelope envelope = envelope(events.next());
+                if (envelope != null) {
+                    json.writeRawValue(new String(codec.encode(envelope), StandardCharsets.UTF_8));
+                    count++;
+                    if (count % 256 == 0) {
+                        json.flush();
+                    }
+                }
+            }
+            json.writeEndArray();
+            json.writeNumberProperty("eventCount", count);
+            json.writeEndObject();
+        }
+        return count;
+    }
+
+    long writeCsv(Iterator<? extends DomainEventMessage<?>> events, OutputStream out) throws IOException {
+        long rows = 0;
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (CSVPrinter csv = new CSVPrinter(
+                writer,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(CSV_COLUMNS.toArray(String[]::new))
+                        .get())) {
+            while (events.hasNext()) {
+                EventEnvelope envelope = envelope(events.next());
+                if (envelope == null) {
+                    continue;
+                }
+                csv.printRecord(row(envelope));
+                rows++;
+                if (rows % 256 == 0) {
+                    csv.flush();
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(EventEnvelope e) {
+        String recordedAt = e.recordedAt().toString();
+        String sequence = Long.toString(e.sequence());
+        return e.payload().handleWith(new JournalEvent.Handler<>() {
+            @Override
+            public List<String> winLogged(WinLogged win) {
+                return java.util.Arrays.asList(
+                        "WIN",
+                        cell(win.winId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        cell(win.text()),
+                        win.focusArea().name(),
+                        cell(String.join("; ", win.tags())),
+                        "",
+                        "",
+                        "",
+                        "",
+                        recordedAt,
+                        sequence);
+            }
+
+            @Override
+            public List<String> checkInRecorded(CheckInRecorded checkIn) {
+                return java.util.Arrays.asList(
+                        "CHECK_IN",
+                        cell(checkIn.checkInId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        "",
+                        "",
+                        "",
+                        Integer.toString(checkIn.mood()),
+                        Integer.toString(checkIn.energy()),
+                        checkIn.window().name(),
+                        checkIn.note() == null ? "" : cell(checkIn.note()),
+                        recordedAt,
+                        sequence);
+            }
+
+            @Override
+            public List<String> journalErased(JournalErased erased) {
+                throw new IllegalArgumentException("an erasure is not exported");
+            }
+        });
+    }
+
+    /**
+     * A cell a person wrote, safe to open in a spreadsheet: a leading apostrophe before {@code = + - @}, tab or
+     * carriage return, so it is shown as text and never evaluated as a formula. (Quoting is the CSV printer's.)
+     */
+    static String cell(String value) {
+        Objects.requireNonNull(value, "value");
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    /**
+     * The stored event as the contract's envelope, or null for an event that is not one the person recorded (an
+     * erasure: it is in the person's access log, and an export holds exactly what they recorded).
+     */
+    static EventEnvelope envelope(DomainEventMessage<?> message) {
+        if (!(message.getPayload() instanceof JournalEvent payload) || payload instanceof JournalErased) {
+            return null;
+        }
+        MetaData meta = message.getMetaData();
+        Object correlationId = meta.get(JournalMetaData.CORRELATION_ID);
+        return new EventEnvelope(
+                message.getIdentifier(),
+                message.getAggregateIdentifier(),
+                JournalMetaData.sequenceOf(message.getSequenceNumber()),
+                JournalMetaData.occurred(meta),
+                message.getTimestamp(),
+                correlationId != null ? correlationId.toString() : message.getIdentifier(),
+                EventEnvelope.PLAIN_JSON,
+                payload);
+    }
+}

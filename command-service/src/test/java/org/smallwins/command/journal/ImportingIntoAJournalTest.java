@@ -1,0 +1,156 @@
+package org.smallwins.command.journal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.Occurred;
+import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.Decision;
+import org.smallwins.journal.EntryConflictException;
+import org.smallwins.journal.EntryMark;
+import org.smallwins.journal.LogWin;
+import org.smallwins.journal.RecordCheckIn;
+
+/**
+ * An import chunk is decided entry by entry by the journal's decider, with a clock standing at each entry's own
+ * instant: days, zones and instants of the export are kept, a repeated import records nothing, and the first chunk is
+ * refused when the journal holds anything not in the file.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ImportingIntoAJournalTest {
+
+    static final String USER = "user-b";
+    static final String BERLIN = "Europe/Berlin";
+    static final Map<String, String> CORRELATION = Map.of(JournalMetaData.CORRELATION_ID, "import-1");
+
+    /** A win logged on its own day at 21:15 Berlin time, a win back-dated to the day before, a check-in with a note. */
+    static final Instant WIN_AT = Instant.parse("2025-03-04T20:15:00Z");
+
+    static final Occurred WIN_OCCURRED = Occurred.at(WIN_AT, ZoneId.of(BERLIN));
+    static final LocalDate BACK_DAY = LocalDate.of(2025, 3, 3);
+    static final Occurred BACK_OCCURRED =
+            new Occurred(BACK_DAY.atStartOfDay(ZoneId.of(BERLIN)).toInstant(), BACK_DAY, BERLIN);
+    static final Instant CHECK_IN_AT = Instant.parse("2025-03-05T06:40:00Z");
+    static final Occurred CHECK_IN_OCCURRED = Occurred.at(CHECK_IN_AT, ZoneId.of("Asia/Tokyo"));
+
+    static final WinLogged WIN = new WinLogged("w1", "Today I asked for help", FocusArea.ASKING_FOR_HELP, List.of("a"));
+    static final WinLogged BACK = new WinLogged("w0", "I said no", FocusArea.BOUNDARIES, List.of());
+    static final CheckInRecorded CHECK_IN = new CheckInRecorded("c1", 2, 3, ToleranceWindow.HYPERAROUSED, "tired");
+
+    FixtureConfiguration<Journal> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Journal.class);
+        fixture.registerInjectableResource(java.time.Clock.systemUTC());
+    }
+
+    static ImportedEntry imported(WinLogged win, Occurred occurred) {
+        return new ImportedEntry(
+                new LogWin(
+                        win.winId(),
+                        win.text(),
+                        win.focusArea(),
+                        win.tags(),
+                        Optional.of(occurred.localDate()),
+                        Optional.of(ZoneId.of(occurred.zone()))),
+                occurred.instant());
+    }
+
+    static ImportedEntry imported(CheckInRecorded checkIn, Occurred occurred) {
+        return new ImportedEntry(
+                new RecordCheckIn(
+                        checkIn.checkInId(),
+                        checkIn.mood(),
+                        checkIn.energy(),
+                        checkIn.window(),
+                        Optional.ofNullable(checkIn.note()),
+                        Optional.of(occurred.instant()),
+                        Optional.of(ZoneId.of(occurred.zone()))),
+                occurred.instant());
+    }
+
+    static List<ImportedEntry> all() {
+        return List.of(
+                imported(BACK, BACK_OCCURRED), imported(WIN, WIN_OCCURRED), imported(CHECK_IN, CHECK_IN_OCCURRED));
+    }
+
+    static Map<String, EntryMark> marks() {
+        return Map.of(
+                "w0", EntryMark.of(new Decision.Event(BACK, BACK_OCCURRED)),
+                "w1", EntryMark.of(new Decision.Event(WIN, WIN_OCCURRED)),
+                "c1", EntryMark.of(new Decision.Event(CHECK_IN, CHECK_IN_OCCURRED)));
+    }
+
+    static EventMessage<?> event(Object payload, Occurred occurred, String correlationId) {
+        return new GenericEventMessage<>(payload, JournalMetaData.of(USER, occurred, correlationId));
+    }
+
+    @Test
+    void into_an_empty_journal_records_every_entry_with_its_own_day_zone_and_instant() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportChunk(USER, all(), marks()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(3, 0, 3))
+                .expectEvents(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"));
+    }
+
+    @Test
+    void the_same_file_again_records_nothing_and_says_every_entry_was_already_there() {
+        fixture.given(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"))
+                .when(new ImportChunk(USER, all(), marks()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(0, 3, 3))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_import_that_stopped_part_way_completes_when_sent_again() {
+        fixture.given(event(BACK, BACK_OCCURRED, "import-1"))
+                .when(new ImportChunk(USER, all(), marks()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(2, 1, 3))
+                .expectEvents(event(WIN, WIN_OCCURRED, "import-1"), event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"));
+    }
+
+    @Test
+    void a_journal_holding_an_entry_that_is_not_in_the_file_refuses_the_import_and_records_nothing() {
+        fixture.given(event(new WinLogged("mine", "Today I rested", FocusArea.REST, List.of()), WIN_OCCURRED, "r"))
+                .when(new ImportChunk(USER, all(), marks()), CORRELATION)
+                .expectNoEvents()
+                .expectException(JournalHoldsOtherEntriesException.class);
+    }
+
+    @Test
+    void a_journal_holding_the_same_id_with_other_content_refuses_the_import_and_records_nothing() {
+        fixture.given(event(new WinLogged("w1", "Today I rested", FocusArea.REST, List.of()), WIN_OCCURRED, "r"))
+                .when(new ImportChunk(USER, all(), marks()), CORRELATION)
+                .expectNoEvents()
+                .expectException(JournalHoldsOtherEntriesException.class);
+    }
+
+    @Test
+    void a_later_chunk_that_meets_a_changed_entry_is_refused_whole() {
+        fixture.given(event(new WinLogged("w1", "Today I rested", FocusArea.REST, List.of()), WIN_OCCURRED, "r"))
+                .when(new ImportChunk(USER, all(), null), CORRELATION)
+                .expectNoEvents()
+                .expectException(EntryConflictException.class);
+    }
+}
