@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -73,40 +72,43 @@ public class JournalProjection {
      * Throws if the read store fails; applying the same batch again then completes it.
      */
     public void apply(List<EventEnvelope> batch) {
-        batch = withoutErased(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        // The summaries of the batch's people, read once: for the erasure guard below, and (when the batch holds no
+        // erasure, which would change them) as the summary model's own read, so the guard costs no extra query.
+        Map<String, Document> summaries = read(
+                store.journals(),
+                batch.stream().map(EventEnvelope::userId).distinct().toList());
+        List<EventEnvelope> kept = withoutErased(batch, summaries);
+        if (kept.stream().noneMatch(e -> e.payload() instanceof JournalErased)) {
+            project(kept, summaries);
+            return;
+        }
         int from = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).payload() instanceof JournalErased) {
-                project(batch.subList(from, i));
-                erase(batch.get(i));
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).payload() instanceof JournalErased) {
+                project(kept.subList(from, i), null);
+                erase(kept.get(i));
                 from = i + 1;
             }
         }
-        project(batch.subList(from, batch.size()));
+        project(kept.subList(from, kept.size()), null);
     }
 
     /**
      * The batch without the entries of a journal that was erased after them (a redelivery, or a replay while the
      * person's key was still cached): their sequence is at or below the {@value #ERASED_THROUGH} of the person's
-     * summary. One read of the batch's people's summaries, by exact {@code _id} (the primary index on both servers).
+     * summary.
      */
-    private List<EventEnvelope> withoutErased(List<EventEnvelope> batch) {
-        if (batch.isEmpty()) {
-            return batch;
-        }
-        List<String> people =
-                batch.stream().map(EventEnvelope::userId).distinct().toList();
+    private static List<EventEnvelope> withoutErased(List<EventEnvelope> batch, Map<String, Document> summaries) {
         Map<String, Long> erasedThrough = new HashMap<>();
-        for (int from = 0; from < people.size(); from += READ_CHUNK) {
-            for (Document summary : store.journals()
-                    .find(in("_id", people.subList(from, Math.min(people.size(), from + READ_CHUNK))))
-                    .projection(Projections.include(ERASED_THROUGH))) {
-                Number through = summary.get(ERASED_THROUGH, Number.class);
-                if (through != null) {
-                    erasedThrough.put(summary.getString("_id"), through.longValue());
-                }
+        summaries.forEach((userId, summary) -> {
+            Number through = summary.get(ERASED_THROUGH, Number.class);
+            if (through != null) {
+                erasedThrough.put(userId, through.longValue());
             }
-        }
+        });
         if (erasedThrough.isEmpty()) {
             return batch;
         }
@@ -116,12 +118,13 @@ public class JournalProjection {
                 .toList();
     }
 
-    private void project(List<EventEnvelope> events) {
+    /** Projects entries (no erasure among them) into every read model; {@code summaries}: already read, or null. */
+    private void project(List<EventEnvelope> events, Map<String, Document> summaries) {
         if (events.isEmpty()) {
             return;
         }
         for (ReadModel model : models) {
-            project(model, events);
+            project(model, events, model instanceof JournalSummaryReadModel ? summaries : null);
         }
     }
 
@@ -168,7 +171,7 @@ public class JournalProjection {
         }
     }
 
-    private void project(ReadModel model, List<EventEnvelope> batch) {
+    private void project(ReadModel model, List<EventEnvelope> batch, Map<String, Document> alreadyRead) {
         Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
         for (EventEnvelope envelope : batch) {
             byDocument
@@ -176,7 +179,8 @@ public class JournalProjection {
                     .add(envelope);
         }
         MongoCollection<Document> collection = model.collection(store);
-        Map<String, Document> current = read(collection, new ArrayList<>(byDocument.keySet()));
+        Map<String, Document> current =
+                alreadyRead != null ? alreadyRead : read(collection, new ArrayList<>(byDocument.keySet()));
         List<WriteModel<Document>> writes = new ArrayList<>(byDocument.size());
         byDocument.forEach((id, events) -> {
             Document document = current.get(id);
