@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -98,14 +99,16 @@ public final class SealingEventStorageEngine implements EventStorageEngine {
         String previousHash = headOf.containsKey(journal)
                 ? headOf.get(journal)
                 : storedHashBefore(journal, event.getSequenceNumber());
-        String hash = StoredEnvelopes.hashOf(event, previousHash);
+        String hash = StoredEnvelopes.computeHash(event, previousHash);
         headOf.put(journal, hash);
         Map<String, String> link = new HashMap<>();
         link.put(StoredEnvelopes.HASH, hash);
         if (previousHash != null) {
             link.put(StoredEnvelopes.PREVIOUS_HASH, previousHash);
         }
-        return event.andMetaData(link);
+        return event.withMetaData(event.getMetaData()
+                .withoutKeys(Set.of(StoredEnvelopes.HASH, StoredEnvelopes.PREVIOUS_HASH))
+                .mergedWith(link));
     }
 
     /**

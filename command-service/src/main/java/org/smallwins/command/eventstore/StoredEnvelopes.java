@@ -68,9 +68,11 @@ public final class StoredEnvelopes {
      */
     static String hashOf(DomainEventMessage<?> stored, String previousHash) {
         String carried = text(stored.getMetaData(), HASH);
-        if (carried != null) {
-            return carried;
-        }
+        return carried != null ? carried : computeHash(stored, previousHash);
+    }
+
+    /** The chain hash of a journal event as it is stored (its payload as stored), given its previous event's hash. */
+    static String computeHash(DomainEventMessage<?> stored, String previousHash) {
         if (stored.getPayload() instanceof SealedPayload sealed) {
             return EventChain.hash(sealed(stored, sealed), previousHash);
         }

@@ -133,10 +133,9 @@ public class ChainRecords {
     }
 
     private static String userId(ReceivedEvent event) {
-        return switch (event) {
-            case ReceivedEvent.Readable readable -> readable.envelope().userId();
-            case ReceivedEvent.Sealed sealed -> sealed.envelope().userId();
-        };
+        return event instanceof ReceivedEvent.Readable readable
+                ? readable.envelope().userId()
+                : ((ReceivedEvent.Sealed) event).envelope().userId();
     }
 
     /** The link of one delivered event, given the hash of the person's previous link (for version 1 records). */
@@ -149,29 +148,26 @@ public class ChainRecords {
         String previousHash;
         String hash;
         String recomputed;
-        switch (event) {
-            case ReceivedEvent.Readable readable -> {
-                EventEnvelope envelope = readable.envelope();
-                userId = envelope.userId();
-                sequence = envelope.sequence();
-                eventId = envelope.eventId();
-                type = envelope.type();
-                typeVersion = envelope.typeVersion();
-                previousHash = envelope.hash() != null ? envelope.previousHash() : previousLinkHash;
-                recomputed = EventChain.hash(envelope, previousHash);
-                hash = envelope.hash() != null ? envelope.hash() : recomputed;
-            }
-            case ReceivedEvent.Sealed sealed -> {
-                SealedEnvelope envelope = sealed.envelope();
-                userId = envelope.userId();
-                sequence = envelope.sequence();
-                eventId = envelope.eventId();
-                type = envelope.type();
-                typeVersion = envelope.typeVersion();
-                previousHash = envelope.hash() != null ? envelope.previousHash() : previousLinkHash;
-                recomputed = EventChain.hash(envelope, previousHash);
-                hash = envelope.hash() != null ? envelope.hash() : recomputed;
-            }
+        if (event instanceof ReceivedEvent.Readable readable) {
+            EventEnvelope envelope = readable.envelope();
+            userId = envelope.userId();
+            sequence = envelope.sequence();
+            eventId = envelope.eventId();
+            type = envelope.type();
+            typeVersion = envelope.typeVersion();
+            previousHash = envelope.hash() != null ? envelope.previousHash() : previousLinkHash;
+            recomputed = EventChain.hash(envelope, previousHash);
+            hash = envelope.hash() != null ? envelope.hash() : recomputed;
+        } else {
+            SealedEnvelope envelope = ((ReceivedEvent.Sealed) event).envelope();
+            userId = envelope.userId();
+            sequence = envelope.sequence();
+            eventId = envelope.eventId();
+            type = envelope.type();
+            typeVersion = envelope.typeVersion();
+            previousHash = envelope.hash() != null ? envelope.previousHash() : previousLinkHash;
+            recomputed = EventChain.hash(envelope, previousHash);
+            hash = envelope.hash() != null ? envelope.hash() : recomputed;
         }
         return new Document("_id", linkId(userId, sequence))
                 .append(USER_ID, userId)

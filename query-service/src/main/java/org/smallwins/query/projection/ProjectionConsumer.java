@@ -106,8 +106,9 @@ public class ProjectionConsumer implements ConsumerSeekAware {
             throw unavailable;
         }
         List<EventEnvelope> events = batch.envelopes();
-        projection.apply(events);
+        // Links first: a read that waited for sequence N (on the read models) then finds N's link too.
         chain.record(readable.stream().map(ConsumerRecord::value).toList());
+        projection.apply(events);
         lag.applied(events);
         erased.increment(batch.erased());
         unreadable.forEach(record -> deadLetters.send(record, consumer));
