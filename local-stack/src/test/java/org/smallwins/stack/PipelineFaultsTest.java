@@ -408,7 +408,8 @@ class PipelineFaultsTest {
                 .isZero();
         summary(
                 "6 (read store emptied while running)",
-                "4 collections dropped with " + eventsBefore + " events projected, "
+                "6 collections (read models, chain links and heads, checkpoints) dropped with " + eventsBefore
+                        + " events projected, "
                         + during.size() + " commands sent during the rebuild; rebuilt to " + reference.entries()
                         + " entries exact, "
                         + written.lines()
