@@ -793,4 +793,91 @@ class CommandServiceIntegrationTest {
                         "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
                 .isEqualTo(4L);
     }
+
+    /** Walks one journal's records from the topic: each hash recomputes from the record as it is, each link holds. */
+    static List<String> chainOf(JournalEventCodec codec, List<byte[]> records) {
+        List<String> hashes = new ArrayList<>();
+        String previous = null;
+        for (byte[] record : records) {
+            DecodeResult decoded = codec.decode(record);
+            String carriedPrevious;
+            String carried;
+            String recomputed;
+            if (decoded instanceof DecodeResult.Sealed sealed) {
+                carriedPrevious = sealed.envelope().previousHash();
+                carried = sealed.envelope().hash();
+                recomputed = org.smallwins.contract.EventChain.hash(sealed.envelope(), previous);
+            } else {
+                EventEnvelope plain = ((DecodeResult.Decoded) decoded).envelope();
+                carriedPrevious = plain.previousHash();
+                carried = plain.hash();
+                recomputed = org.smallwins.contract.EventChain.hash(plain, previous);
+            }
+            assertThat(carried).as("the hash stored with the event").isEqualTo(recomputed);
+            assertThat(carriedPrevious).as("the link to the previous event").isEqualTo(previous);
+            hashes.add(carried);
+            previous = carried;
+        }
+        return hashes;
+    }
+
+    @Test
+    @Order(12)
+    void every_event_carries_the_hash_chain_of_its_journal_from_its_first_event_and_it_verifies_without_any_key() {
+        String user = "chain-" + UUID.randomUUID();
+        assertThat(logWin(user, "w1", "Today I started a chain", "c1")).isEqualTo(201);
+        assertThat(logWin(user, "w2", "Today I kept it going", "c2")).isEqualTo(201);
+        assertThat(logWin(user, "w1", "Today I started a chain", "c1-again"))
+                .as("a retry records nothing")
+                .isEqualTo(200);
+        assertThat(logWin(user, "w3", "Today I added a third", "c3")).isEqualTo(201);
+        dataKeys.destroy(user);
+
+        List<byte[]> records = rawRecords(user, 3);
+
+        assertThat(records).hasSize(3);
+        List<String> hashes = chainOf(codec, records);
+        assertThat(hashes).doesNotHaveDuplicates().allMatch(h -> h.matches("[0-9a-f]{64}"));
+        assertThat(new String(records.get(0), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"envelopeVersion\":2")
+                .doesNotContain("previousHash");
+        List<byte[]> stored = jdbc.queryForList(
+                "select metadata from domainevententry where aggregateidentifier = ? order by sequencenumber",
+                byte[].class,
+                user);
+        assertThat(stored).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(new String(stored.get(i), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("stored with the event, in its clear metadata")
+                    .contains(hashes.get(i));
+        }
+    }
+
+    @Test
+    @Order(13)
+    void a_journal_written_before_the_chain_existed_is_chained_from_its_first_event_when_next_written() {
+        String user = "prechain-" + UUID.randomUUID();
+        storeUnsealed(user, 0, new WinLogged("w1", "Today I wrote before the chain", FocusArea.REST, List.of()));
+        storeUnsealed(user, 1, new WinLogged("w2", "Today I wrote again before it", FocusArea.REST, List.of()));
+        assertThat(logWin(user, "w3", "Today I wrote with the chain", "c3")).isEqualTo(201);
+        assertThat(logWin(user, "w4", "Today I wrote once more", "c4")).isEqualTo(201);
+
+        List<byte[]> records = rawRecords(user, 4);
+
+        assertThat(records).hasSize(4);
+        // The first two carry no hash (envelope version 1); the third links to the second's hash, computed on the fly.
+        assertThat(codec.decode(records.get(0)))
+                .isInstanceOfSatisfying(
+                        DecodeResult.Decoded.class,
+                        d -> assertThat(d.envelope().hash()).isNull());
+        String secondHash = org.smallwins.contract.EventChain.hash(
+                ((DecodeResult.Decoded) codec.decode(records.get(1))).envelope(),
+                org.smallwins.contract.EventChain.hash(
+                        ((DecodeResult.Decoded) codec.decode(records.get(0))).envelope(), null));
+        SealedEnvelope third = ((DecodeResult.Sealed) codec.decode(records.get(2))).envelope();
+        assertThat(third.previousHash()).isEqualTo(secondHash);
+        assertThat(third.hash()).isEqualTo(org.smallwins.contract.EventChain.hash(third, secondHash));
+        SealedEnvelope fourth = ((DecodeResult.Sealed) codec.decode(records.get(3))).envelope();
+        assertThat(fourth.previousHash()).isEqualTo(third.hash());
+    }
 }

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param payloadEncoding how the payload travelled: {@value #PLAIN_JSON} (a JSON object), or {@value #SEALED} (the
  *                      same JSON object sealed with the person's data key, see {@link SealedEnvelope}), opened here
  * @param payload       the event itself; its type and version are {@link JournalEvent#type()} and {@link JournalEvent#typeVersion()}
+ * @param previousHash  the {@link EventChain} hash of the same person's previous event (null at sequence 1, and on an
+ *                      envelope of version 1, written before the chain existed)
+ * @param hash          this event's {@link EventChain} hash (null on an envelope of version 1)
  */
 public record EventEnvelope(
         String eventId,
@@ -26,7 +29,9 @@ public record EventEnvelope(
         Instant recordedAt,
         String correlationId,
         String payloadEncoding,
-        JournalEvent payload) {
+        JournalEvent payload,
+        String previousHash,
+        String hash) {
 
     public static final String PLAIN_JSON = "json";
 
@@ -44,6 +49,37 @@ public record EventEnvelope(
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1");
         }
+        if ((previousHash != null && !EventChain.isHash(previousHash)) || (hash != null && !EventChain.isHash(hash))) {
+            throw new IllegalArgumentException("a chain hash is 64 lowercase hex digits");
+        }
+    }
+
+    /** An envelope without chain hashes (as version 1 of the envelope was). */
+    public EventEnvelope(
+            String eventId,
+            String userId,
+            long sequence,
+            Occurred occurred,
+            Instant recordedAt,
+            String correlationId,
+            String payloadEncoding,
+            JournalEvent payload) {
+        this(eventId, userId, sequence, occurred, recordedAt, correlationId, payloadEncoding, payload, null, null);
+    }
+
+    /** This envelope with the given chain hashes. */
+    public EventEnvelope withChain(String previousHash, String hash) {
+        return new EventEnvelope(
+                eventId,
+                userId,
+                sequence,
+                occurred,
+                recordedAt,
+                correlationId,
+                payloadEncoding,
+                payload,
+                previousHash,
+                hash);
     }
 
     public String type() {

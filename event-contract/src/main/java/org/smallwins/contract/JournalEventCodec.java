@@ -22,6 +22,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JournalEventCodec {
 
+    /**
+     * The envelope's version: 1 had no {@code envelopeVersion} field (and no chain); 2 added {@code envelopeVersion},
+     * {@code previousHash} and {@code hash}. Older versions are read into the current model (upcast), never rejected.
+     */
+    public static final int CURRENT_ENVELOPE_VERSION = 2;
+
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     /** The readable envelope, payload as a JSON object ({@code payloadEncoding} as the envelope says). */
@@ -37,6 +43,7 @@ public final class JournalEventCodec {
                 envelope.correlationId(),
                 envelope.payloadEncoding());
         root.set("payload", payloadNode(envelope.payload()));
+        chainFields(root, envelope.previousHash(), envelope.hash());
         return mapper.writeValueAsBytes(root);
     }
 
@@ -57,6 +64,7 @@ public final class JournalEventCodec {
                 SealedEnvelope.ENCODING);
         root.put("keyId", envelope.keyId());
         root.put("payload", Base64.getEncoder().encodeToString(envelope.ciphertext()));
+        chainFields(root, envelope.previousHash(), envelope.hash());
         return mapper.writeValueAsBytes(root);
     }
 
@@ -185,6 +193,7 @@ public final class JournalEventCodec {
             String userId = text(root, "userId");
             Instant recordedAt = parse(root, "recordedAt", Instant::parse);
             String correlationId = text(root, "correlationId");
+            String[] chain = chain(root, sequence);
             if (sealed) {
                 return new DecodeResult.Sealed(new SealedEnvelope(
                         eventId,
@@ -196,13 +205,69 @@ public final class JournalEventCodec {
                         type,
                         version,
                         keyId,
-                        ciphertext));
+                        ciphertext,
+                        chain[0],
+                        chain[1]));
             }
             return new DecodeResult.Decoded(new EventEnvelope(
-                    eventId, userId, sequence, occurred, recordedAt, correlationId, encoding, payload));
+                    eventId,
+                    userId,
+                    sequence,
+                    occurred,
+                    recordedAt,
+                    correlationId,
+                    encoding,
+                    payload,
+                    chain[0],
+                    chain[1]));
         } catch (Invalid e) {
             return new DecodeResult.Rejected(e.getMessage());
         }
+    }
+
+    /**
+     * Envelope version 2 (an envelope with its chain hash): {@code envelopeVersion}, {@code previousHash} (omitted at
+     * sequence 1) and {@code hash} after the payload. An envelope without a hash is written as version 1 was.
+     */
+    private static void chainFields(ObjectNode root, String previousHash, String hash) {
+        if (hash == null) {
+            return;
+        }
+        root.put("envelopeVersion", CURRENT_ENVELOPE_VERSION);
+        if (previousHash != null) {
+            root.put("previousHash", previousHash);
+        }
+        root.put("hash", hash);
+    }
+
+    /**
+     * The envelope's chain fields, upcast to the current model: version 1 (no {@code envelopeVersion}, written before
+     * the hash chain existed) has none; version 2 must carry a well-formed {@code hash}, and a {@code previousHash}
+     * after sequence 1.
+     */
+    private static String[] chain(JsonNode root, long sequence) {
+        JsonNode versionNode = root.path("envelopeVersion");
+        int version = versionNode.isMissingNode() ? 1 : (int) number(root, "envelopeVersion");
+        if (version == 1) {
+            return new String[] {null, null};
+        }
+        if (version != CURRENT_ENVELOPE_VERSION) {
+            throw new Invalid("unsupported-envelope-version:" + version);
+        }
+        String hash = chainHash(root, "hash");
+        String previousHash = sequence > 1 ? chainHash(root, "previousHash") : optionalText(root, "previousHash");
+        if (previousHash != null && !EventChain.isHash(previousHash)) {
+            throw new Invalid("invalid-field:previousHash");
+        }
+        return new String[] {previousHash, hash};
+    }
+
+    private static String chainHash(JsonNode root, String field) {
+        String value = text(root, field);
+        if (!EventChain.isHash(value)) {
+            throw new Invalid("invalid-field:" + field);
+        }
+        return value;
     }
 
     private ObjectNode envelopeFields(

@@ -13,7 +13,10 @@ import java.util.Objects;
  * Opening it needs the key ({@link JournalEventCodec#open}); {@link #open(JournalEvent)} then gives the readable
  * envelope.
  *
- * @param ciphertext the Tink AEAD ciphertext (on the wire: standard base64 in {@code payload})
+ * @param ciphertext   the Tink AEAD ciphertext (on the wire: standard base64 in {@code payload})
+ * @param previousHash the {@link EventChain} hash of the same person's previous event (null at sequence 1 and on a
+ *                     version 1 envelope)
+ * @param hash         this event's {@link EventChain} hash, over the ciphertext (null on a version 1 envelope)
  */
 public record SealedEnvelope(
         String eventId,
@@ -25,7 +28,9 @@ public record SealedEnvelope(
         String type,
         int typeVersion,
         String keyId,
-        byte[] ciphertext) {
+        byte[] ciphertext,
+        String previousHash,
+        String hash) {
 
     /** The {@code payloadEncoding} of a sealed payload. */
     public static final String ENCODING = "tink-aead";
@@ -42,7 +47,54 @@ public record SealedEnvelope(
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence starts at 1");
         }
+        if ((previousHash != null && !EventChain.isHash(previousHash)) || (hash != null && !EventChain.isHash(hash))) {
+            throw new IllegalArgumentException("a chain hash is 64 lowercase hex digits");
+        }
         ciphertext = ciphertext.clone();
+    }
+
+    /** A sealed envelope without chain hashes (as version 1 of the envelope was). */
+    public SealedEnvelope(
+            String eventId,
+            String userId,
+            long sequence,
+            Occurred occurred,
+            Instant recordedAt,
+            String correlationId,
+            String type,
+            int typeVersion,
+            String keyId,
+            byte[] ciphertext) {
+        this(
+                eventId,
+                userId,
+                sequence,
+                occurred,
+                recordedAt,
+                correlationId,
+                type,
+                typeVersion,
+                keyId,
+                ciphertext,
+                null,
+                null);
+    }
+
+    /** This envelope with the given chain hashes. */
+    public SealedEnvelope withChain(String previousHash, String hash) {
+        return new SealedEnvelope(
+                eventId,
+                userId,
+                sequence,
+                occurred,
+                recordedAt,
+                correlationId,
+                type,
+                typeVersion,
+                keyId,
+                ciphertext,
+                previousHash,
+                hash);
     }
 
     @Override
@@ -74,7 +126,8 @@ public record SealedEnvelope(
         if (!payload.type().equals(type) || payload.typeVersion() != typeVersion) {
             throw new IllegalArgumentException("payload type does not match the envelope");
         }
-        return new EventEnvelope(eventId, userId, sequence, occurred, recordedAt, correlationId, ENCODING, payload);
+        return new EventEnvelope(
+                eventId, userId, sequence, occurred, recordedAt, correlationId, ENCODING, payload, previousHash, hash);
     }
 
     @Override
@@ -89,6 +142,8 @@ public record SealedEnvelope(
                 && correlationId.equals(that.correlationId)
                 && type.equals(that.type)
                 && keyId.equals(that.keyId)
+                && Objects.equals(previousHash, that.previousHash)
+                && Objects.equals(hash, that.hash)
                 && Arrays.equals(ciphertext, that.ciphertext);
     }
 
@@ -100,6 +155,7 @@ public record SealedEnvelope(
     @Override
     public String toString() {
         return "SealedEnvelope[eventId=" + eventId + ", userId=" + userId + ", sequence=" + sequence + ", type=" + type
-                + "/" + typeVersion + ", keyId=" + keyId + ", ciphertext=" + ciphertext.length + " bytes]";
+                + "/" + typeVersion + ", keyId=" + keyId + ", hash=" + hash + ", ciphertext=" + ciphertext.length
+                + " bytes]";
     }
 }

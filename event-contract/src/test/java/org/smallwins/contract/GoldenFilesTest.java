@@ -144,4 +144,63 @@ class GoldenFilesTest {
         assertThat(json).doesNotContain("keyId").doesNotContain("lastEventId");
         assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(new DecodeResult.Decoded(nothing));
     }
+
+    static final String HASH_BEFORE_WIN = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Test
+    void the_published_envelope_v2_records_decode_with_their_chain_and_each_hash_recomputes_from_what_is_stored() {
+        SealedEnvelope win = sealed("WinLogged-v1.envelope-v2.tink-aead.json");
+        SealedEnvelope checkIn = sealed("CheckInRecorded-v1.envelope-v2.tink-aead.json");
+        EventEnvelope erased = readable("JournalErased-v1.envelope-v2.json");
+        EventEnvelope first = readable("WinLogged-v1.envelope-v2.json");
+
+        // The chain links, and each hash is the canonical one of the stored form (the ciphertext, no key needed).
+        assertThat(win.previousHash()).isEqualTo(HASH_BEFORE_WIN);
+        assertThat(win.hash()).isEqualTo(EventChain.hash(win, HASH_BEFORE_WIN));
+        assertThat(checkIn.previousHash()).isEqualTo(win.hash());
+        assertThat(checkIn.hash()).isEqualTo(EventChain.hash(checkIn, win.hash()));
+        assertThat(erased.previousHash()).isEqualTo(checkIn.hash());
+        assertThat(erased.hash()).isEqualTo(EventChain.hash(erased, checkIn.hash()));
+        assertThat(first.previousHash()).isNull();
+        assertThat(first.hash()).isEqualTo(EventChain.hash(first, null));
+        // The canonical encoding is published too: these values are fixed forever.
+        assertThat(win.hash()).isEqualTo("6ac1eb87398f0791c15848933e5eb12db2de76192d9b1b92d49442ab287dc96d");
+        assertThat(erased.hash()).isEqualTo("1b546d077c9e093f11980491a8d4d295661ecbd4aefab4a50006553a5ca3717d");
+        assertThat(first.hash()).isEqualTo("e824b6eeb431c4c5a823db60f38f1e8216734522ba9e7746f1599b65a439365f");
+
+        // Same events as their version 1 records, and written again byte for byte.
+        assertThat(win.withChain(null, null)).isEqualTo(sealed("WinLogged-v1.tink-aead.json"));
+        assertThat(erased.withChain(null, null)).isEqualTo(ERASED);
+        assertThat(first.payload()).isEqualTo(WIN.payload());
+        assertThat(codec.encode(win)).isEqualTo(golden("WinLogged-v1.envelope-v2.tink-aead.json"));
+        assertThat(codec.encode(checkIn)).isEqualTo(golden("CheckInRecorded-v1.envelope-v2.tink-aead.json"));
+        assertThat(codec.encode(erased)).isEqualTo(golden("JournalErased-v1.envelope-v2.json"));
+        assertThat(codec.encode(first)).isEqualTo(golden("WinLogged-v1.envelope-v2.json"));
+        // Opening keeps the chain.
+        DecodeResult opened = codec.open(win, testKey());
+        assertThat(((DecodeResult.Decoded) opened).envelope().hash()).isEqualTo(win.hash());
+    }
+
+    @Test
+    void a_version_1_envelope_is_upcast_to_the_current_model_with_no_chain_hashes_never_rejected() {
+        for (String name : List.of("WinLogged-v1.json", "CheckInRecorded-v1.json", "JournalErased-v1.json")) {
+            EventEnvelope upcast = readable(name);
+            assertThat(upcast.previousHash()).as(name).isNull();
+            assertThat(upcast.hash()).as(name).isNull();
+        }
+        SealedEnvelope sealed = sealed("CheckInRecorded-v1.tink-aead.json");
+        assertThat(sealed.hash()).isNull();
+        // Its hash (the genesis rule for events stored before the chain) is computed on the fly from what is stored.
+        assertThat(EventChain.hash(sealed, HASH_BEFORE_WIN)).matches("[0-9a-f]{64}");
+    }
+
+    private SealedEnvelope sealed(String name) {
+        return ((DecodeResult.Sealed) codec.decode(golden(name))).envelope();
+    }
+
+    private EventEnvelope readable(String name) {
+        DecodeResult decoded = codec.decode(golden(name));
+        assertThat(decoded).as(name).isInstanceOf(DecodeResult.Decoded.class);
+        return ((DecodeResult.Decoded) decoded).envelope();
+    }
 }

@@ -384,7 +384,13 @@ class PipelineFaultsTest {
         Path log = stack.queryServiceLog();
         long logBefore = Files.size(log);
         int eventsBefore = reference.entries();
-        for (String collection : List.of("timeline", "weekly_trends", "journals", "projection_checkpoints")) {
+        for (String collection : List.of(
+                "timeline",
+                "weekly_trends",
+                "journals",
+                "history_chain",
+                "history_chain_heads",
+                "projection_checkpoints")) {
             readStore.getCollection(collection).drop();
         }
         List<Reference.Entry> during = entriesFor(users, 5);
@@ -402,7 +408,8 @@ class PipelineFaultsTest {
                 .isZero();
         summary(
                 "6 (read store emptied while running)",
-                "4 collections dropped with " + eventsBefore + " events projected, "
+                "6 collections (read models, chain links and heads, checkpoints) dropped with " + eventsBefore
+                        + " events projected, "
                         + during.size() + " commands sent during the rebuild; rebuilt to " + reference.entries()
                         + " entries exact, "
                         + written.lines()
@@ -597,6 +604,11 @@ class PipelineFaultsTest {
                 for (String week : reference.weeks(user)) {
                     differences.addAll(reference.weekDifferences(
                             user, week, get(queryService, "/api/trends/weeks/" + week, user)));
+                }
+                // The person's hash chain verifies, whatever was redelivered, replayed or rebuilt.
+                JsonNode chain = get(queryService, "/api/history/verify", user);
+                if (!chain.path("intact").asBoolean() || chain.path("events").asLong() < 1) {
+                    differences.add(user + ": chain " + chain);
                 }
             }
         } catch (Exception e) {

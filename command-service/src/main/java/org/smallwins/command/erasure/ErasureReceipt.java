@@ -15,8 +15,10 @@ import org.smallwins.contract.JournalErased;
  * @param destroyedKeyId the data key destroyed (null when there was none)
  * @param lastSequence   the journal's last sequence at erasure
  * @param lastEventId    the id of the journal's last event at erasure
- * @param chainHead      the journal's hash-chain head at erasure: null until the hash chain exists (issue 13); until
- *                       then {@code lastSequence} and {@code lastEventId} name the journal's head
+ * @param chainHead      the journal's hash-chain head after the erasure: the chain hash of its last event (the
+ *                       {@code JournalErased} itself, whose {@code previousHash} is the hash of the last erased event),
+ *                       so the receipt pins the whole history that was erased; {@code GET /api/history/verify} on
+ *                       the query service answers the same head; null when the journal holds no event
  * @param sequence       the journal's sequence after the erasure: a read that passes it sees the erasure
  */
 public record ErasureReceipt(
@@ -30,11 +32,19 @@ public record ErasureReceipt(
         String chainHead,
         long sequence) {
 
-    static ErasureReceipt of(String erasureId, Instant at, ErasureAccepted accepted) {
+    static ErasureReceipt of(String erasureId, Instant at, ErasureAccepted accepted, String chainHead) {
         JournalErased erased = accepted.erased();
         if (erased == null) {
             return new ErasureReceipt(
-                    erasureId, at, "NOTHING_TO_ERASE", 0, null, accepted.sequence(), null, null, accepted.sequence());
+                    erasureId,
+                    at,
+                    "NOTHING_TO_ERASE",
+                    0,
+                    null,
+                    accepted.sequence(),
+                    null,
+                    chainHead,
+                    accepted.sequence());
         }
         return new ErasureReceipt(
                 erased.erasureId(),
@@ -44,7 +54,7 @@ public record ErasureReceipt(
                 erased.keyId(),
                 erased.lastSequence(),
                 erased.lastEventId(),
-                null,
+                chainHead,
                 accepted.sequence());
     }
 }

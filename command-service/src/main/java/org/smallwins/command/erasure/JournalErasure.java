@@ -45,7 +45,7 @@ public class JournalErasure {
                 .lastSequenceNumberFor(userId)
                 .map(last -> send(userId, erasureId, correlationId))
                 .orElse(new ErasureAccepted(null, 0));
-        ErasureReceipt receipt = ErasureReceipt.of(erasureId, at, accepted);
+        ErasureReceipt receipt = ErasureReceipt.of(erasureId, at, accepted, chainHead(userId, accepted.sequence()));
         accessLog.record(
                 userId,
                 AccessRecord.Action.ERASURE,
@@ -55,6 +55,25 @@ public class JournalErasure {
                 receipt.outcome(),
                 receipt.destroyedKeyId());
         return receipt;
+    }
+
+    /**
+     * The journal's hash-chain head after the erasure: the hash of its last event (the {@code JournalErased}, stored
+     * unsealed, so it is read even though the key is gone); null when the journal holds no event.
+     */
+    private String chainHead(String userId, long sequence) {
+        if (sequence < 1) {
+            return null;
+        }
+        var events = eventStore.readEvents(userId, sequence - 1);
+        while (events.hasNext()) {
+            var event = events.next();
+            if (event.getSequenceNumber() == sequence - 1) {
+                Object hash = event.getMetaData().get(JournalMetaData.HASH);
+                return hash != null ? hash.toString() : null;
+            }
+        }
+        return null;
     }
 
     private ErasureAccepted send(String userId, String erasureId, String correlationId) {

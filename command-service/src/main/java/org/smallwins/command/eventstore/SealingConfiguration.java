@@ -16,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SealingConfiguration {
 
+    /** Axon's serializers store each contract event's version as its payload revision. */
+    @Bean
+    EventVersionRevisionResolver revisionResolver() {
+        return new EventVersionRevisionResolver();
+    }
+
     @Bean
     static BeanPostProcessor sealingEventStorageEngine(ObjectProvider<DataKeys> keys) {
         return new BeanPostProcessor() {

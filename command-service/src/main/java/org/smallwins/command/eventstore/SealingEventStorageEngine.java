@@ -2,12 +2,14 @@ package org.smallwins.command.eventstore;
 
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -67,18 +69,76 @@ public final class SealingEventStorageEngine implements EventStorageEngine {
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
         Map<String, DataKey> keyOf = new HashMap<>();
-        List<EventMessage<?>> sealed = new ArrayList<>(events.size());
+        Map<String, String> headOf = new HashMap<>();
+        List<EventMessage<?>> stored = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain
-                    && domain.getPayload() instanceof JournalEvent payload
-                    && payload.containsPersonalData()) {
-                DataKey key = keyOf.computeIfAbsent(domain.getAggregateIdentifier(), keys::forWriting);
-                sealed.add(withPayload(domain, seal(domain, payload, key)));
+            if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof JournalEvent payload) {
+                // Axon's JDBC store keeps milliseconds: hash the timestamp as it will be read back.
+                DomainEventMessage<?> asStored;
+                if (payload.containsPersonalData()) {
+                    DataKey key = keyOf.computeIfAbsent(domain.getAggregateIdentifier(), keys::forWriting);
+                    asStored = withPayload(domain, seal(domain, payload, key), true);
+                } else {
+                    asStored = withPayload(domain, payload, true);
+                }
+                stored.add(chained(asStored, headOf));
             } else {
-                sealed.add(event);
+                stored.add(event);
             }
         }
-        delegate.appendEvents(sealed);
+        delegate.appendEvents(stored);
+    }
+
+    /**
+     * The event with its hash-chain link in its metadata: the hash of the journal's previous event (from this batch,
+     * or the last stored one: appends of one journal are serialised by Axon's aggregate lock and the unique
+     * (aggregate, sequence) key, so the previous event is final) and its own hash over what is stored.
+     */
+    private DomainEventMessage<?> chained(DomainEventMessage<?> event, Map<String, String> headOf) {
+        String journal = event.getAggregateIdentifier();
+        String previousHash = headOf.containsKey(journal)
+                ? headOf.get(journal)
+                : storedHashBefore(journal, event.getSequenceNumber());
+        String hash = StoredEnvelopes.computeHash(event, previousHash);
+        headOf.put(journal, hash);
+        Map<String, String> link = new HashMap<>();
+        link.put(StoredEnvelopes.HASH, hash);
+        if (previousHash != null) {
+            link.put(StoredEnvelopes.PREVIOUS_HASH, previousHash);
+        }
+        return event.withMetaData(event.getMetaData()
+                .withoutKeys(Set.of(StoredEnvelopes.HASH, StoredEnvelopes.PREVIOUS_HASH))
+                .mergedWith(link));
+    }
+
+    /**
+     * The chain hash of the stored event just before this sequence number (null at the start of a journal). An event
+     * stored before the chain existed has none: the chain then is computed on the fly from the journal's first event
+     * (genesis: empty previous hash at sequence 1), once, when the journal is next written.
+     */
+    private String storedHashBefore(String journal, long sequenceNumber) {
+        if (sequenceNumber == 0) {
+            return null;
+        }
+        DomainEventStream previous = delegate.readEvents(journal, sequenceNumber - 1);
+        if (previous.hasNext()) {
+            Object carried = previous.peek().getMetaData().get(StoredEnvelopes.HASH);
+            if (carried != null) {
+                return carried.toString();
+            }
+        }
+        String hash = null;
+        DomainEventStream all = delegate.readEvents(journal, 0);
+        while (all.hasNext()) {
+            DomainEventMessage<?> event = all.next();
+            if (event.getSequenceNumber() >= sequenceNumber) {
+                break;
+            }
+            if (StoredEnvelopes.isJournalEvent(event)) {
+                hash = StoredEnvelopes.hashOf(event, hash);
+            }
+        }
+        return hash;
     }
 
     private SealedPayload seal(DomainEventMessage<?> event, JournalEvent payload, DataKey key) {
@@ -201,7 +261,13 @@ public final class SealingEventStorageEngine implements EventStorageEngine {
     }
 
     private static <T> DomainEventMessage<T> withPayload(DomainEventMessage<?> message, T payload) {
-        Instant timestamp = message.getTimestamp();
+        return withPayload(message, payload, false);
+    }
+
+    private static <T> DomainEventMessage<T> withPayload(
+            DomainEventMessage<?> message, T payload, boolean millisecondTimestamp) {
+        Instant timestamp =
+                millisecondTimestamp ? message.getTimestamp().truncatedTo(ChronoUnit.MILLIS) : message.getTimestamp();
         return new GenericDomainEventMessage<>(
                 message.getType(),
                 message.getAggregateIdentifier(),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
+import org.smallwins.command.eventstore.StoredEnvelopes;
 import org.smallwins.contract.Occurred;
 
 /**
@@ -13,11 +14,13 @@ import org.smallwins.contract.Occurred;
  */
 public final class JournalMetaData {
 
-    public static final String USER_ID = "userId";
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String OCCURRED_AT = "occurredAt";
-    public static final String OCCURRED_DATE = "occurredDate";
-    public static final String OCCURRED_ZONE = "occurredZone";
+    public static final String USER_ID = StoredEnvelopes.USER_ID;
+    public static final String CORRELATION_ID = StoredEnvelopes.CORRELATION_ID;
+    public static final String OCCURRED_AT = StoredEnvelopes.OCCURRED_AT;
+    public static final String OCCURRED_DATE = StoredEnvelopes.OCCURRED_DATE;
+    public static final String OCCURRED_ZONE = StoredEnvelopes.OCCURRED_ZONE;
+    /** The event's hash-chain link, added by the event store at append (see {@code SealingEventStorageEngine}). */
+    public static final String HASH = StoredEnvelopes.HASH;
 
     private JournalMetaData() {}
 

@@ -160,6 +160,11 @@ class ErasureOverHttpTest extends CommandServiceHttpTest {
                 .isEqualTo(new JournalErased(body.path("erasureId").asString(), keyId, 3, 3, lastEventId));
         assertThat(new String(new JournalEventCodec().encode(erased), StandardCharsets.UTF_8))
                 .doesNotContain(SECRET);
+        // The receipt pins the history as it was: the chain head is the erasure's own hash, linked to the last entry.
+        String lastEntryHash = ((DecodeResult.Sealed) records.get(2)).envelope().hash();
+        assertThat(erased.previousHash()).isEqualTo(lastEntryHash);
+        assertThat(erased.hash()).isEqualTo(org.smallwins.contract.EventChain.hash(erased, lastEntryHash));
+        assertThat(body.path("chainHead").asString()).isEqualTo(erased.hash());
     }
 
     @Test
@@ -205,9 +210,13 @@ class ErasureOverHttpTest extends CommandServiceHttpTest {
 
         assertThat(again.getStatusCode().value()).isEqualTo(202);
         assertThat(JSON.readTree(again.getBody()).path("outcome").asString()).isEqualTo("NOTHING_TO_ERASE");
+        assertThat(JSON.readTree(again.getBody()).path("chainHead").asString())
+                .as("the head is still the first erasure's")
+                .matches("[0-9a-f]{64}");
         assertThat(rows("domainevententry", di)).isEqualTo(2);
         assertThat(never.getStatusCode().value()).isEqualTo(202);
         assertThat(JSON.readTree(never.getBody()).path("outcome").asString()).isEqualTo("NOTHING_TO_ERASE");
+        assertThat(JSON.readTree(never.getBody()).path("chainHead").isNull()).isTrue();
         assertThat(rows("domainevententry", "never-" + di)).isZero();
     }
 

@@ -45,6 +45,7 @@ class ProjectionConfiguration {
         return new ProjectionConsumer(
                 new SealedPayloads(keys),
                 projection,
+                new ChainRecords(store),
                 new PartitionPositions(checkpoints, store, new RebuildProgress(meters, rebuildLogEvery)),
                 new DeadLetters(kafka, meters),
                 new ProjectionLag(clock, meters),

@@ -23,7 +23,8 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
  * {@code ErrorHandlingDeserializer}) go to {@link DeadLetters}; sealed payloads are opened by {@link SealedPayloads}
  * (the batch's keys fetched once; events of erased journals skipped and counted in {@value #ERASED_EVENTS}; those that
  * do not open go to {@link DeadLetters} too; the key service unavailable: the batch is retried); the events are
- * applied by {@link JournalProjection} in one go; then {@link PartitionPositions} moves the checkpoints and decides whether to start again from the beginning
+ * applied by {@link JournalProjection} in one go, and every record read (opened, erased or poison) gets its hash-chain
+ * link ({@link ChainRecords}); then {@link PartitionPositions} moves the checkpoints and decides whether to start again from the beginning
  * (what a batch wrote into a read store emptied under it is removed first, so the replay rebuilds it whole);
  * {@link ProjectionLag} reports how far behind the read models are. A failure (read store or broker unavailable)
  * throws, and the error handler retries the whole batch, which is harmless.
@@ -37,6 +38,7 @@ public class ProjectionConsumer implements ConsumerSeekAware {
 
     private final SealedPayloads sealedPayloads;
     private final JournalProjection projection;
+    private final ChainRecords chain;
     private final PartitionPositions positions;
     private final DeadLetters deadLetters;
     private final ProjectionLag lag;
@@ -45,12 +47,14 @@ public class ProjectionConsumer implements ConsumerSeekAware {
     ProjectionConsumer(
             SealedPayloads sealedPayloads,
             JournalProjection projection,
+            ChainRecords chain,
             PartitionPositions positions,
             DeadLetters deadLetters,
             ProjectionLag lag,
             MeterRegistry meters) {
         this.sealedPayloads = sealedPayloads;
         this.projection = projection;
+        this.chain = chain;
         this.positions = positions;
         this.deadLetters = deadLetters;
         this.lag = lag;
@@ -102,6 +106,8 @@ public class ProjectionConsumer implements ConsumerSeekAware {
             throw unavailable;
         }
         List<EventEnvelope> events = batch.envelopes();
+        // Links first: a read that waited for sequence N (on the read models) then finds N's link too.
+        chain.record(readable.stream().map(ConsumerRecord::value).toList());
         projection.apply(events);
         lag.applied(events);
         erased.increment(batch.erased());
@@ -117,6 +123,10 @@ public class ProjectionConsumer implements ConsumerSeekAware {
                 }
             }
             projection.forget(written);
+            chain.forget(readable.stream()
+                    .filter(record -> emptied.contains(new TopicPartition(record.topic(), record.partition())))
+                    .map(ConsumerRecord::value)
+                    .toList());
         }
         positions.reposition(consumer);
     }

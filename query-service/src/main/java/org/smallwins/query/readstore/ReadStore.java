@@ -16,6 +16,10 @@ public final class ReadStore {
     public static final String WEEKS = "weekly_trends";
     public static final String JOURNALS = "journals";
     public static final String CHECKPOINTS = "projection_checkpoints";
+    /** One document per event of every person: its hash-chain link ({@code _id} {@code userId:sequence}). */
+    public static final String CHAIN = "history_chain";
+    /** Per person, the last link of their chain ({@code _id} = userId). */
+    public static final String CHAIN_HEADS = "history_chain_heads";
 
     private final MongoDatabase database;
 
@@ -33,6 +37,14 @@ public final class ReadStore {
 
     public MongoCollection<Document> journals() {
         return database.getCollection(JOURNALS);
+    }
+
+    public MongoCollection<Document> chain() {
+        return database.getCollection(CHAIN);
+    }
+
+    public MongoCollection<Document> chainHeads() {
+        return database.getCollection(CHAIN_HEADS);
     }
 
     public MongoCollection<Document> checkpoints() {
@@ -62,6 +74,8 @@ public final class ReadStore {
         timeline().drop();
         weeks().drop();
         journals().drop();
+        chain().drop();
+        chainHeads().drop();
         checkpoints().drop();
     }
 }

@@ -42,12 +42,14 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DataKeyset;
+import org.smallwins.contract.EventChain;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.SealedEnvelope;
 import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.infra.DevTokens;
@@ -60,6 +62,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sealed events on the whole query service: records sealed as command-service's relay seals them arrive through real
@@ -361,5 +365,147 @@ class SealedEventsProjectionTest {
                 .until(() -> timeline(erin.userId()).contains("Today I asked for help"));
         assertThat(counter(ProjectionConsumer.ERASED_EVENTS)).isEqualTo(erasedBefore);
         assertThat(deadLettersOf(erin.userId())).isEmpty();
+    }
+
+    /** A person's chained history, as command-service stores and relays it: each record hashed and linked. */
+    final class Chain {
+        final Person person;
+        String head;
+
+        Chain(Person person) {
+            this.person = person;
+        }
+
+        /** The next sealed record, chained; {@code alter} changes its ciphertext after hashing (a forgery). */
+        byte[] sealed(long sequence, JournalEvent event, boolean alter) throws Exception {
+            SealedEnvelope sealed =
+                    codec.seal(envelope(person.userId(), sequence, event), person.keyId(), person.key());
+            String hash = EventChain.hash(sealed, head);
+            sealed = sealed.withChain(head, hash);
+            if (alter) {
+                byte[] ciphertext = sealed.ciphertext();
+                ciphertext[ciphertext.length - 1] ^= 1;
+                sealed = new SealedEnvelope(
+                        sealed.eventId(),
+                        sealed.userId(),
+                        sealed.sequence(),
+                        sealed.occurred(),
+                        sealed.recordedAt(),
+                        sealed.correlationId(),
+                        sealed.type(),
+                        sealed.typeVersion(),
+                        sealed.keyId(),
+                        ciphertext,
+                        sealed.previousHash(),
+                        sealed.hash());
+            }
+            head = hash;
+            byte[] bytes = codec.encode(sealed);
+            send(person.userId(), bytes);
+            return bytes;
+        }
+
+        /** A plain record stored before the chain existed (envelope version 1): its hash is computed on the fly. */
+        void unchained(long sequence, JournalEvent event) throws Exception {
+            EventEnvelope plain = envelope(person.userId(), sequence, event);
+            head = EventChain.hash(plain, head);
+            send(person.userId(), codec.encode(plain));
+        }
+    }
+
+    HttpResponse<String> verify(String user) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/history/verify"))
+                        .header("Authorization", "Bearer " + TOKENS.mint(user))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode verified(String user) throws Exception {
+        HttpResponse<String> answer = verify(user);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(answer.body());
+    }
+
+    @Test
+    void a_persons_chain_verifies_over_http_from_events_stored_before_the_chain_to_its_head_and_only_their_own()
+            throws Exception {
+        Chain grace = new Chain(Person.withKey("grace").serving());
+        grace.unchained(1, new WinLogged("w1", "Today I wrote before the chain", FocusArea.REST, List.of()));
+        grace.sealed(2, new WinLogged("w2", "Today I planted bulbs", FocusArea.MOVEMENT, List.of()), false);
+        grace.sealed(3, new CheckInRecorded("c1", 4, 4, ToleranceWindow.WITHIN, "calm"), false);
+        everythingBeforeProjected();
+
+        JsonNode report = verified(grace.person.userId());
+
+        assertThat(report.path("intact").asBoolean()).isTrue();
+        assertThat(report.path("events").asLong()).isEqualTo(3);
+        assertThat(report.path("head").asString()).isEqualTo(grace.head);
+        assertThat(report.path("brokenAt").isNull() || report.path("brokenAt").isMissingNode())
+                .isTrue();
+        assertThat(verified("nobody-" + UUID.randomUUID()).path("events").asLong())
+                .as("another person sees only their own (empty) chain")
+                .isZero();
+        assertThat(verify(grace.person.userId()).body()).doesNotContain("bulbs", "calm");
+        assertThat(HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/history/verify"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void
+            an_event_altered_on_the_topic_breaks_the_chain_at_its_sequence_and_it_is_still_seen_after_the_key_is_destroyed()
+                    throws Exception {
+        Chain heidi = new Chain(Person.withKey("heidi").serving());
+        heidi.sealed(1, new WinLogged("w1", "Today I swam", FocusArea.MOVEMENT, List.of()), false);
+        heidi.sealed(2, new WinLogged("w2", "Today I rested", FocusArea.REST, List.of()), true);
+        heidi.sealed(3, new WinLogged("w3", "Today I read", FocusArea.REST, List.of()), false);
+        everythingBeforeProjected();
+
+        JsonNode report = verified(heidi.person.userId());
+
+        assertThat(report.path("intact").asBoolean()).isFalse();
+        assertThat(report.path("events").asLong()).isEqualTo(3);
+        assertThat(report.path("brokenAt").path("sequence").asLong()).isEqualTo(2);
+        assertThat(report.path("brokenAt").path("problem").asString()).isEqualTo("hash-mismatch");
+        // The erased journal's chain is kept and still verifies (without the key) the same way.
+        Chain ivan = new Chain(Person.withKey("ivan").serving());
+        ivan.sealed(1, new WinLogged("w1", "Today I cooked", FocusArea.REST, List.of()), false);
+        everythingBeforeProjected();
+        KEYS.destroyed.add(ivan.person.keyId());
+        KEYS.keys.remove(ivan.person.keyId());
+        ivan.sealed(2, new WinLogged("w2", "Today I cooked again", FocusArea.REST, List.of()), false);
+        everythingBeforeProjected();
+        JsonNode erased = verified(ivan.person.userId());
+        assertThat(erased.path("intact").asBoolean()).isTrue();
+        assertThat(erased.path("events").asLong()).isEqualTo(2);
+        assertThat(erased.path("head").asString()).isEqualTo(ivan.head);
+    }
+
+    @Test
+    void
+            a_redelivered_or_forged_record_for_a_sequence_already_chained_changes_nothing_and_a_forged_next_one_breaks_the_link()
+                    throws Exception {
+        Chain judy = new Chain(Person.withKey("judy").serving());
+        byte[] first = judy.sealed(1, new WinLogged("w1", "Today I sang", FocusArea.CONNECTION, List.of()), false);
+        judy.sealed(2, new WinLogged("w2", "Today I sang again", FocusArea.CONNECTION, List.of()), false);
+        send(judy.person.userId(), first); // a redelivery
+        everythingBeforeProjected();
+        assertThat(verified(judy.person.userId()).path("intact").asBoolean()).isTrue();
+
+        // An event injected with a link to something other than the head.
+        String realHead = judy.head;
+        judy.head = "0".repeat(64);
+        judy.sealed(3, new WinLogged("w3", "Injected", FocusArea.CONNECTION, List.of()), false);
+        everythingBeforeProjected();
+
+        JsonNode report = verified(judy.person.userId());
+        assertThat(report.path("intact").asBoolean()).isFalse();
+        assertThat(report.path("brokenAt").path("sequence").asLong()).isEqualTo(3);
+        assertThat(report.path("brokenAt").path("problem").asString()).isEqualTo("previous-hash-mismatch");
+        assertThat(realHead).isNotEqualTo(judy.head);
     }
 }
