@@ -15,6 +15,7 @@ public final class ReadStore {
     public static final String TIMELINE = "timeline";
     public static final String WEEKS = "weekly_trends";
     public static final String JOURNALS = "journals";
+    public static final String HISTORY = "journal_history";
     public static final String CHECKPOINTS = "projection_checkpoints";
 
     private final MongoDatabase database;
@@ -33,6 +34,11 @@ public final class ReadStore {
 
     public MongoCollection<Document> journals() {
         return database.getCollection(JOURNALS);
+    }
+
+    /** A person's events as recorded, one document per event, keyed {@code userId|sequence}. */
+    public MongoCollection<Document> history() {
+        return database.getCollection(HISTORY);
     }
 
     public MongoCollection<Document> checkpoints() {
@@ -62,6 +68,7 @@ public final class ReadStore {
         timeline().drop();
         weeks().drop();
         journals().drop();
+        history().drop();
         checkpoints().drop();
     }
 }

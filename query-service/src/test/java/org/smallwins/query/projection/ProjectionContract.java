@@ -428,7 +428,7 @@ abstract class ProjectionContract {
         // A cursor positioned just after Alice's entries, as if Bob had crafted it: still only Bob's (empty) timeline.
         String alicesCursor = java.util.Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(JournalProjection.sortKey(alices)
+                .encodeToString(TimelineReadModel.sortKey(alices.occurred(), alices.sequence())
                         .replace("2026-11-16", "2026-11-17")
                         .getBytes());
         assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items())

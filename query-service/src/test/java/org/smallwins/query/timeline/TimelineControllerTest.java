@@ -80,6 +80,8 @@ class TimelineControllerTest {
                                         Instant.parse("2026-11-24T07:30:00Z"),
                                         "Pacific/Auckland",
                                         2,
+                                        1,
+                                        null,
                                         null,
                                         new TimelineEntry.CheckIn(2, 3, "HYPOAROUSED", null)),
                                 new TimelineEntry(
@@ -89,6 +91,8 @@ class TimelineControllerTest {
                                         Instant.parse("2026-11-23T08:00:00Z"),
                                         "Pacific/Auckland",
                                         1,
+                                        2,
+                                        new TimelineEntry.Corrected(Instant.parse("2026-11-24T09:00:00Z"), 2),
                                         new TimelineEntry.Win("Said no to extra work", "BOUNDARIES", List.of("work")),
                                         null)),
                         "bmV4dA"));
@@ -107,6 +111,11 @@ class TimelineControllerTest {
                 .andExpect(jsonPath("$.items[1].day").value("2026-11-23"))
                 .andExpect(jsonPath("$.items[1].zone").value("Pacific/Auckland"))
                 .andExpect(jsonPath("$.items[1].sequence").value(1))
+                .andExpect(jsonPath("$.items[0].version").value(1))
+                .andExpect(jsonPath("$.items[0].corrected").doesNotExist())
+                .andExpect(jsonPath("$.items[1].version").value(2))
+                .andExpect(jsonPath("$.items[1].corrected.at").value("2026-11-24T09:00:00Z"))
+                .andExpect(jsonPath("$.items[1].corrected.version").value(2))
                 .andExpect(jsonPath("$.items[1].win.text").value("Said no to extra work"))
                 .andExpect(jsonPath("$.items[1].win.focusArea").value("BOUNDARIES"))
                 .andExpect(jsonPath("$.items[1].win.tags[0]").value("work"))
