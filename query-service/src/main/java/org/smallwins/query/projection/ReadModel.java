@@ -3,10 +3,13 @@ package org.smallwins.query.projection;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
 
@@ -56,6 +59,21 @@ abstract class ReadModel {
                 // An erasure changes every document of the person, not one: JournalProjection deletes ofPerson(...).
                 throw new IllegalStateException(
                         "an erasure is applied by JournalProjection to all of a person's documents");
+            }
+
+            @Override
+            public Document winCorrected(WinCorrected event) {
+                throw new UnsupportedOperationException("issue 13: projected on branch h13-read");
+            }
+
+            @Override
+            public Document checkInCorrected(CheckInCorrected event) {
+                throw new UnsupportedOperationException("issue 13: projected on branch h13-read");
+            }
+
+            @Override
+            public Document entryRetracted(EntryRetracted event) {
+                throw new UnsupportedOperationException("issue 13: projected on branch h13-read");
             }
         });
     }
