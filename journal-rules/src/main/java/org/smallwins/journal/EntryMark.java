@@ -3,10 +3,13 @@ package org.smallwins.journal;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 
 /**
@@ -41,6 +44,21 @@ public record EntryMark(String contentHash, String when, String zone) {
             @Override
             public String journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not a journal entry");
+            }
+
+            @Override
+            public String winCorrected(WinCorrected win) {
+                return occurred.localDate().toString();
+            }
+
+            @Override
+            public String checkInCorrected(CheckInCorrected checkIn) {
+                return occurred.instant().toString();
+            }
+
+            @Override
+            public String entryRetracted(EntryRetracted retracted) {
+                throw new IllegalArgumentException("a retraction is evolved into the entry's mark, not made into one");
             }
         });
         return new EntryMark(ContentHash.of(event), when, occurred.zone());

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smallwins.command.journal.ImportedEntry;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.LogWin;
@@ -153,6 +156,21 @@ final class ExportReader {
             @Override
             public JournalCommand journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not imported");
+            }
+
+            @Override
+            public JournalCommand winCorrected(WinCorrected event) {
+                throw new UnsupportedOperationException("issue 13: not imported yet");
+            }
+
+            @Override
+            public JournalCommand checkInCorrected(CheckInCorrected event) {
+                throw new UnsupportedOperationException("issue 13: not imported yet");
+            }
+
+            @Override
+            public JournalCommand entryRetracted(EntryRetracted event) {
+                throw new UnsupportedOperationException("issue 13: not imported yet");
             }
         });
     }

@@ -6,10 +6,13 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
 
@@ -65,6 +68,28 @@ class HistoryReadModel extends ReadModel {
             @Override
             public String checkInRecorded(CheckInRecorded event) {
                 return "Check-in recorded";
+            }
+
+            @Override
+            public String winCorrected(WinCorrected event) {
+                return corrected("Win", transition);
+            }
+
+            @Override
+            public String checkInCorrected(CheckInCorrected event) {
+                return corrected("Check-in", transition);
+            }
+
+            @Override
+            public String entryRetracted(EntryRetracted event) {
+                String what = event.kind() == org.smallwins.contract.EntryKind.WIN ? "Win" : "Check-in";
+                return event.reason() == null
+                        ? what + " retracted"
+                        : what + " retracted: "
+                                + event.reason()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' ');
             }
 
             @Override

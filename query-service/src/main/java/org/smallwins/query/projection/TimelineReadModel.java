@@ -7,11 +7,14 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
 
@@ -64,6 +67,45 @@ class TimelineReadModel extends ReadModel {
                                 checkIn.energy(),
                                 checkIn.window().name(),
                                 checkIn.note()));
+            }
+
+            @Override
+            public Document winCorrected(WinCorrected win) {
+                return corrected(
+                        id,
+                        envelope,
+                        win.version(),
+                        "WIN",
+                        envelope.occurred(),
+                        winValues(win.text(), win.focusArea().name(), win.tags()),
+                        document);
+            }
+
+            @Override
+            public Document checkInCorrected(CheckInCorrected checkIn) {
+                return corrected(
+                        id,
+                        envelope,
+                        checkIn.version(),
+                        "CHECK_IN",
+                        envelope.occurred(),
+                        checkInValues(
+                                checkIn.mood(),
+                                checkIn.energy(),
+                                checkIn.window().name(),
+                                checkIn.note()),
+                        document);
+            }
+
+            @Override
+            public Document entryRetracted(EntryRetracted retraction) {
+                return retracted(
+                        id,
+                        envelope,
+                        retraction.version(),
+                        retraction.kind().name(),
+                        retraction.reason() == null ? null : retraction.reason().name(),
+                        document);
             }
 
             @Override
