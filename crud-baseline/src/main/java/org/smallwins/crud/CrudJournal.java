@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
@@ -92,7 +93,9 @@ public class CrudJournal {
             return null;
         }
         EntryRow row = existing.get(0);
-        return new EntryMark(row.digest, row.whenValue, row.zone);
+        // The baseline offers no corrections or retractions: every row is its entry as first logged.
+        return EntryMark.logged(
+                row.digest, row.whenValue, row.zone, WIN.equals(row.kind) ? EntryKind.WIN : EntryKind.CHECK_IN);
     }
 
     private String previousZone(String userId) {

@@ -60,7 +60,11 @@ public final class ContentHash {
 
             @Override
             public Void entryRetracted(EntryRetracted retracted) {
-                throw new IllegalArgumentException("a retraction has no content");
+                // What a retraction says (kind and reason), so a repeated retraction is recognised as the same one.
+                encoding.string(retracted.kind().name());
+                encoding.optionalString(
+                        retracted.reason() == null ? null : retracted.reason().name());
+                return null;
             }
 
             @Override

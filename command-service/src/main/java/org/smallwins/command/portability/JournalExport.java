@@ -73,7 +73,10 @@ public class JournalExport {
             "window",
             "note",
             "recordedAt",
-            "sequence");
+            "sequence",
+            "change",
+            "version",
+            "reason");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -188,7 +191,10 @@ public class JournalExport {
                         "",
                         "",
                         recordedAt,
-                        sequence);
+                        sequence,
+                        "LOGGED",
+                        "1",
+                        "");
             }
 
             @Override
@@ -207,7 +213,10 @@ public class JournalExport {
                         checkIn.window().name(),
                         checkIn.note() == null ? "" : cell(checkIn.note()),
                         recordedAt,
-                        sequence);
+                        sequence,
+                        "LOGGED",
+                        "1",
+                        "");
             }
 
             @Override
@@ -216,18 +225,69 @@ public class JournalExport {
             }
 
             @Override
-            public List<String> winCorrected(WinCorrected event) {
-                throw new UnsupportedOperationException("issue 13: not exported as CSV yet");
+            public List<String> winCorrected(WinCorrected win) {
+                return java.util.Arrays.asList(
+                        "WIN",
+                        cell(win.winId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        cell(win.text()),
+                        win.focusArea().name(),
+                        cell(String.join("; ", win.tags())),
+                        "",
+                        "",
+                        "",
+                        "",
+                        recordedAt,
+                        sequence,
+                        "CORRECTED",
+                        Integer.toString(win.version()),
+                        "");
             }
 
             @Override
-            public List<String> checkInCorrected(CheckInCorrected event) {
-                throw new UnsupportedOperationException("issue 13: not exported as CSV yet");
+            public List<String> checkInCorrected(CheckInCorrected checkIn) {
+                return java.util.Arrays.asList(
+                        "CHECK_IN",
+                        cell(checkIn.checkInId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        "",
+                        "",
+                        "",
+                        Integer.toString(checkIn.mood()),
+                        Integer.toString(checkIn.energy()),
+                        checkIn.window().name(),
+                        checkIn.note() == null ? "" : cell(checkIn.note()),
+                        recordedAt,
+                        sequence,
+                        "CORRECTED",
+                        Integer.toString(checkIn.version()),
+                        "");
             }
 
             @Override
-            public List<String> entryRetracted(EntryRetracted event) {
-                throw new UnsupportedOperationException("issue 13: not exported as CSV yet");
+            public List<String> entryRetracted(EntryRetracted retracted) {
+                return java.util.Arrays.asList(
+                        retracted.kind().name(),
+                        cell(retracted.entryId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        recordedAt,
+                        sequence,
+                        "RETRACTED",
+                        Integer.toString(retracted.version()),
+                        retracted.reason() == null ? "" : retracted.reason().name());
             }
         });
     }
