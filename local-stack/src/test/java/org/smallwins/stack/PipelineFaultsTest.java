@@ -771,19 +771,18 @@ class PipelineFaultsTest {
                 .forEach(d -> checkpoints.put(
                         d.getInteger("partition"),
                         d.get("nextOffset", Number.class).longValue()));
-        // one history document per projected event, keyed userId|sequence (the timeline is keyed by entry)
+        // the timeline is the first read model a batch writes; one document per entry, each version with its event id
         Set<String> projected = new HashSet<>();
         readStore
-                .getCollection("journal_history")
+                .getCollection("timeline")
                 .find()
-                .projection(new Document("_id", 1))
-                .forEach(d -> projected.add(d.getString("_id")));
+                .forEach(d -> d.getList("versions", Document.class, List.of())
+                        .forEach(v -> projected.add(v.getString("eventId"))));
         long ahead = 0;
         for (ConsumerRecord<String, byte[]> record : readTopic(JournalTopic.NAME)) {
             Optional<Clear> envelope = clear(record.value());
             if (envelope.isPresent()
-                    && projected.contains(envelope.get().userId() + "|"
-                            + String.format("%012d", envelope.get().sequence()))
+                    && projected.contains(envelope.get().eventId())
                     && record.offset() >= checkpoints.getOrDefault(record.partition(), 0L)) {
                 ahead++;
             }
