@@ -4,9 +4,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryKind;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.Decision;
 import org.smallwins.journal.EntryMark;
@@ -89,7 +93,9 @@ public class CrudJournal {
             return null;
         }
         EntryRow row = existing.get(0);
-        return new EntryMark(row.digest, row.whenValue, row.zone);
+        // The baseline offers no corrections or retractions: every row is its entry as first logged.
+        return EntryMark.logged(
+                row.digest, row.whenValue, row.zone, WIN.equals(row.kind) ? EntryKind.WIN : EntryKind.CHECK_IN);
     }
 
     private String previousZone(String userId) {
@@ -135,6 +141,21 @@ public class CrudJournal {
             public Void journalErased(JournalErased erased) {
                 // The baseline measures writes and reads only: it has no erasure, and its decider never decides one.
                 throw new UnsupportedOperationException("the CRUD baseline records no erasures");
+            }
+
+            @Override
+            public Void winCorrected(WinCorrected event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no corrections or retractions");
+            }
+
+            @Override
+            public Void checkInCorrected(CheckInCorrected event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no corrections or retractions");
+            }
+
+            @Override
+            public Void entryRetracted(EntryRetracted event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no corrections or retractions");
             }
         });
         return row;

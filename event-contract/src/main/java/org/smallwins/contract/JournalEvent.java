@@ -6,7 +6,8 @@ package org.smallwins.contract;
  * Java 17 form of an exhaustive {@code switch}). Each type carries its own name and version, which travel in the
  * {@link EventEnvelope}.
  */
-public sealed interface JournalEvent permits WinLogged, CheckInRecorded, JournalErased {
+public sealed interface JournalEvent
+        permits WinLogged, CheckInRecorded, JournalErased, WinCorrected, CheckInCorrected, EntryRetracted {
 
     /** One method per event type. */
     interface Handler<R> {
@@ -16,6 +17,15 @@ public sealed interface JournalEvent permits WinLogged, CheckInRecorded, Journal
 
         /** The journal was erased: everything of the person is to be forgotten (this event holds no content). */
         R journalErased(JournalErased event);
+
+        /** A win's content (and perhaps its day) was corrected: the new content replaces the old one. */
+        R winCorrected(WinCorrected event);
+
+        /** A check-in's values (and perhaps its time) were corrected. */
+        R checkInCorrected(CheckInCorrected event);
+
+        /** An entry was taken back: it no longer counts anywhere. */
+        R entryRetracted(EntryRetracted event);
     }
 
     <R> R handleWith(Handler<R> handler);

@@ -334,6 +334,41 @@ public final class JournalEventCodec {
                 }
                 return null;
             }
+
+            @Override
+            public Void winCorrected(WinCorrected win) {
+                payload.put("winId", win.winId());
+                payload.put("version", win.version());
+                payload.put("text", win.text());
+                payload.put("focusArea", win.focusArea().name());
+                ArrayNode tags = payload.putArray("tags");
+                win.tags().forEach(tags::add);
+                return null;
+            }
+
+            @Override
+            public Void checkInCorrected(CheckInCorrected checkIn) {
+                payload.put("checkInId", checkIn.checkInId());
+                payload.put("version", checkIn.version());
+                payload.put("mood", checkIn.mood());
+                payload.put("energy", checkIn.energy());
+                payload.put("window", checkIn.window().name());
+                if (checkIn.note() != null) {
+                    payload.put("note", checkIn.note());
+                }
+                return null;
+            }
+
+            @Override
+            public Void entryRetracted(EntryRetracted retracted) {
+                payload.put("entryId", retracted.entryId());
+                payload.put("version", retracted.version());
+                payload.put("kind", retracted.kind().name());
+                if (retracted.reason() != null) {
+                    payload.put("reason", retracted.reason().name());
+                }
+                return null;
+            }
         });
         return payload;
     }
@@ -343,6 +378,9 @@ public final class JournalEventCodec {
             case WinLogged.TYPE -> requireVersion(type, version, WinLogged.VERSION);
             case CheckInRecorded.TYPE -> requireVersion(type, version, CheckInRecorded.VERSION);
             case JournalErased.TYPE -> requireVersion(type, version, JournalErased.VERSION);
+            case WinCorrected.TYPE -> requireVersion(type, version, WinCorrected.VERSION);
+            case CheckInCorrected.TYPE -> requireVersion(type, version, CheckInCorrected.VERSION);
+            case EntryRetracted.TYPE -> requireVersion(type, version, EntryRetracted.VERSION);
             default -> throw new Invalid("unknown-type");
         }
     }
@@ -370,8 +408,46 @@ public final class JournalEventCodec {
                         count(payloadNode, "erasedEvents"),
                         count(payloadNode, "lastSequence"),
                         optionalText(payloadNode, "lastEventId"));
+            case WinCorrected.TYPE ->
+                new WinCorrected(
+                        text(payloadNode, "winId"),
+                        correctedVersion(payloadNode),
+                        text(payloadNode, "text"),
+                        enumValue(payloadNode, "focusArea", FocusArea::valueOf),
+                        stringList(payloadNode, "tags"));
+            case CheckInCorrected.TYPE ->
+                new CheckInCorrected(
+                        text(payloadNode, "checkInId"),
+                        correctedVersion(payloadNode),
+                        (int) number(payloadNode, "mood"),
+                        (int) number(payloadNode, "energy"),
+                        enumValue(payloadNode, "window", ToleranceWindow::valueOf),
+                        optionalText(payloadNode, "note"));
+            case EntryRetracted.TYPE ->
+                new EntryRetracted(
+                        text(payloadNode, "entryId"),
+                        correctedVersion(payloadNode),
+                        enumValue(payloadNode, "kind", EntryKind::valueOf),
+                        optionalEnum(payloadNode, "reason", RetractionReason::valueOf));
             default -> throw new Invalid("unknown-type");
         };
+    }
+
+    /** An entry's version after a correction or retraction: 2 or more (1 is the entry as first logged). */
+    private static int correctedVersion(JsonNode node) {
+        long value = number(node, "version");
+        if (value < 2 || value > Integer.MAX_VALUE) {
+            throw new Invalid("invalid-field:version");
+        }
+        return (int) value;
+    }
+
+    private static <E extends Enum<E>> E optionalEnum(JsonNode node, String field, Function<String, E> parser) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        return parse(node, field, parser);
     }
 
     private static long count(JsonNode node, String field) {

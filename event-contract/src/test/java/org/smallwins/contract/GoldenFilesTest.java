@@ -203,4 +203,91 @@ class GoldenFilesTest {
         assertThat(decoded).as(name).isInstanceOf(DecodeResult.Decoded.class);
         return ((DecodeResult.Decoded) decoded).envelope();
     }
+
+    // Issue 13: corrections and retractions. A correction's envelope carries the entry's day (here the win moved from
+    // 22 to 16 November, so its occurred is the start of that day); a retraction's, the entry's placement as it stood.
+    static final EventEnvelope WIN_CORRECTED = new EventEnvelope(
+            "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+            "alice",
+            10,
+            new Occurred(Instant.parse("2026-11-15T11:00:00Z"), LocalDate.of(2026, 11, 16), "Pacific/Auckland"),
+            Instant.parse("2026-11-23T09:00:00.500Z"),
+            "corr-3",
+            EventEnvelope.PLAIN_JSON,
+            new WinCorrected(
+                    "w1", 2, "Today I rested, without any guilt", FocusArea.SELF_COMPASSION, List.of("evening")));
+    static final EventEnvelope CHECK_IN_CORRECTED = new EventEnvelope(
+            "2b3c4d5e-6f70-4b8c-9dae-1f2a3b4c5d6e",
+            "alice",
+            11,
+            new Occurred(Instant.parse("2026-11-22T09:45:00Z"), LocalDate.of(2026, 11, 22), "Pacific/Auckland"),
+            Instant.parse("2026-11-23T09:01:00Z"),
+            "corr-4",
+            EventEnvelope.PLAIN_JSON,
+            new CheckInCorrected("c1", 3, 3, 4, ToleranceWindow.WITHIN, "busy, but fine"));
+    static final EventEnvelope ENTRY_RETRACTED = new EventEnvelope(
+            "3c4d5e6f-7081-4c9d-aebf-2a3b4c5d6e7f",
+            "alice",
+            12,
+            new Occurred(Instant.parse("2026-11-22T09:45:00Z"), LocalDate.of(2026, 11, 22), "Pacific/Auckland"),
+            Instant.parse("2026-11-23T09:02:00Z"),
+            "corr-5",
+            EventEnvelope.PLAIN_JSON,
+            new EntryRetracted("c1", 4, EntryKind.CHECK_IN, RetractionReason.DUPLICATE));
+
+    static final List<EventEnvelope> ISSUE_13 = List.of(WIN_CORRECTED, CHECK_IN_CORRECTED, ENTRY_RETRACTED);
+
+    @Test
+    void the_published_correction_and_retraction_v1_records_still_decode_and_are_written_byte_for_byte() {
+        for (EventEnvelope original : ISSUE_13) {
+            byte[] golden = golden(original.type() + "-v1.json");
+            assertThat(codec.decode(golden)).as(original.type()).isEqualTo(new DecodeResult.Decoded(original));
+            assertThat(codec.encode(original)).as(original.type()).isEqualTo(golden);
+        }
+    }
+
+    @Test
+    void the_published_sealed_correction_and_retraction_v1_records_open_with_their_key_to_the_same_events() {
+        DataKeyset key = testKey();
+        for (EventEnvelope original : ISSUE_13) {
+            byte[] golden = golden(original.type() + "-v1.tink-aead.json");
+
+            DecodeResult decoded = codec.decode(golden);
+
+            assertThat(decoded).as(original.type()).isInstanceOf(DecodeResult.Sealed.class);
+            SealedEnvelope sealed = ((DecodeResult.Sealed) decoded).envelope();
+            assertThat(sealed.keyId()).isEqualTo(KEY_ID);
+            assertThat(codec.open(sealed, key))
+                    .as(original.type())
+                    .isEqualTo(new DecodeResult.Decoded(new EventEnvelope(
+                            original.eventId(),
+                            original.userId(),
+                            original.sequence(),
+                            original.occurred(),
+                            original.recordedAt(),
+                            original.correlationId(),
+                            EventEnvelope.SEALED,
+                            original.payload())));
+            assertThat(codec.encode(sealed)).isEqualTo(golden);
+        }
+    }
+
+    @Test
+    void the_sealed_corrections_and_retractions_hold_no_journal_content_in_readable_form() {
+        String win = new String(golden("WinCorrected-v1.tink-aead.json"), StandardCharsets.UTF_8);
+        String checkIn = new String(golden("CheckInCorrected-v1.tink-aead.json"), StandardCharsets.UTF_8);
+        String retracted = new String(golden("EntryRetracted-v1.tink-aead.json"), StandardCharsets.UTF_8);
+
+        assertThat(win).doesNotContain("rested", "guilt", "evening", "SELF_COMPASSION", "\"winId\"");
+        assertThat(checkIn).doesNotContain("busy", "WITHIN", "\"mood\"", "\"checkInId\"");
+        assertThat(retracted).doesNotContain("DUPLICATE", "CHECK_IN", "\"entryId\"");
+    }
+
+    @Test
+    void corrections_and_retractions_are_personal_data_and_so_are_sealed() {
+        assertThat(ISSUE_13)
+                .allSatisfy(e -> assertThat(e.payload().containsPersonalData())
+                        .as(e.type())
+                        .isTrue());
+    }
 }

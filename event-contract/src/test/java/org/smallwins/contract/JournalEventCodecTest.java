@@ -182,4 +182,35 @@ class JournalEventCodecTest {
         assertThatThrownBy(() -> codec.decodePayload("WinLogged", 1, "nope".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("payload-not-json");
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "WinCorrected|{\"winId\":\"w1\",\"version\":1,\"text\":\"t\",\"focusArea\":\"REST\"}|invalid-field:version",
+                "WinCorrected|{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\"}|missing-field:version",
+                "CheckInCorrected|{\"checkInId\":\"c1\",\"version\":0,\"mood\":1,\"energy\":1,\"window\":\"WITHIN\"}|invalid-field:version",
+                "EntryRetracted|{\"entryId\":\"c1\",\"version\":2,\"kind\":\"MOOD\"}|invalid-field:kind",
+                "EntryRetracted|{\"entryId\":\"c1\",\"version\":2,\"kind\":\"WIN\",\"reason\":\"I was sad\"}|invalid-field:reason",
+                "EntryRetracted|{\"version\":2,\"kind\":\"WIN\"}|missing-field:entryId",
+            })
+    void a_correction_or_retraction_it_cannot_read_is_refused_naming_the_field(
+            String type, String json, String reason) {
+        assertThatThrownBy(() -> codec.decodePayload(type, 1, json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PayloadRejectedException.class)
+                .hasMessage(reason)
+                .hasMessageNotContaining("sad");
+    }
+
+    @Test
+    void a_retraction_without_a_reason_and_a_correction_without_a_note_leave_them_out_and_read_back_the_same() {
+        for (JournalEvent event : List.<JournalEvent>of(
+                new EntryRetracted("w1", 2, EntryKind.WIN, null),
+                new CheckInCorrected("c1", 5, 1, 2, ToleranceWindow.HYPOAROUSED, null))) {
+            byte[] json = codec.encodePayload(event);
+
+            assertThat(new String(json, StandardCharsets.UTF_8)).doesNotContain("reason", "note", "null");
+            assertThat(codec.decodePayload(event.type(), 1, json)).isEqualTo(event);
+        }
+    }
 }

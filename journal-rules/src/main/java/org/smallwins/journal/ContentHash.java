@@ -6,9 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 
 /**
@@ -24,7 +27,8 @@ public final class ContentHash {
     /** Base64url (no padding) of the full 32-byte SHA-256. */
     public static String of(JournalEvent event) {
         Encoding encoding = new Encoding();
-        encoding.string(event.type());
+        // A correction's content is an entry's content: it hashes as the entry logged with it would.
+        encoding.string(entryType(event));
         event.handleWith(new JournalEvent.Handler<Void>() {
             @Override
             public Void winLogged(WinLogged win) {
@@ -44,11 +48,41 @@ public final class ContentHash {
             }
 
             @Override
+            public Void winCorrected(WinCorrected win) {
+                return winLogged(new WinLogged(win.winId(), win.text(), win.focusArea(), win.tags()));
+            }
+
+            @Override
+            public Void checkInCorrected(CheckInCorrected checkIn) {
+                return checkInRecorded(new CheckInRecorded(
+                        checkIn.checkInId(), checkIn.mood(), checkIn.energy(), checkIn.window(), checkIn.note()));
+            }
+
+            @Override
+            public Void entryRetracted(EntryRetracted retracted) {
+                // What a retraction says (kind and reason), so a repeated retraction is recognised as the same one.
+                encoding.string(retracted.kind().name());
+                encoding.optionalString(
+                        retracted.reason() == null ? null : retracted.reason().name());
+                return null;
+            }
+
+            @Override
             public Void journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not a journal entry");
             }
         });
         return encoding.hash();
+    }
+
+    private static String entryType(JournalEvent event) {
+        if (event instanceof WinCorrected) {
+            return WinLogged.TYPE;
+        }
+        if (event instanceof CheckInCorrected) {
+            return CheckInRecorded.TYPE;
+        }
+        return event.type();
     }
 
     /** Big-endian ints, UTF-8 strings after their byte length, a 0/1 byte before an optional value. */

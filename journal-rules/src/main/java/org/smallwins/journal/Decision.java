@@ -5,9 +5,18 @@ import java.util.Objects;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 
-/** What the journal decided about one command. Exactly one of four results; nothing else can happen. */
+/**
+ * What the journal decided about one command. Exactly one of these results; nothing else can happen. Logging decides
+ * the first four; a correction or retraction may also find no entry, a retracted one, or another version.
+ */
 public sealed interface Decision
-        permits Decision.Record, Decision.AlreadyRecorded, Decision.Conflict, Decision.Refused {
+        permits Decision.Record,
+                Decision.AlreadyRecorded,
+                Decision.Conflict,
+                Decision.Refused,
+                Decision.NotFound,
+                Decision.Retracted,
+                Decision.VersionMismatch {
 
     /**
      * What a journal does with this decision: the events to record (none for a retry), or a conflict as
@@ -66,6 +75,30 @@ public sealed interface Decision
         @Override
         public List<Event> eventsOrThrow() {
             throw new EntryRefusedException(refusals);
+        }
+    }
+
+    /** There is no entry of this kind with this id in the journal (another person's ids are never looked at). */
+    record NotFound(String entryId) implements Decision {
+        @Override
+        public List<Event> eventsOrThrow() {
+            throw new EntryNotFoundException(entryId);
+        }
+    }
+
+    /** The entry was retracted: it cannot be corrected, and its id cannot be logged again. */
+    record Retracted(String entryId) implements Decision {
+        @Override
+        public List<Event> eventsOrThrow() {
+            throw new EntryRetractedException(entryId);
+        }
+    }
+
+    /** The change was made from a version that is no longer the entry's current one. */
+    record VersionMismatch(String entryId, int currentVersion) implements Decision {
+        @Override
+        public List<Event> eventsOrThrow() {
+            throw new EntryVersionMismatchException(entryId, currentVersion);
         }
     }
 }

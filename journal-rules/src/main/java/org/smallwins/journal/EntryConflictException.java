@@ -6,7 +6,11 @@ public class EntryConflictException extends RuntimeException {
     private final String entryId;
 
     public EntryConflictException(String entryId) {
-        super("entry " + entryId + " already exists with different content", null, false, false);
+        this(entryId, "entry " + entryId + " already exists with different content");
+    }
+
+    protected EntryConflictException(String entryId, String message) {
+        super(message, null, false, false);
         this.entryId = entryId;
     }
 

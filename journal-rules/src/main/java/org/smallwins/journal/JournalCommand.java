@@ -5,7 +5,7 @@ package org.smallwins.journal;
  * {@link JournalDecider} checks the journal's rules on it and decides what, if anything, is recorded. The person is
  * not part of the command: whoever holds the journal knows whose it is.
  */
-public sealed interface JournalCommand permits LogWin, RecordCheckIn {
+public sealed interface JournalCommand permits LogWin, RecordCheckIn, CorrectWin, CorrectCheckIn, RetractEntry {
 
     /** The client-chosen id of the entry the command is about (what makes a retry safe). */
     String entryId();

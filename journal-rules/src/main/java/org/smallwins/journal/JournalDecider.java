@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryKind;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 
 /**
@@ -28,6 +32,15 @@ public final class JournalDecider {
         }
         if (command instanceof RecordCheckIn checkIn) {
             return recordCheckIn(checkIn, state, clock);
+        }
+        if (command instanceof CorrectWin correction) {
+            return correctWin(correction, state, clock);
+        }
+        if (command instanceof CorrectCheckIn correction) {
+            return correctCheckIn(correction, state, clock);
+        }
+        if (command instanceof RetractEntry retraction) {
+            return retract(retraction, state);
         }
         throw new IllegalArgumentException("no rules for " + command.getClass().getName());
     }
@@ -86,9 +99,136 @@ public final class JournalDecider {
         if (existing.isEmpty()) {
             return new Decision.Record(List.of(new Decision.Event(event, occurred)));
         }
+        if (existing.get().retracted()) {
+            return new Decision.Retracted(event.entryId());
+        }
         if (existing.get().isRetry(ContentHash.of(event), requestedWhen, requestedZone)) {
             return new Decision.AlreadyRecorded(event.entryId());
         }
         return new Decision.Conflict(event.entryId());
+    }
+
+    /**
+     * Corrects a win with its full new content, checked by the same rules as logging it. An empty day or zone keeps the
+     * win's own. See {@link #change} for the order of the other answers.
+     */
+    static Decision correctWin(CorrectWin command, JournalState state, Clock clock) {
+        JournalPolicies policies = new JournalPolicies();
+        String winId = policies.entryId("winId", command.winId());
+        String text = policies.winText(command.text());
+        List<String> tags = policies.tags(command.tags());
+        Optional<ZoneId> requestedZone = command.zone().map(policies::knownZone);
+        Optional<EntryMark> found =
+                winId == null ? Optional.empty() : state.entry(winId).filter(mark -> mark.kind() == EntryKind.WIN);
+        // The day and zone kept from the win when not sent; the day is checked as when logging, with every other rule.
+        ZoneId zone = requestedZone
+                .or(() -> found.map(mark -> ZoneId.of(mark.zone())))
+                .orElse(null);
+        Optional<LocalDate> requestedDay = command.day().or(() -> found.map(mark -> LocalDate.parse(mark.when())));
+        LocalDate day = requestedDay.isPresent() ? policies.winDay(requestedDay, zone, clock) : null;
+        if (policies.refused()) {
+            return new Decision.Refused(policies.refusals());
+        }
+        if (found.isEmpty()) {
+            return new Decision.NotFound(winId);
+        }
+        EntryMark mark = found.get();
+        Instant now = clock.instant();
+        Instant instant = day.equals(LocalDate.ofInstant(now, zone))
+                ? now
+                : day.atStartOfDay(zone).toInstant();
+        return change(
+                mark,
+                command.expectedVersion(),
+                new WinCorrected(winId, mark.version() + 1, text, command.focusArea(), tags),
+                new Occurred(instant, day, zone.getId()),
+                day.toString());
+    }
+
+    /**
+     * Corrects a check-in with its full new values, checked by the same rules as recording it. An empty instant or zone
+     * keeps the check-in's own. See {@link #change} for the order of the other answers.
+     */
+    static Decision correctCheckIn(CorrectCheckIn command, JournalState state, Clock clock) {
+        JournalPolicies policies = new JournalPolicies();
+        String checkInId = policies.entryId("checkInId", command.checkInId());
+        int mood = policies.scale("mood", command.mood());
+        int energy = policies.scale("energy", command.energy());
+        Optional<String> note = policies.note(command.note());
+        Optional<Instant> requestedAt = command.at().map(at -> policies.checkInInstant(Optional.of(at), clock));
+        Optional<ZoneId> requestedZone = command.zone().map(policies::knownZone);
+        if (policies.refused()) {
+            return new Decision.Refused(policies.refusals());
+        }
+        Optional<EntryMark> found = state.entry(checkInId).filter(mark -> mark.kind() == EntryKind.CHECK_IN);
+        if (found.isEmpty()) {
+            return new Decision.NotFound(checkInId);
+        }
+        EntryMark mark = found.get();
+        Instant at = requestedAt.orElseGet(() -> Instant.parse(mark.when()));
+        ZoneId zone = requestedZone.orElseGet(() -> ZoneId.of(mark.zone()));
+        return change(
+                mark,
+                command.expectedVersion(),
+                new CheckInCorrected(checkInId, mark.version() + 1, mood, energy, command.window(), note.orElse(null)),
+                Occurred.at(at, zone),
+                at.toString());
+    }
+
+    /**
+     * Retracts an entry of either kind. Retracting it again the same way (same reason) changes nothing, whatever
+     * version the retry names; with another reason it is a conflict.
+     */
+    static Decision retract(RetractEntry command, JournalState state) {
+        JournalPolicies policies = new JournalPolicies();
+        String entryId = policies.entryId("entryId", command.entryId());
+        if (policies.refused()) {
+            return new Decision.Refused(policies.refusals());
+        }
+        Optional<EntryMark> found = state.entry(entryId);
+        if (found.isEmpty()) {
+            return new Decision.NotFound(entryId);
+        }
+        EntryMark mark = found.get();
+        EntryRetracted retraction = new EntryRetracted(
+                entryId, mark.version() + 1, mark.kind(), command.reason().orElse(null));
+        if (mark.retracted()) {
+            return mark.contentHash().equals(ContentHash.of(retraction))
+                    ? new Decision.AlreadyRecorded(entryId)
+                    : new Decision.Retracted(entryId);
+        }
+        if (command.expectedVersion() != mark.version()) {
+            return new Decision.VersionMismatch(entryId, mark.version());
+        }
+        ZoneId zone = ZoneId.of(mark.zone());
+        Occurred placement = mark.kind() == EntryKind.WIN
+                ? new Occurred(
+                        LocalDate.parse(mark.when()).atStartOfDay(zone).toInstant(),
+                        LocalDate.parse(mark.when()),
+                        mark.zone())
+                : Occurred.at(Instant.parse(mark.when()), zone);
+        return new Decision.Record(List.of(new Decision.Event(retraction, placement)));
+    }
+
+    /**
+     * The order of a correction's answers, once its fields keep the rules and the entry exists: a retracted entry is a
+     * conflict; content and placement identical to the current ones change nothing (so a retried correction, whose
+     * version the first attempt already advanced, is answered as done, not as stale); any other version than the
+     * current one is stale; otherwise the correction is recorded as the next version.
+     */
+    static Decision change(
+            EntryMark mark, int expectedVersion, JournalEvent correction, Occurred occurred, String when) {
+        if (mark.retracted()) {
+            return new Decision.Retracted(correction.entryId());
+        }
+        if (mark.contentHash().equals(ContentHash.of(correction))
+                && mark.when().equals(when)
+                && mark.zone().equals(occurred.zone())) {
+            return new Decision.AlreadyRecorded(correction.entryId());
+        }
+        if (expectedVersion != mark.version()) {
+            return new Decision.VersionMismatch(correction.entryId(), mark.version());
+        }
+        return new Decision.Record(List.of(new Decision.Event(correction, occurred)));
     }
 }

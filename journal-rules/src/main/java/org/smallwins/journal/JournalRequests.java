@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.RetractionReason;
 import org.smallwins.contract.ToleranceWindow;
 
 /**
@@ -55,6 +56,78 @@ public final class JournalRequests {
         }
         return new Parsed.Valid<>(
                 new RecordCheckIn(checkInId, cleanMood, cleanEnergy, cleanWindow, cleanNote, instant, zoneId));
+    }
+
+    /**
+     * A correction of a win as sent: the full new content; {@code day} and {@code zone} blank keep the win's own. The
+     * expected version comes from the request's {@code If-Match}.
+     */
+    public static Parsed<CorrectWin> correctWin(
+            String winId,
+            int expectedVersion,
+            String text,
+            String focusArea,
+            List<String> tags,
+            String day,
+            String zone) {
+        JournalPolicies policies = new JournalPolicies();
+        policies.entryId("winId", winId);
+        policies.winText(text);
+        FocusArea area = focusArea(policies, focusArea);
+        policies.tags(tags);
+        Optional<ZoneId> zoneId = zone(policies, zone);
+        Optional<LocalDate> localDay = day(policies, day);
+        if (policies.refused()) {
+            return new Parsed.Invalid<>(policies.refusals());
+        }
+        return new Parsed.Valid<>(new CorrectWin(winId, expectedVersion, text, area, tags, localDay, zoneId));
+    }
+
+    /** A correction of a check-in as sent: its full new values; {@code at} and {@code zone} blank keep its own. */
+    public static Parsed<CorrectCheckIn> correctCheckIn(
+            String checkInId,
+            int expectedVersion,
+            Integer mood,
+            Integer energy,
+            String window,
+            String note,
+            String at,
+            String zone) {
+        JournalPolicies policies = new JournalPolicies();
+        policies.entryId("checkInId", checkInId);
+        int cleanMood = scale(policies, "mood", mood);
+        int cleanEnergy = scale(policies, "energy", energy);
+        ToleranceWindow cleanWindow = window(policies, window);
+        Optional<String> cleanNote = Optional.ofNullable(note);
+        policies.note(cleanNote);
+        Optional<Instant> instant = at(policies, at);
+        Optional<ZoneId> zoneId = zone(policies, zone);
+        if (policies.refused()) {
+            return new Parsed.Invalid<>(policies.refusals());
+        }
+        return new Parsed.Valid<>(new CorrectCheckIn(
+                checkInId, expectedVersion, cleanMood, cleanEnergy, cleanWindow, cleanNote, instant, zoneId));
+    }
+
+    /** A retraction as sent: {@code reason} one of {@link RetractionReason}, or blank for none. */
+    public static Parsed<RetractEntry> retractEntry(String entryId, int expectedVersion, String reason) {
+        JournalPolicies policies = new JournalPolicies();
+        policies.entryId("entryId", entryId);
+        Optional<RetractionReason> why = Optional.empty();
+        if (reason != null && !reason.isBlank()) {
+            try {
+                why = Optional.of(RetractionReason.valueOf(reason.strip()));
+            } catch (IllegalArgumentException e) {
+                policies.refuse(
+                        "reason",
+                        "reason.unknown",
+                        "Choose one of " + List.of(RetractionReason.values()) + ", or none.");
+            }
+        }
+        if (policies.refused()) {
+            return new Parsed.Invalid<>(policies.refusals());
+        }
+        return new Parsed.Valid<>(new RetractEntry(entryId, expectedVersion, why));
     }
 
     static FocusArea focusArea(JournalPolicies policies, String raw) {

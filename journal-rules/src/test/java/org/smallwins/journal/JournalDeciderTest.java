@@ -41,8 +41,10 @@ class JournalDeciderTest {
         final List<String> asked = new ArrayList<>();
 
         Given entry(JournalEvent event, Occurred occurred) {
-            entries.put(event.entryId(), EntryMark.of(event, occurred));
-            latestZone = occurred.zone();
+            entries.put(event.entryId(), EntryMark.evolve(entries.get(event.entryId()), event, occurred));
+            if (EntryMark.startsAnEntry(event)) {
+                latestZone = occurred.zone();
+            }
             return this;
         }
 

@@ -222,6 +222,9 @@ class PipelineFaultsTest {
         Thread.sleep(3_000); // the relay has been failing and backing off meanwhile
         stack.kafka().startBroker();
         acceptAll(entriesFor(users, 2));
+        // corrections (some moving a win to another week) and retractions, for every person: the later faults
+        // (redelivery, rebuild) replay them with everything else
+        String changed = changeSome(users, 3);
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
@@ -248,7 +251,7 @@ class PipelineFaultsTest {
         assertThat(plain).as("records on the topic whose payload is not sealed").isZero();
         for (String user : reference.users()) {
             List<Long> expected = new ArrayList<>();
-            for (long s = 1; s <= reference.entries(user); s++) {
+            for (long s = 1; s <= reference.events(user); s++) {
                 expected.add(s);
             }
             assertThat(firstDeliveries.get(user))
@@ -258,7 +261,7 @@ class PipelineFaultsTest {
         summary(
                 "1 (broker stopped)",
                 "72 commands before, " + whileDown.size() + " accepted (201) in " + downMillis
-                        + " ms while the broker was down, 48 after; " + reference.entries()
+                        + " ms while the broker was down, 48 after, then " + changed + "; " + reference.events()
                         + " events on the topic, each "
                         + "person's in order and sealed (tink-aead), " + repeats + " repeated deliveries");
     }
@@ -355,7 +358,7 @@ class PipelineFaultsTest {
                 backlog.size() + " commands queued while it was down; SIGKILL after "
                         + atKill + " of them were projected, " + ahead
                         + " of those beyond the last checkpoint; after restart "
-                        + reference.entries() + " entries exact");
+                        + reference.events() + " events exact");
     }
 
     @Test
@@ -373,7 +376,7 @@ class PipelineFaultsTest {
         summary(
                 "3 (everything delivered twice)",
                 "checkpoints removed, read models kept: all " + records + " records ("
-                        + reference.entries()
+                        + reference.events()
                         + " events + 5 poison) replayed from offset 0; every timeline, week and journal "
                         + "document identical before and after");
     }
@@ -383,11 +386,12 @@ class PipelineFaultsTest {
     void a_read_store_emptied_while_running_is_rebuilt_from_the_log_with_progress_reported() throws Exception {
         Path log = stack.queryServiceLog();
         long logBefore = Files.size(log);
-        int eventsBefore = reference.entries();
+        int eventsBefore = reference.events();
         for (String collection : List.of(
                 "timeline",
                 "weekly_trends",
                 "journals",
+                "journal_history",
                 "history_chain",
                 "history_chain_heads",
                 "projection_checkpoints")) {
@@ -395,6 +399,7 @@ class PipelineFaultsTest {
         }
         List<Reference.Entry> during = entriesFor(users, 5);
         acceptAll(during);
+        changeSome(users, 1);
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
         String written = tail(log, logBefore);
@@ -408,10 +413,10 @@ class PipelineFaultsTest {
                 .isZero();
         summary(
                 "6 (read store emptied while running)",
-                "6 collections (read models, chain links and heads, checkpoints) dropped with " + eventsBefore
+                "7 collections (read models, history, chain links and heads, checkpoints) dropped with " + eventsBefore
                         + " events projected, "
-                        + during.size() + " commands sent during the rebuild; rebuilt to " + reference.entries()
-                        + " entries exact, "
+                        + during.size() + " commands sent during the rebuild; rebuilt to " + reference.events()
+                        + " events exact (" + reference.changes() + "), "
                         + written.lines()
                                 .filter(l -> l.contains("Rebuild progress:"))
                                 .count()
@@ -449,7 +454,7 @@ class PipelineFaultsTest {
                 refused.size() + " commands answered 503 problem details; after the restart "
                         + "the same " + refused.size()
                         + " gave 201 and 48 more were accepted; event store rows = accepted commands = "
-                        + reference.entries());
+                        + reference.events());
     }
 
     @Test
@@ -464,10 +469,10 @@ class PipelineFaultsTest {
                         && assignments().values().stream().allMatch(n -> n > 0));
         Map<String, Integer> split = assignments();
 
-        int start = reference.entries();
+        int start = reference.events();
         List<Reference.Entry> wave = entriesFor(users, 12);
         CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> acceptAll(wave));
-        await().atMost(Duration.ofMinutes(1)).until(() -> reference.entries() >= start + wave.size() / 3);
+        await().atMost(Duration.ofMinutes(1)).until(() -> reference.events() >= start + wave.size() / 3);
         second.kill();
         sending.get();
 
@@ -481,7 +486,7 @@ class PipelineFaultsTest {
                 "8 (two query-services, one killed)",
                 "partitions split " + split.values() + "; " + wave.size()
                         + " commands sent, SIGKILL of one instance after a third; the survivor owns all 6 partitions; "
-                        + reference.entries() + " entries exact");
+                        + reference.events() + " events exact");
     }
 
     // ---- commands and the reference ----
@@ -526,6 +531,107 @@ class PipelineFaultsTest {
                 random.nextBoolean() ? "note " + n : null,
                 at,
                 zone);
+    }
+
+    /**
+     * For each person, changes {@code each} of their current entries through the command side, one person per thread
+     * and one request at a time (each with the If-Match of the version the reference expects): mostly corrections
+     * (a win gets new text, area and tags and moves 3 to 9 days back, usually into another week; a check-in new values,
+     * a time a day earlier and its note changed), every third a retraction. Asserts 200 / 204 and records each in the
+     * reference. Returns a line for the summary.
+     */
+    static String changeSome(List<String> people, int each) {
+        List<Future<int[]>> work = new ArrayList<>();
+        for (String user : people) {
+            work.add(senders.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                List<Reference.Entry> current = new ArrayList<>(reference.current(user));
+                java.util.Collections.shuffle(current);
+                int corrected = 0;
+                int retracted = 0;
+                for (Reference.Entry entry : current.subList(0, Math.min(each, current.size()))) {
+                    String ifMatch = "\"" + reference.version(entry) + "\"";
+                    int n = counter.incrementAndGet();
+                    if (n % 3 == 0) {
+                        HttpResponse<String> response = send(
+                                HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + "/api/journal/entries/"
+                                                + entry.id() + "?reason=DUPLICATE"))
+                                        .header("If-Match", ifMatch)
+                                        .DELETE(),
+                                entry.user());
+                        assertThat(response.statusCode())
+                                .as("retraction of %s", entry.id())
+                                .isEqualTo(204);
+                        reference.retracted(entry.user(), entry.id());
+                        retracted++;
+                        continue;
+                    }
+                    Reference.Entry changed;
+                    String path;
+                    String body;
+                    if (entry instanceof Reference.Win win) {
+                        changed = new Reference.Win(
+                                user,
+                                win.id(),
+                                "Today I corrected small thing number " + n,
+                                AREAS[random.nextInt(AREAS.length)],
+                                List.of("fixed" + random.nextInt(3)),
+                                win.day().minusDays(3 + random.nextInt(7)),
+                                win.zone());
+                        path = "/api/journal/wins/" + win.id();
+                        body = ((Reference.Win) changed).correctionJson();
+                    } else {
+                        Reference.CheckIn checkIn = (Reference.CheckIn) entry;
+                        changed = new Reference.CheckIn(
+                                user,
+                                checkIn.id(),
+                                1 + (checkIn.mood() % 5),
+                                1 + random.nextInt(5),
+                                WINDOWS[random.nextInt(3)],
+                                checkIn.note() == null ? "corrected note " + n : null,
+                                checkIn.at().minus(1, ChronoUnit.DAYS),
+                                checkIn.zone());
+                        path = "/api/journal/check-ins/" + checkIn.id();
+                        body = ((Reference.CheckIn) changed).correctionJson();
+                    }
+                    HttpResponse<String> response = send(
+                            HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + path))
+                                    .header("Content-Type", "application/json")
+                                    .header("If-Match", ifMatch)
+                                    .PUT(HttpRequest.BodyPublishers.ofString(body)),
+                            user);
+                    assertThat(response.statusCode())
+                            .as("correction of %s", entry.id())
+                            .isEqualTo(200);
+                    assertThat(response.headers().firstValue("ETag"))
+                            .contains("\"" + (reference.version(entry) + 1) + "\"");
+                    reference.corrected(changed);
+                    corrected++;
+                }
+                return new int[] {corrected, retracted};
+            }));
+        }
+        int corrected = 0;
+        int retracted = 0;
+        for (Future<int[]> done : work) {
+            try {
+                int[] counts = done.get();
+                corrected += counts[0];
+                retracted += counts[1];
+            } catch (Exception e) {
+                throw new AssertionError("a correction or retraction failed", e);
+            }
+        }
+        return corrected + " corrections and " + retracted + " retractions";
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request, String user)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                request.header("Authorization", "Bearer " + tokens.get(user))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(Reference.Entry entry) throws IOException, InterruptedException {
@@ -642,7 +748,7 @@ class PipelineFaultsTest {
         try (Connection c = stack.postgres().dataSource().getConnection();
                 ResultSet rs = c.createStatement().executeQuery("select count(*) from domainevententry")) {
             rs.next();
-            assertThat(rs.getLong(1)).as("events in the event store").isEqualTo(reference.entries());
+            assertThat(rs.getLong(1)).as("events in the event store").isEqualTo(reference.events());
         }
     }
 
@@ -677,12 +783,13 @@ class PipelineFaultsTest {
                 .forEach(d -> checkpoints.put(
                         d.getInteger("partition"),
                         d.get("nextOffset", Number.class).longValue()));
+        // the timeline is the first read model a batch writes; one document per entry, each version with its event id
         Set<String> projected = new HashSet<>();
         readStore
                 .getCollection("timeline")
                 .find()
-                .projection(new Document("_id", 1))
-                .forEach(d -> projected.add(d.getString("_id")));
+                .forEach(d -> d.getList("versions", Document.class, List.of())
+                        .forEach(v -> projected.add(v.getString("eventId"))));
         long ahead = 0;
         for (ConsumerRecord<String, byte[]> record : readTopic(JournalTopic.NAME)) {
             Optional<Clear> envelope = clear(record.value());
@@ -722,7 +829,7 @@ class PipelineFaultsTest {
 
     static Map<String, List<Document>> readModels() {
         Map<String, List<Document>> models = new TreeMap<>();
-        for (String collection : List.of("timeline", "weekly_trends", "journals")) {
+        for (String collection : List.of("timeline", "weekly_trends", "journals", "journal_history")) {
             models.put(
                     collection,
                     readStore

@@ -188,7 +188,8 @@ class PortabilityAndErasureEndToEndTest {
         assertThat(log.get(1).path("action").asString()).isEqualTo("ERASURE");
 
         // A full rebuild of the read models from the topic brings nothing of Ada back, and all of Ben.
-        for (String collection : List.of("timeline", "weekly_trends", "journals", "projection_checkpoints")) {
+        for (String collection :
+                List.of("timeline", "weekly_trends", "journals", "journal_history", "projection_checkpoints")) {
             readStore.getCollection(collection).drop();
         }
         await().atMost(Duration.ofSeconds(120))

@@ -17,8 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the read models must show, computed only from the commands the services accepted: every entry once on its
- * owner's timeline with gap-free sequences, and each ISO week's sums. Written independently of the projection (it uses
- * java.time's ISO fields, not the query-service's week code) so that it can disagree with it.
+ * owner's timeline as last corrected (with its version, and marked corrected when it was), retracted entries nowhere,
+ * each with a distinct sequence among the person's events, and each ISO week's sums of the entries in it now. Written
+ * independently of the projection (it uses java.time's ISO fields, not the query-service's week code, and keeps entries,
+ * not per-week contributions) so that it can disagree with it.
  */
 final class Reference {
 
@@ -44,6 +46,13 @@ final class Reference {
                             day,
                             zone);
         }
+
+        /** The body of {@code PUT /api/journal/wins/{id}}: the full new content (the id is in the path). */
+        String correctionJson() {
+            return """
+                    {"text":"%s","focusArea":"%s","tags":[%s],"day":"%s","zone":"%s"}""".formatted(
+                    text, focusArea, tags.stream().map(t -> '"' + t + '"').collect(Collectors.joining(",")), day, zone);
+        }
     }
 
     record CheckIn(String user, String id, int mood, int energy, String window, String note, Instant at, String zone)
@@ -58,9 +67,20 @@ final class Reference {
             return """
                     {"checkInId":"%s","mood":%d,"energy":%d,"window":"%s",%s"at":"%s","zone":"%s"}""".formatted(id, mood, energy, window, note == null ? "" : "\"note\":\"" + note + "\",", at, zone);
         }
+
+        /** The body of {@code PUT /api/journal/check-ins/{id}}: the full new values (no note removes it). */
+        String correctionJson() {
+            return """
+                    {"mood":%d,"energy":%d,"window":"%s",%s"at":"%s","zone":"%s"}""".formatted(mood, energy, window, note == null ? "" : "\"note\":\"" + note + "\",", at, zone);
+        }
     }
 
+    /** Each person's entries as they stand now (retracted ones removed). */
     private final Map<String, Map<String, Entry>> byUser = new ConcurrentHashMap<>();
+    /** Each entry's version ({@code user|id}), retracted ones too: 1 as logged, one more per correction or retraction. */
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    /** How many events each person's accepted commands recorded. */
+    private final Map<String, Integer> eventsByUser = new ConcurrentHashMap<>();
 
     /** Records an entry the command side accepted (201). Accepting the same entry twice is a test error. */
     void accepted(Entry entry) {
@@ -69,10 +89,62 @@ final class Reference {
         if (before != null) {
             throw new IllegalStateException("entry " + entry.id() + " was accepted twice");
         }
+        versions.put(entry.user() + "|" + entry.id(), 1);
+        eventsByUser.merge(entry.user(), 1, Integer::sum);
     }
 
+    /** Records a correction the command side accepted (200 with a new ETag): the entry's full new content. */
+    void corrected(Entry entry) {
+        Map<String, Entry> entries = byUser.get(entry.user());
+        if (entries == null || entries.replace(entry.id(), entry) == null) {
+            throw new IllegalStateException("correction of an entry that is not there: " + entry.id());
+        }
+        versions.merge(entry.user() + "|" + entry.id(), 1, Integer::sum);
+        eventsByUser.merge(entry.user(), 1, Integer::sum);
+    }
+
+    /** Records a retraction the command side accepted (204). */
+    void retracted(String user, String id) {
+        if (byUser.getOrDefault(user, Map.of()).remove(id) == null) {
+            throw new IllegalStateException("retraction of an entry that is not there: " + id);
+        }
+        versions.merge(user + "|" + id, 1, Integer::sum);
+        eventsByUser.merge(user, 1, Integer::sum);
+    }
+
+    /** The entry's current version (its ETag), as the command side must expect it in If-Match. */
+    int version(Entry entry) {
+        return versions.get(entry.user() + "|" + entry.id());
+    }
+
+    /** The person's entries as they stand now. */
+    List<Entry> current(String user) {
+        return List.copyOf(byUser.getOrDefault(user, Map.of()).values());
+    }
+
+    /** Every event the accepted commands recorded: entries logged, corrections and retractions. */
+    int events() {
+        return eventsByUser.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The entries shown now (retracted ones are not). */
     int entries() {
         return byUser.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** How many entries were corrected at least once, and how many retracted, for the summaries. */
+    String changes() {
+        long corrected = byUser.values().stream()
+                .flatMap(m -> m.values().stream())
+                .filter(e -> versions.get(e.user() + "|" + e.id()) > 1)
+                .count();
+        long retracted = versions.size() - entries();
+        return corrected + " corrected, " + retracted + " retracted";
+    }
+
+    /** How many events this person's accepted commands recorded: their sequences are exactly 1..this. */
+    int events(String user) {
+        return eventsByUser.getOrDefault(user, 0);
     }
 
     int entries(String user) {
@@ -96,7 +168,8 @@ final class Reference {
 
     /**
      * Differences between the user's timeline (all pages, newest first) and this reference: missing, extra, repeated
-     * or altered entries, and sequences that are not exactly 1..n.
+     * or altered entries, a wrong version or corrected mark, and sequences that repeat or lie outside the person's
+     * events 1..n.
      */
     List<String> timelineDifferences(String user, List<JsonNode> timeline) {
         List<String> differences = new ArrayList<>();
@@ -120,6 +193,13 @@ final class Reference {
                 differences.add(user + ": unexpected entry " + id);
             } else if (!matches(entry, item)) {
                 differences.add(user + ": entry " + id + " differs from what was sent");
+            } else if (item.path("version").asInt() != version(entry)
+                    || item.has("corrected") != version(entry) > 1
+                    || (version(entry) > 1
+                            && item.path("corrected").path("version").asInt() != version(entry))) {
+                differences.add(user + ": entry " + id + " has version "
+                        + item.path("version").asInt() + (item.has("corrected") ? " (corrected)" : "") + ", expected "
+                        + version(entry));
             }
         }
         for (String id : expected.keySet()) {
@@ -127,12 +207,10 @@ final class Reference {
                 differences.add(user + ": entry " + id + " missing");
             }
         }
-        Set<Long> gapFree = new TreeSet<>();
-        for (long s = 1; s <= expected.size(); s++) {
-            gapFree.add(s);
-        }
-        if (differences.isEmpty() && !sequences.equals(gapFree)) {
-            differences.add(user + ": sequences are not exactly 1.." + expected.size());
+        int events = eventsByUser.getOrDefault(user, 0);
+        if (differences.isEmpty()
+                && (sequences.size() != timeline.size() || sequences.stream().anyMatch(s -> s < 1 || s > events))) {
+            differences.add(user + ": sequences repeat or lie outside 1.." + events);
         }
         return differences;
     }

@@ -21,11 +21,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
+import org.smallwins.journal.CorrectCheckIn;
+import org.smallwins.journal.CorrectWin;
 import org.smallwins.journal.Decision;
 import org.smallwins.journal.EntryMark;
 import org.smallwins.journal.EntryOutcome;
+import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalState;
+import org.smallwins.journal.RetractEntry;
 
 /**
  * One person's journal: the consistency boundary for everything they record. It holds what the journal's decider needs
@@ -37,13 +41,14 @@ import org.smallwins.journal.JournalState;
  * digest) are ignored by the revision snapshot filter and the journal is loaded from its events instead. Snapshots are
  * stored sealed with the person's data key (see {@code SealingEventStorageEngine}); their revision is checked once
  * opened. The retry fingerprint ({@code ContentHash} in each {@link EntryMark}) is kept as it is, inside the sealed
- * snapshot.
+ * snapshot. Revision 3 (issue 13) adds each entry's kind, version and retraction to its mark: snapshots of revision 2
+ * are ignored and the journal is loaded from its events.
  */
 @Aggregate(
         snapshotTriggerDefinition = "journalSnapshotTrigger",
         cache = "journalCache",
         snapshotFilter = "journalSnapshotFilter")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -76,7 +81,8 @@ public class Journal {
     public EntryAccepted handle(
             ForJournal command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
         EntryOutcome outcome = decide(command, clock, correlationId);
-        return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()));
+        EntryMark entry = entries.get(command.command().entryId());
+        return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()), entry.version());
     }
 
     /** Asks the decider about the command and applies the events it decides on. */
@@ -101,7 +107,13 @@ public class Journal {
             ImportChunk chunk, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
         if (chunk.wholeFile() != null) {
             for (Map.Entry<String, EntryMark> held : entries.entrySet()) {
-                if (!held.getValue().equals(chunk.wholeFile().get(held.getKey()))) {
+                EntryMark inFile = chunk.wholeFile().get(held.getKey());
+                // As in the file, or an earlier version of it (an import that stopped part way and is sent again).
+                boolean earlier = inFile != null
+                        && !held.getValue().retracted()
+                        && held.getValue().kind() == inFile.kind()
+                        && held.getValue().version() < inFile.version();
+                if (!held.getValue().equals(inFile) && !earlier) {
                     throw new JournalHoldsOtherEntriesException();
                 }
             }
@@ -109,6 +121,12 @@ public class Journal {
         int recorded = 0;
         int already = 0;
         for (ImportedEntry entry : chunk.entries()) {
+            EntryMark held = entries.get(entry.command().entryId());
+            if (held != null && held.version() > versionAfter(entry.command())) {
+                // A later version of this entry is already here: this import was sent before and got further.
+                already++;
+                continue;
+            }
             ForJournal command = new ForJournal(chunk.userId(), entry.command());
             EntryOutcome outcome = decide(command, Clock.fixed(entry.decidedAt(), ZoneOffset.UTC), correlationId);
             if (outcome == EntryOutcome.RECORDED) {
@@ -161,7 +179,23 @@ public class Journal {
             return;
         }
         Occurred occurred = JournalMetaData.occurred(metaData);
-        this.lastZone = occurred.zone();
-        entries.put(event.entryId(), EntryMark.of(event, occurred));
+        if (EntryMark.startsAnEntry(event)) {
+            this.lastZone = occurred.zone();
+        }
+        entries.put(event.entryId(), EntryMark.evolve(entries.get(event.entryId()), event, occurred));
+    }
+
+    /** The version an entry has after this command records it. */
+    private static int versionAfter(JournalCommand command) {
+        if (command instanceof CorrectWin correction) {
+            return correction.expectedVersion() + 1;
+        }
+        if (command instanceof CorrectCheckIn correction) {
+            return correction.expectedVersion() + 1;
+        }
+        if (command instanceof RetractEntry retraction) {
+            return retraction.expectedVersion() + 1;
+        }
+        return 1;
     }
 }

@@ -6,16 +6,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smallwins.command.journal.ImportedEntry;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.CorrectCheckIn;
+import org.smallwins.journal.CorrectWin;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
+import org.smallwins.journal.RetractEntry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -153,6 +159,37 @@ final class ExportReader {
             @Override
             public JournalCommand journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not imported");
+            }
+
+            @Override
+            public JournalCommand winCorrected(WinCorrected win) {
+                return new CorrectWin(
+                        win.winId(),
+                        win.version() - 1,
+                        win.text(),
+                        win.focusArea(),
+                        win.tags(),
+                        Optional.of(envelope.occurred().localDate()),
+                        zone);
+            }
+
+            @Override
+            public JournalCommand checkInCorrected(CheckInCorrected checkIn) {
+                return new CorrectCheckIn(
+                        checkIn.checkInId(),
+                        checkIn.version() - 1,
+                        checkIn.mood(),
+                        checkIn.energy(),
+                        checkIn.window(),
+                        Optional.ofNullable(checkIn.note()),
+                        Optional.of(envelope.occurred().instant()),
+                        zone);
+            }
+
+            @Override
+            public JournalCommand entryRetracted(EntryRetracted retracted) {
+                return new RetractEntry(
+                        retracted.entryId(), retracted.version() - 1, Optional.ofNullable(retracted.reason()));
             }
         });
     }

@@ -16,11 +16,14 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -70,7 +73,10 @@ public class JournalExport {
             "window",
             "note",
             "recordedAt",
-            "sequence");
+            "sequence",
+            "change",
+            "version",
+            "reason");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -185,7 +191,10 @@ public class JournalExport {
                         "",
                         "",
                         recordedAt,
-                        sequence);
+                        sequence,
+                        "LOGGED",
+                        "1",
+                        "");
             }
 
             @Override
@@ -204,12 +213,81 @@ public class JournalExport {
                         checkIn.window().name(),
                         checkIn.note() == null ? "" : cell(checkIn.note()),
                         recordedAt,
-                        sequence);
+                        sequence,
+                        "LOGGED",
+                        "1",
+                        "");
             }
 
             @Override
             public List<String> journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not exported");
+            }
+
+            @Override
+            public List<String> winCorrected(WinCorrected win) {
+                return java.util.Arrays.asList(
+                        "WIN",
+                        cell(win.winId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        cell(win.text()),
+                        win.focusArea().name(),
+                        cell(String.join("; ", win.tags())),
+                        "",
+                        "",
+                        "",
+                        "",
+                        recordedAt,
+                        sequence,
+                        "CORRECTED",
+                        Integer.toString(win.version()),
+                        "");
+            }
+
+            @Override
+            public List<String> checkInCorrected(CheckInCorrected checkIn) {
+                return java.util.Arrays.asList(
+                        "CHECK_IN",
+                        cell(checkIn.checkInId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        "",
+                        "",
+                        "",
+                        Integer.toString(checkIn.mood()),
+                        Integer.toString(checkIn.energy()),
+                        checkIn.window().name(),
+                        checkIn.note() == null ? "" : cell(checkIn.note()),
+                        recordedAt,
+                        sequence,
+                        "CORRECTED",
+                        Integer.toString(checkIn.version()),
+                        "");
+            }
+
+            @Override
+            public List<String> entryRetracted(EntryRetracted retracted) {
+                return java.util.Arrays.asList(
+                        retracted.kind().name(),
+                        cell(retracted.entryId()),
+                        e.occurred().localDate().toString(),
+                        e.occurred().instant().toString(),
+                        e.occurred().zone(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        recordedAt,
+                        sequence,
+                        "RETRACTED",
+                        Integer.toString(retracted.version()),
+                        retracted.reason() == null ? "" : retracted.reason().name());
             }
         });
     }

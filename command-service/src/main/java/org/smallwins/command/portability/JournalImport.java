@@ -120,12 +120,21 @@ public class JournalImport {
                             "event.as-recorded",
                             "This event is not as the journal records it (its content, day, zone or instant).");
                 }
-                marks.put(event.payload().entryId(), EntryMark.of(event));
+                String entryId = event.payload().entryId();
+                marks.put(entryId, EntryMark.evolve(marks.get(entryId), event.payload(), event.occurred()));
             } else if (decision instanceof Decision.Conflict) {
                 throw ImportRefusedException.invalid(
                         at + ".payload",
                         "id.reused",
                         "An earlier event in the file has this entry id with other content.");
+            } else if (decision instanceof Decision.Retracted) {
+                throw ImportRefusedException.invalid(
+                        at + ".payload", "id.retracted", "An earlier event in the file retracted this entry.");
+            } else if (decision instanceof Decision.NotFound || decision instanceof Decision.VersionMismatch) {
+                throw ImportRefusedException.invalid(
+                        at + ".payload.version",
+                        "version.out-of-order",
+                        "This change does not follow the entry's previous version in the file.");
             } else if (decision instanceof Decision.Refused refused) {
                 throw new ImportRefusedException(
                         ImportRefusedException.Kind.INVALID,

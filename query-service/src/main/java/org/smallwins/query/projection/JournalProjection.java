@@ -54,9 +54,15 @@ public class JournalProjection {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReadStore store;
-    /** Written in this order: the journal summary (the person's zone) last, as before. */
+    /**
+     * The timeline first: it keeps every version of each entry, and the other read models are told from it what each
+     * event did to its entry ({@link EntryTransition}). The journal summary (the person's position) last, as before.
+     */
+    private final TimelineReadModel timeline = new TimelineReadModel();
+
+    private final HistoryReadModel history = new HistoryReadModel();
     private final List<ReadModel> models =
-            List.of(new TimelineReadModel(), new WeeklyTrendsReadModel(), new JournalSummaryReadModel());
+            List.of(timeline, new WeeklyTrendsReadModel(), history, new JournalSummaryReadModel());
 
     public JournalProjection(ReadStore store) {
         this.store = store;
@@ -123,8 +129,17 @@ public class JournalProjection {
         if (events.isEmpty()) {
             return;
         }
+        Map<String, Document> entries = project(timeline, events, Map.of());
+        Map<String, EntryTransition> transitions = new HashMap<>(events.size() * 2);
+        for (EventEnvelope envelope : events) {
+            Document entry = entries.get(
+                    TimelineReadModel.id(envelope.userId(), envelope.payload().entryId()));
+            transitions.put(envelope.eventId(), EntryTransition.of(entry, envelope.sequence()));
+        }
         for (ReadModel model : models) {
-            project(model, events, model instanceof JournalSummaryReadModel ? summaries : null);
+            if (model != timeline) {
+                project(model, events, transitions, model instanceof JournalSummaryReadModel ? summaries : null);
+            }
         }
     }
 
@@ -145,6 +160,7 @@ public class JournalProjection {
         for (ReadModel model : models) {
             model.collection(store).deleteMany(model.ofPerson(userId));
         }
+        project(history, List.of(erasure), Map.of());
         store.journals()
                 .replaceOne(
                         eq("_id", userId),
@@ -162,25 +178,71 @@ public class JournalProjection {
      * consumer of that person's partition.
      */
     public void forget(List<EventEnvelope> batch) {
-        for (ReadModel model : models) {
-            List<String> ids = batch.stream().map(model::documentId).distinct().toList();
-            for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-                model.collection(store)
-                        .deleteMany(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
+        // The weeks the batch's entries were ever in, from every version the timeline kept, before it goes.
+        List<String> entryIds = batch.stream()
+                .map(e -> TimelineReadModel.id(e.userId(), e.payload().entryId()))
+                .distinct()
+                .toList();
+        Map<String, Document> entries = read(store.timeline(), entryIds);
+        List<String> weeks = new ArrayList<>();
+        for (EventEnvelope envelope : batch) {
+            weeks.add(WeeklyTrendsReadModel.id(
+                    envelope.userId(), envelope.occurred().localDate().toString()));
+            Document entry = entries.get(
+                    TimelineReadModel.id(envelope.userId(), envelope.payload().entryId()));
+            if (entry != null) {
+                for (Document version : entry.getList(TimelineReadModel.VERSIONS, Document.class, List.of())) {
+                    if (version.get("state") instanceof Document state) {
+                        weeks.add(WeeklyTrendsReadModel.id(envelope.userId(), state.getString("day")));
+                    }
+                }
             }
+        }
+        delete(store.weeks(), weeks.stream().distinct().toList());
+        for (ReadModel model : models) {
+            if (model instanceof WeeklyTrendsReadModel) {
+                continue;
+            }
+            delete(
+                    model.collection(store),
+                    batch.stream()
+                            .flatMap(e -> model.documentIds(e, EntryTransition.NONE).stream())
+                            .distinct()
+                            .toList());
         }
     }
 
-    private void project(ReadModel model, List<EventEnvelope> batch, Map<String, Document> alreadyRead) {
+    private static void delete(MongoCollection<Document> collection, List<String> ids) {
+        for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+            collection.deleteMany(in("_id", ids.subList(from, Math.min(ids.size(), from + READ_CHUNK))));
+        }
+    }
+
+    private Map<String, Document> project(
+            ReadModel model, List<EventEnvelope> batch, Map<String, EntryTransition> transitions) {
+        return project(model, batch, transitions, null);
+    }
+
+    /**
+     * Applies the events to the documents of one read model they touch, and returns those documents as they are now
+     * (read, or written by this batch). {@code alreadyRead}: the documents as the caller already read them, or null.
+     */
+    private Map<String, Document> project(
+            ReadModel model,
+            List<EventEnvelope> batch,
+            Map<String, EntryTransition> transitions,
+            Map<String, Document> alreadyRead) {
         Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
         for (EventEnvelope envelope : batch) {
-            byDocument
-                    .computeIfAbsent(model.documentId(envelope), id -> new ArrayList<>(2))
-                    .add(envelope);
+            EntryTransition transition = transitions.getOrDefault(envelope.eventId(), EntryTransition.NONE);
+            for (String id : model.documentIds(envelope, transition)) {
+                byDocument.computeIfAbsent(id, key -> new ArrayList<>(2)).add(envelope);
+            }
         }
         MongoCollection<Document> collection = model.collection(store);
         Map<String, Document> current =
                 alreadyRead != null ? alreadyRead : read(collection, new ArrayList<>(byDocument.keySet()));
+        Map<String, Document> now = new HashMap<>(current);
         List<WriteModel<Document>> writes = new ArrayList<>(byDocument.size());
         byDocument.forEach((id, events) -> {
             Document document = current.get(id);
@@ -192,7 +254,8 @@ public class JournalProjection {
                 if (envelope.sequence() <= seen) {
                     continue; // seen already: a redelivery, or older than this document
                 }
-                document = model.apply(envelope, document);
+                document = model.apply(
+                        id, envelope, transitions.getOrDefault(envelope.eventId(), EntryTransition.NONE), document);
                 document.put(ReadModel.POSITION, envelope.sequence());
                 seen = envelope.sequence();
                 changed = true;
@@ -200,6 +263,7 @@ public class JournalProjection {
             if (!changed) {
                 return;
             }
+            now.put(id, document);
             if (current.containsKey(id)) {
                 writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
             } else {
@@ -211,6 +275,7 @@ public class JournalProjection {
         if (!writes.isEmpty()) {
             collection.bulkWrite(writes, UNORDERED);
         }
+        return now;
     }
 
     /** The documents with these ids, by id: {@code {_id: {$in: [...]}}}, which both servers answer from the primary index. */
@@ -223,11 +288,5 @@ public class JournalProjection {
             }
         }
         return found;
-    }
-
-    static String sortKey(EventEnvelope envelope) {
-        return envelope.occurred().localDate() + "|"
-                + SORTABLE_INSTANT.format(envelope.occurred().instant()) + "|"
-                + String.format("%012d", envelope.sequence());
     }
 }

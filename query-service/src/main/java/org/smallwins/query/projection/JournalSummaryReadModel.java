@@ -3,14 +3,17 @@ package org.smallwins.query.projection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
-import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
 
-/** Each person's journal summary: the zone of their latest entry (their "this week") and when it was recorded. */
+/**
+ * Each person's journal summary: the zone of their latest event (their "this week") and when it was recorded. Its
+ * {@value ReadModel#POSITION} is the person's latest projected sequence (what read-your-writes and the history's first
+ * page start from).
+ */
 class JournalSummaryReadModel extends ReadModel {
 
     @Override
@@ -19,21 +22,12 @@ class JournalSummaryReadModel extends ReadModel {
     }
 
     @Override
-    String documentId(EventEnvelope envelope) {
-        return envelope.userId();
+    List<String> documentIds(EventEnvelope envelope, EntryTransition transition) {
+        return List.of(envelope.userId());
     }
 
     @Override
-    Document on(WinLogged win, EventEnvelope envelope, Document document) {
-        return latest(envelope, document);
-    }
-
-    @Override
-    Document on(CheckInRecorded checkIn, EventEnvelope envelope, Document document) {
-        return latest(envelope, document);
-    }
-
-    private static Document latest(EventEnvelope envelope, Document document) {
+    Document apply(String id, EventEnvelope envelope, EntryTransition transition, Document document) {
         Document journal = document != null ? document : new Document("_id", envelope.userId());
         journal.put("zone", envelope.occurred().zone());
         journal.put("lastRecordedAt", Date.from(envelope.recordedAt()));

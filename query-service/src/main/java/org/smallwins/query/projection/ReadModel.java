@@ -1,20 +1,19 @@
 package org.smallwins.query.projection;
 
 import com.mongodb.client.MongoCollection;
+import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalErased;
-import org.smallwins.contract.JournalEvent;
-import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
 
 /**
- * One read model: which of its documents an event changes, and how, one {@code on} per event type (a new event type
- * added to {@link JournalEvent.Handler} stops this class compiling until every read model says what it does with it).
- * The {@code on} methods are plain functions of the document as it stands (null before its first event) and return it
- * changed; they never touch the read store. Reading, the sequence guard and writing are {@link JournalProjection}'s.
+ * One read model: which of its documents an event changes, and how. {@link #apply} is a plain function of the document
+ * as it stands (null before its first event) and returns it changed; it never touches the read store. Reading, the
+ * sequence guard and writing are {@link JournalProjection}'s. A read model that depends on the event's type handles it
+ * through {@link org.smallwins.contract.JournalEvent.Handler}, so a new event type stops it compiling until it says what
+ * it does with it.
  */
 abstract class ReadModel {
 
@@ -26,12 +25,15 @@ abstract class ReadModel {
 
     abstract MongoCollection<Document> collection(ReadStore store);
 
-    /** The {@code _id} of the one document the event changes. */
-    abstract String documentId(EventEnvelope envelope);
+    /**
+     * The {@code _id}s of the documents the event changes (one, or two for a week when a correction moves an entry to
+     * another week), given what the event did to its entry ({@link EntryTransition#NONE} for the timeline itself, which
+     * is projected first and is where the transitions are read from).
+     */
+    abstract List<String> documentIds(EventEnvelope envelope, EntryTransition transition);
 
-    abstract Document on(WinLogged win, EventEnvelope envelope, Document document);
-
-    abstract Document on(CheckInRecorded checkIn, EventEnvelope envelope, Document document);
+    /** The document {@code id} after the event (never an erasure: see {@link #ofPerson}). */
+    abstract Document apply(String id, EventEnvelope envelope, EntryTransition transition, Document document);
 
     /**
      * Every document of this person in this read model: what a {@link JournalErased} deletes (see
@@ -39,25 +41,9 @@ abstract class ReadModel {
      */
     abstract Bson ofPerson(String userId);
 
-    final Document apply(EventEnvelope envelope, Document document) {
-        return envelope.payload().handleWith(new JournalEvent.Handler<>() {
-            @Override
-            public Document winLogged(WinLogged win) {
-                return on(win, envelope, document);
-            }
-
-            @Override
-            public Document checkInRecorded(CheckInRecorded checkIn) {
-                return on(checkIn, envelope, document);
-            }
-
-            @Override
-            public Document journalErased(JournalErased erased) {
-                // An erasure changes every document of the person, not one: JournalProjection deletes ofPerson(...).
-                throw new IllegalStateException(
-                        "an erasure is applied by JournalProjection to all of a person's documents");
-            }
-        });
+    static IllegalStateException erasureIsNotOneDocument() {
+        // An erasure changes every document of the person, not one: JournalProjection deletes ofPerson(...).
+        return new IllegalStateException("an erasure is applied by JournalProjection to all of a person's documents");
     }
 
     /** {@code $inc} in memory, on a field of {@code document} or of a sub-document (created when missing). */

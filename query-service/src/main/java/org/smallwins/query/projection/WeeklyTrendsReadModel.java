@@ -3,74 +3,143 @@ package org.smallwins.query.projection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
-import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
 import org.threeten.extra.YearWeek;
 
-/** A person's ISO week (of the entries' local days): counts, sums and the week's wins. */
+/**
+ * A person's ISO week (of the entries' local days): counts, sums and the week's wins. A week keeps what it counted per
+ * entry ({@value #COUNTED}, keyed by entry id), and its totals are always recomputed from that list, so an entry that a
+ * correction changes or moves to another week, or that is retracted, is subtracted exactly (a minimum or a maximum
+ * cannot be subtracted from a total). An event touches the week its entry was in before it and the week it is in after
+ * it ({@link EntryTransition}); each week applies it once, under its own {@value ReadModel#POSITION}.
+ */
 class WeeklyTrendsReadModel extends ReadModel {
+
+    static final String COUNTED = "counted";
 
     @Override
     MongoCollection<Document> collection(ReadStore store) {
         return store.weeks();
     }
 
-    @Override
-    String documentId(EventEnvelope envelope) {
-        return envelope.userId() + "|" + YearWeek.from(envelope.occurred().localDate());
+    static String id(String userId, String day) {
+        return userId + "|" + YearWeek.from(LocalDate.parse(day));
     }
 
     @Override
-    Document on(WinLogged win, EventEnvelope envelope, Document document) {
-        Document week = entered(envelope, document);
-        increment(week, "wins", 1);
-        increment(subDocument(week, "winsByFocusArea"), win.focusArea().name(), 1);
-        List<Document> wins = new ArrayList<>(week.getList("winList", Document.class, List.of()));
-        wins.add(new Document("winId", win.winId())
-                .append("day", envelope.occurred().localDate().toString())
-                .append("sortKey", JournalProjection.sortKey(envelope))
-                .append("text", win.text())
-                .append("focusArea", win.focusArea().name())
-                .append("tags", win.tags()));
-        week.put("winList", wins);
-        return week;
+    List<String> documentIds(EventEnvelope envelope, EntryTransition transition) {
+        List<String> ids = new ArrayList<>(2);
+        if (transition.before() != null) {
+            ids.add(id(envelope.userId(), transition.before().getString("day")));
+        }
+        if (transition.after() != null) {
+            String after = id(envelope.userId(), transition.after().getString("day"));
+            if (!ids.contains(after)) {
+                ids.add(after);
+            }
+        }
+        return ids;
     }
 
     @Override
-    Document on(CheckInRecorded checkIn, EventEnvelope envelope, Document document) {
-        Document week = entered(envelope, document);
-        increment(week, "checkIns", 1);
-        increment(week, "moodSum", checkIn.mood());
-        Integer min = week.getInteger("moodMin");
-        week.put("moodMin", min == null ? checkIn.mood() : Math.min(min, checkIn.mood()));
-        Integer max = week.getInteger("moodMax");
-        week.put("moodMax", max == null ? checkIn.mood() : Math.max(max, checkIn.mood()));
-        increment(week, "energySum", checkIn.energy());
-        increment(subDocument(week, "windows"), checkIn.window().name(), 1);
-        return week;
-    }
-
-    /** The week with the entry's day counted; a new week if this is its first entry. */
-    private Document entered(EventEnvelope envelope, Document document) {
+    Document apply(String id, EventEnvelope envelope, EntryTransition transition, Document document) {
+        String entryId = envelope.payload().entryId();
         Document week = document;
         if (week == null) {
-            YearWeek yearWeek = YearWeek.from(envelope.occurred().localDate());
-            week = new Document("_id", documentId(envelope))
+            Document state = transition.after() != null
+                            && id.equals(
+                                    id(envelope.userId(), transition.after().getString("day")))
+                    ? transition.after()
+                    : transition.before();
+            YearWeek yearWeek = YearWeek.from(LocalDate.parse(state.getString("day")));
+            week = new Document("_id", id)
                     .append("userId", envelope.userId())
                     .append("week", yearWeek.toString())
                     .append("weekStart", yearWeek.atDay(DayOfWeek.MONDAY).toString());
         }
-        increment(
-                subDocument(week, "entriesByDay"),
-                envelope.occurred().localDate().toString(),
-                1);
+        List<Document> counted = new ArrayList<>(week.getList(COUNTED, Document.class, List.of()));
+        counted.removeIf(entry -> entryId.equals(entry.getString("entryId")));
+        List<Document> wins = new ArrayList<>(week.getList("winList", Document.class, List.of()));
+        wins.removeIf(win -> entryId.equals(win.getString("winId")));
+        Document after = transition.after();
+        if (after != null && id.equals(id(envelope.userId(), after.getString("day")))) {
+            Document contribution = new Document("entryId", entryId)
+                    .append("kind", after.getString("kind"))
+                    .append("day", after.getString("day"));
+            if ("WIN".equals(after.getString("kind"))) {
+                Document win = after.get("win", Document.class);
+                contribution.append("focusArea", win.getString("focusArea"));
+                wins.add(new Document("winId", entryId)
+                        .append("day", after.getString("day"))
+                        .append("sortKey", after.getString("sortKey"))
+                        .append("text", win.getString("text"))
+                        .append("focusArea", win.getString("focusArea"))
+                        .append("tags", win.getList("tags", String.class)));
+            } else {
+                Document checkIn = after.get("checkIn", Document.class);
+                contribution
+                        .append("mood", checkIn.getInteger("mood"))
+                        .append("energy", checkIn.getInteger("energy"))
+                        .append("window", checkIn.getString("window"));
+            }
+            counted.add(contribution);
+        }
+        week.put(COUNTED, counted);
+        week.put("winList", wins);
+        return totals(week, counted);
+    }
+
+    /** The week's totals, from what it counts now. */
+    private static Document totals(Document week, List<Document> counted) {
+        int winCount = 0;
+        int checkIns = 0;
+        int moodSum = 0;
+        int energySum = 0;
+        Integer moodMin = null;
+        Integer moodMax = null;
+        Document areas = new Document();
+        Document windows = new Document();
+        Document days = new Document();
+        for (Document entry : counted) {
+            increment(days, entry.getString("day"), 1);
+            if ("WIN".equals(entry.getString("kind"))) {
+                winCount++;
+                increment(areas, entry.getString("focusArea"), 1);
+            } else {
+                checkIns++;
+                int mood = entry.getInteger("mood");
+                moodSum += mood;
+                energySum += entry.getInteger("energy");
+                moodMin = moodMin == null ? mood : Math.min(moodMin, mood);
+                moodMax = moodMax == null ? mood : Math.max(moodMax, mood);
+                increment(windows, entry.getString("window"), 1);
+            }
+        }
+        week.put("wins", winCount);
+        week.put("winsByFocusArea", areas);
+        week.put("checkIns", checkIns);
+        week.put("moodSum", moodSum);
+        week.put("energySum", energySum);
+        putOrRemove(week, "moodMin", moodMin);
+        putOrRemove(week, "moodMax", moodMax);
+        week.put("windows", windows);
+        week.put("entriesByDay", days);
         return week;
+    }
+
+    private static void putOrRemove(Document document, String field, Object value) {
+        if (Objects.isNull(value)) {
+            document.remove(field);
+        } else {
+            document.put(field, value);
+        }
     }
 
     /** {@inheritDoc}: every week of the person (weeks are keyed {@code userId|week} and carry {@code userId}; erasures are rare, so no index is kept for this). */

@@ -15,6 +15,7 @@ public final class ReadStore {
     public static final String TIMELINE = "timeline";
     public static final String WEEKS = "weekly_trends";
     public static final String JOURNALS = "journals";
+    public static final String HISTORY = "journal_history";
     public static final String CHECKPOINTS = "projection_checkpoints";
     /** One document per event of every person: its hash-chain link ({@code _id} {@code userId:sequence}). */
     public static final String CHAIN = "history_chain";
@@ -47,6 +48,11 @@ public final class ReadStore {
         return database.getCollection(CHAIN_HEADS);
     }
 
+    /** A person's events as recorded, one document per event, keyed {@code userId|sequence}. */
+    public MongoCollection<Document> history() {
+        return database.getCollection(HISTORY);
+    }
+
     public MongoCollection<Document> checkpoints() {
         return database.getCollection(CHECKPOINTS);
     }
@@ -76,6 +82,7 @@ public final class ReadStore {
         journals().drop();
         chain().drop();
         chainHeads().drop();
+        history().drop();
         checkpoints().drop();
     }
 }

@@ -7,11 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.Problems;
 import org.smallwins.query.visibility.ReadYourWrites;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,6 +69,57 @@ class TimelineController {
         } catch (TimelineQueries.InvalidCursorException e) {
             throw new InvalidQueryException("cursor", "cursor.invalid", "Use the nextCursor of a previous page.");
         }
+    }
+
+    @Operation(
+            summary = "One of your entries as it stands now, with its version as ETag",
+            description = "A retracted entry, an id you never used and another person's entry id are all 404. "
+                    + ReadYourWrites.WAITS_DOC)
+    @GetMapping("/{entryId}")
+    ResponseEntity<?> entry(
+            @AuthenticationPrincipal Jwt caller,
+            @Parameter(description = "The id the entry was logged with") @PathVariable String entryId,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
+        visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
+        return queries.entry(caller.getSubject(), entryId)
+                .<ResponseEntity<?>>map(found ->
+                        ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found))
+                .orElseGet(TimelineController::notFound);
+    }
+
+    @Operation(
+            summary = "Every version of one of your entries, oldest first",
+            description = "What each version changed (field names), the entry as it had it, when it was recorded and "
+                    + "the correlation id of the request. A retracted entry's history is still yours; an id you never "
+                    + "used and another person's entry id are 404. "
+                    + ReadYourWrites.WAITS_DOC)
+    @GetMapping("/{entryId}/history")
+    ResponseEntity<?> entryHistory(
+            @AuthenticationPrincipal Jwt caller,
+            @Parameter(description = "The id the entry was logged with") @PathVariable String entryId,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestParam(name = JournalSequence.PARAMETER, required = false)
+                    Long after,
+            @Parameter(description = ReadYourWrites.AFTER_DOC)
+                    @RequestHeader(name = JournalSequence.HEADER, required = false)
+                    Long afterHeader) {
+        visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
+        return queries.history(caller.getSubject(), entryId)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(TimelineController::notFound);
+    }
+
+    /** The same answer for an entry that never was, was retracted, or is another person's: nothing to tell apart. */
+    private static ResponseEntity<?> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(
+                        HttpStatus.NOT_FOUND, "entry-not-found", "No such entry", "You have no entry with this id."));
     }
 
     private static LocalDate day(String field, String raw) {

@@ -5,12 +5,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,6 +24,11 @@ public class TimelineQueries {
 
     public static final int MAX_LIMIT = 100;
     private static final Pattern SORT_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\|[0-9T:.Z-]{24}\\|\\d{12}");
+
+    /** On a timeline document: every version of the entry; left out of what the timeline reads. */
+    private static final String VERSIONS = "versions";
+    /** On a timeline document: the entry was retracted; the timeline leaves it out. */
+    private static final String RETRACTED = "retracted";
 
     private final ReadStore store;
 
@@ -38,6 +46,7 @@ public class TimelineQueries {
     public TimelinePage page(String userId, String kind, LocalDate from, LocalDate to, int limit, String cursor) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq("userId", userId));
+        filters.add(Filters.ne(RETRACTED, true));
         if (kind != null) {
             filters.add(eq("kind", kind));
         }
@@ -52,6 +61,7 @@ public class TimelineQueries {
         }
         List<Document> docs = store.timeline()
                 .find(and(filters))
+                .projection(Projections.exclude(VERSIONS))
                 .sort(Sorts.descending("sortKey"))
                 .limit(limit + 1)
                 .into(new ArrayList<>());
@@ -63,17 +73,56 @@ public class TimelineQueries {
         return new TimelinePage(docs.stream().map(TimelineQueries::toEntry).toList(), next);
     }
 
-    static TimelineEntry toEntry(Document doc) {
-        TimelineEntry.Win win = null;
-        TimelineEntry.CheckIn checkIn = null;
-        if ("WIN".equals(doc.getString("kind"))) {
-            Document w = doc.get("win", Document.class);
-            win = new TimelineEntry.Win(w.getString("text"), w.getString("focusArea"), w.getList("tags", String.class));
-        } else {
-            Document c = doc.get("checkIn", Document.class);
-            checkIn = new TimelineEntry.CheckIn(
-                    c.getInteger("mood"), c.getInteger("energy"), c.getString("window"), c.getString("note"));
+    /** The person's entry with this id as it stands now; empty if there is none of theirs, or it was retracted. */
+    public Optional<TimelineEntry> entry(String userId, String entryId) {
+        return Optional.ofNullable(store.timeline()
+                        .find(eq("_id", userId + "|" + entryId))
+                        .projection(Projections.exclude(VERSIONS))
+                        .first())
+                .filter(doc -> !doc.getBoolean(RETRACTED, false))
+                .map(TimelineQueries::toEntry);
+    }
+
+    /**
+     * Every version of the person's entry with this id, oldest first (a retracted entry's too: its history is theirs);
+     * empty if they have no entry with this id.
+     */
+    public Optional<EntryHistory> history(String userId, String entryId) {
+        Document doc = store.timeline().find(eq("_id", userId + "|" + entryId)).first();
+        if (doc == null) {
+            return Optional.empty();
         }
+        List<EntryVersion> versions = doc.getList(VERSIONS, Document.class, List.of()).stream()
+                .map(TimelineQueries::toVersion)
+                .toList();
+        return Optional.of(new EntryHistory(
+                doc.getString("entryId"), doc.getString("kind"), doc.getBoolean(RETRACTED, false), versions));
+    }
+
+    private static EntryVersion toVersion(Document v) {
+        Document state = v.get("state", Document.class);
+        EntryVersion.Values values = state == null
+                ? null
+                : new EntryVersion.Values(
+                        state.getString("day"),
+                        state.getDate("occurredAt").toInstant(),
+                        state.getString("zone"),
+                        win(state),
+                        checkIn(state));
+        return new EntryVersion(
+                v.getInteger("version"),
+                v.getString("type"),
+                v.getInteger("typeVersion"),
+                v.get("sequence", Number.class).longValue(),
+                v.getDate("recordedAt").toInstant(),
+                v.getString("correlationId"),
+                v.getList("changed", String.class, List.of()),
+                v.getString("reason"),
+                values);
+    }
+
+    static TimelineEntry toEntry(Document doc) {
+        Document corrected = doc.get("corrected", Document.class);
         return new TimelineEntry(
                 doc.getString("entryId"),
                 doc.getString("kind"),
@@ -81,8 +130,28 @@ public class TimelineQueries {
                 doc.getDate("occurredAt").toInstant(),
                 doc.getString("zone"),
                 doc.get("sequence", Number.class).longValue(),
-                win,
-                checkIn);
+                doc.getInteger("version", 1),
+                corrected == null
+                        ? null
+                        : new TimelineEntry.Corrected(
+                                corrected.getDate("at").toInstant(), corrected.getInteger("version")),
+                win(doc),
+                checkIn(doc));
+    }
+
+    private static TimelineEntry.Win win(Document doc) {
+        Document w = doc.get("win", Document.class);
+        return w == null
+                ? null
+                : new TimelineEntry.Win(w.getString("text"), w.getString("focusArea"), w.getList("tags", String.class));
+    }
+
+    private static TimelineEntry.CheckIn checkIn(Document doc) {
+        Document c = doc.get("checkIn", Document.class);
+        return c == null
+                ? null
+                : new TimelineEntry.CheckIn(
+                        c.getInteger("mood"), c.getInteger("energy"), c.getString("window"), c.getString("note"));
     }
 
     static String encodeCursor(String sortKey) {

@@ -20,15 +20,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
+import org.smallwins.contract.EntryKind;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.RetractionReason;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.query.history.HistoryEvent;
+import org.smallwins.query.history.HistoryPage;
+import org.smallwins.query.history.HistoryQueries;
 import org.smallwins.query.readstore.ReadStore;
+import org.smallwins.query.timeline.EntryHistory;
+import org.smallwins.query.timeline.EntryVersion;
 import org.smallwins.query.timeline.TimelineEntry;
 import org.smallwins.query.timeline.TimelinePage;
 import org.smallwins.query.timeline.TimelineQueries;
@@ -428,7 +438,7 @@ abstract class ProjectionContract {
         // A cursor positioned just after Alice's entries, as if Bob had crafted it: still only Bob's (empty) timeline.
         String alicesCursor = java.util.Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString(JournalProjection.sortKey(alices)
+                .encodeToString(TimelineReadModel.sortKey(alices.occurred(), alices.sequence())
                         .replace("2026-11-16", "2026-11-17")
                         .getBytes());
         assertThat(timeline.page(BOB, null, null, null, 50, alicesCursor).items())
@@ -484,9 +494,281 @@ abstract class ProjectionContract {
 
     private List<Document> snapshot() {
         List<Document> all = new ArrayList<>();
-        for (var collection : List.of(store.timeline(), store.weeks(), store.journals())) {
+        for (var collection : List.of(store.timeline(), store.weeks(), store.journals(), store.history())) {
             collection.find().sort(new Document("_id", 1)).into(all);
         }
         return all;
+    }
+
+    // --- issue 13: corrections and retractions ---
+
+    EventEnvelope winCorrected(
+            String user, String id, int version, String text, FocusArea area, LocalDateTime local, ZoneId zone) {
+        return envelope(
+                user,
+                new WinCorrected(id, version, text, area, List.of("fixed")),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
+    }
+
+    EventEnvelope checkInCorrected(
+            String user,
+            String id,
+            int version,
+            int mood,
+            int energy,
+            ToleranceWindow window,
+            LocalDateTime local,
+            ZoneId zone) {
+        return envelope(
+                user,
+                new CheckInCorrected(id, version, mood, energy, window, "better"),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
+    }
+
+    EventEnvelope retracted(String user, String id, int version, EntryKind kind, LocalDateTime local, ZoneId zone) {
+        return envelope(
+                user,
+                new EntryRetracted(id, version, kind, RetractionReason.DUPLICATE),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
+    }
+
+    @Test
+    void a_correction_that_moves_a_win_to_another_day_moves_it_to_that_week_and_its_place_in_the_timeline() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
+        applied(checkIn(ALICE, "c1", 3, 3, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+
+        EventEnvelope moved = applied(winCorrected(
+                ALICE,
+                "w1",
+                2,
+                "Today I rested, really",
+                FocusArea.BOUNDARIES,
+                LocalDateTime.of(2026, 11, 10, 0, 0),
+                BERLIN));
+
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.wins()).isEqualTo(1);
+        assertThat(w47.winsByFocusArea()).containsOnly(entry("REST", 1));
+        assertThat(w47.winsOfTheWeek()).extracting(WeekTrend.Win::id).containsExactly("w2");
+        assertThat(w47.daysShownUp())
+                .as("the 17th (w2) and the 18th (c1) still")
+                .isEqualTo(2);
+        WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
+        assertThat(w46.wins()).isEqualTo(1);
+        assertThat(w46.winsByFocusArea()).containsOnly(entry("BOUNDARIES", 1));
+        assertThat(w46.winsOfTheWeek()).extracting(WeekTrend.Win::text).containsExactly("Today I rested, really");
+        assertThat(w46.daysShownUp()).isEqualTo(1);
+        List<TimelineEntry> items =
+                timeline.page(ALICE, null, null, null, 50, null).items();
+        assertThat(items).extracting(TimelineEntry::id).containsExactly("c1", "w2", "w1");
+        TimelineEntry w1 = items.get(2);
+        assertThat(w1.day()).isEqualTo("2026-11-10");
+        assertThat(w1.version()).isEqualTo(2);
+        assertThat(w1.sequence()).as("the sequence it was logged with").isEqualTo(1);
+        assertThat(w1.corrected()).isEqualTo(new TimelineEntry.Corrected(moved.recordedAt(), 2));
+        assertThat(w1.win().text()).isEqualTo("Today I rested, really");
+        assertThat(items.get(0).corrected()).isNull();
+        assertThat(timeline.entry(ALICE, "w1")).contains(w1);
+    }
+
+    @Test
+    void a_corrected_check_in_changes_the_weeks_averages_minimum_and_maximum_exactly() {
+        applied(checkIn(ALICE, "c1", 1, 1, ToleranceWindow.HYPOAROUSED, LocalDateTime.of(2026, 11, 16, 8, 0), BERLIN));
+        applied(checkIn(ALICE, "c2", 4, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 17, 8, 0), BERLIN));
+
+        applied(checkInCorrected(
+                ALICE, "c1", 2, 3, 5, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 17, 20, 0), BERLIN));
+
+        WeekTrend week = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(week.checkIns()).isEqualTo(2);
+        assertThat(week.mood()).isEqualTo(new WeekTrend.Mood(3.5, 3, 4));
+        assertThat(week.energyAverage()).isEqualTo(3.5);
+        assertThat(week.windowOfTolerance())
+                .containsExactly(entry("HYPOAROUSED", 0), entry("WITHIN", 2), entry("HYPERAROUSED", 0));
+        assertThat(week.daysShownUp()).as("both now on the 17th").isEqualTo(1);
+        TimelineEntry c1 = timeline.entry(ALICE, "c1").orElseThrow();
+        assertThat(c1.checkIn()).isEqualTo(new TimelineEntry.CheckIn(3, 5, "WITHIN", "better"));
+        assertThat(c1.occurredAt())
+                .isEqualTo(LocalDateTime.of(2026, 11, 17, 20, 0).atZone(BERLIN).toInstant());
+    }
+
+    @Test
+    void a_retracted_entry_disappears_from_the_timeline_and_from_every_week_it_counted_in() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(winCorrected(ALICE, "w1", 2, "Moved", FocusArea.REST, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+        applied(checkIn(ALICE, "c1", 1, 2, ToleranceWindow.HYPERAROUSED, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+        applied(checkIn(ALICE, "c2", 5, 4, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 19, 8, 0), BERLIN));
+
+        applied(retracted(ALICE, "w1", 3, EntryKind.WIN, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+        applied(retracted(ALICE, "c1", 2, EntryKind.CHECK_IN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+
+        assertThat(timeline.page(ALICE, null, null, null, 50, null).items())
+                .extracting(TimelineEntry::id)
+                .containsExactly("c2");
+        assertThat(timeline.entry(ALICE, "w1")).isEmpty();
+        assertThat(timeline.entry(ALICE, "c1")).isEmpty();
+        WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
+        assertThat(w46.wins()).isZero();
+        assertThat(w46.daysShownUp()).isZero();
+        assertThat(w46.winsOfTheWeek()).isEmpty();
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.wins()).isZero();
+        assertThat(w47.checkIns()).isEqualTo(1);
+        assertThat(w47.mood()).isEqualTo(new WeekTrend.Mood(5, 5, 5));
+        assertThat(w47.energyAverage()).isEqualTo(4.0);
+        assertThat(w47.windowOfTolerance()).containsEntry("HYPERAROUSED", 0).containsEntry("WITHIN", 1);
+        assertThat(w47.daysShownUp()).isEqualTo(1);
+        assertThat(timeline.history(ALICE, "w1").orElseThrow().retracted()).isTrue();
+    }
+
+    @Test
+    void a_redelivered_correction_or_retraction_changes_nothing_even_in_overlapping_batches() {
+        List<EventEnvelope> events = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN),
+                checkIn(ALICE, "c1", 2, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN),
+                winCorrected(ALICE, "w1", 2, "Again", FocusArea.FEELINGS, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN),
+                winCorrected(ALICE, "w1", 3, "Back", FocusArea.MOVEMENT, LocalDateTime.of(2026, 11, 20, 0, 0), BERLIN),
+                retracted(ALICE, "c1", 2, EntryKind.CHECK_IN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+        events.forEach(projection::apply);
+        List<Document> oneByOne = snapshot();
+
+        events.forEach(projection::apply);
+        projection.apply(events);
+        projection.apply(List.of(events.get(3), events.get(2)));
+        assertThat(snapshot()).isEqualTo(oneByOne);
+
+        store.wipe();
+        store.ensureIndexes();
+        projection.apply(events.subList(0, 3));
+        projection.apply(events.subList(1, 5));
+        assertThat(snapshot()).as("overlapping batches").isEqualTo(oneByOne);
+
+        store.wipe();
+        store.ensureIndexes();
+        projection.apply(events);
+        assertThat(snapshot()).as("one batch").isEqualTo(oneByOne);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W46")).wins()).isZero();
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.winsByFocusArea()).containsOnly(entry("MOVEMENT", 1));
+        assertThat(w47.checkIns()).isZero();
+        assertThat(w47.daysShownUp()).isEqualTo(1);
+    }
+
+    @Test
+    void a_correction_redelivered_after_only_the_timeline_was_written_still_moves_the_win_out_of_its_old_week() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        List<Document> weeksBefore = store.weeks().find().into(new ArrayList<>());
+        EventEnvelope moved = applied(
+                winCorrected(ALICE, "w1", 2, "Moved", FocusArea.REST, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+        List<Document> complete = snapshot();
+        // The batch died after writing the timeline: the weeks are as they were before it (the summary too).
+        store.weeks().drop();
+        store.weeks().insertMany(weeksBefore);
+        store.history().deleteMany(new Document("sequence", 2L));
+        store.journals()
+                .updateOne(new Document("_id", ALICE), new Document("$set", new Document(ReadModel.POSITION, 1L)));
+
+        projection.apply(moved);
+
+        assertThat(snapshot()).isEqualTo(complete);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).wins()).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W46")).wins()).isEqualTo(1);
+    }
+
+    @Test
+    void an_entrys_history_lists_every_version_oldest_first_with_the_names_of_what_changed() {
+        EventEnvelope logged = applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        EventEnvelope corrected = applied(winCorrected(
+                ALICE, "w1", 2, "Today I w1", FocusArea.REST, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+        EventEnvelope retraction =
+                applied(retracted(ALICE, "w1", 3, EntryKind.WIN, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+
+        EntryHistory history = timeline.history(ALICE, "w1").orElseThrow();
+
+        assertThat(history.kind()).isEqualTo("WIN");
+        assertThat(history.versions()).extracting(EntryVersion::version).containsExactly(1, 2, 3);
+        assertThat(history.versions())
+                .extracting(EntryVersion::type)
+                .containsExactly("WinLogged", "WinCorrected", "EntryRetracted");
+        assertThat(history.versions())
+                .extracting(EntryVersion::correlationId)
+                .containsExactly(logged.correlationId(), corrected.correlationId(), retraction.correlationId());
+        assertThat(history.versions())
+                .extracting(EntryVersion::recordedAt)
+                .containsExactly(logged.recordedAt(), corrected.recordedAt(), retraction.recordedAt());
+        assertThat(history.versions().get(0).changed()).isEmpty();
+        assertThat(history.versions().get(1).changed()).containsExactly("tags", "day");
+        assertThat(history.versions().get(1).values().day()).isEqualTo("2026-11-09");
+        assertThat(history.versions().get(0).values().win().tags()).containsExactly("t");
+        assertThat(history.versions().get(2).values()).isNull();
+        assertThat(history.versions().get(2).reason()).isEqualTo("DUPLICATE");
+        assertThat(timeline.history(BOB, "w1")).as("another person's entry id").isEmpty();
+        assertThat(timeline.entry(BOB, "w1")).isEmpty();
+    }
+
+    @Test
+    void the_whole_history_is_newest_first_in_pages_with_summaries_that_name_fields_never_values() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(checkIn(ALICE, "c1", 2, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+        applied(winCorrected(
+                ALICE, "w1", 2, "A secret sentence", FocusArea.REST, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+        applied(checkInCorrected(
+                ALICE, "c1", 2, 4, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+        applied(retracted(ALICE, "c1", 3, EntryKind.CHECK_IN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN));
+        applied(win(BOB, "b1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        HistoryQueries history = new HistoryQueries(store);
+
+        HistoryPage first = history.page(ALICE, 2, null);
+        HistoryPage second = history.page(ALICE, 2, Long.parseLong(first.nextCursor()));
+        HistoryPage last = history.page(ALICE, 2, Long.parseLong(second.nextCursor()));
+
+        assertThat(first.items()).extracting(HistoryEvent::sequence).containsExactly(5L, 4L);
+        assertThat(first.hasMore()).isTrue();
+        assertThat(second.items()).extracting(HistoryEvent::sequence).containsExactly(3L, 2L);
+        assertThat(last.items()).extracting(HistoryEvent::sequence).containsExactly(1L);
+        assertThat(last.hasMore()).isFalse();
+        assertThat(last.nextCursor()).isNull();
+        List<HistoryEvent> all = new ArrayList<>(first.items());
+        all.addAll(second.items());
+        all.addAll(last.items());
+        assertThat(all)
+                .extracting(HistoryEvent::summary)
+                .containsExactly(
+                        "Check-in retracted: duplicate",
+                        "Check-in corrected: mood, note",
+                        "Win corrected: text, tags, day",
+                        "Check-in recorded",
+                        "Win logged");
+        assertThat(all)
+                .extracting(HistoryEvent::type)
+                .containsExactly("EntryRetracted", "CheckInCorrected", "WinCorrected", "CheckInRecorded", "WinLogged");
+        assertThat(all).allSatisfy(event -> {
+            assertThat(event.typeVersion()).isEqualTo(1);
+            assertThat(event.correlationId()).isEqualTo("corr-" + event.sequence());
+            assertThat(event.recorded()).isEqualTo(event.occurred().plusSeconds(1));
+        });
+        assertThat(all.toString()).doesNotContain("secret");
+        assertThat(history.page(BOB, 10, null).items())
+                .extracting(HistoryEvent::entryId)
+                .containsExactly("b1");
+        assertThat(history.page("carol", 10, null).items()).isEmpty();
+    }
+
+    @Test
+    void an_erasure_purges_the_history_and_every_version_and_leaves_only_the_erasure() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(winCorrected(ALICE, "w1", 2, "Moved", FocusArea.REST, LocalDateTime.of(2026, 11, 9, 0, 0), BERLIN));
+        EventEnvelope erased = applied(erasure(ALICE));
+
+        assertThat(timeline.history(ALICE, "w1")).isEmpty();
+        assertThat(store.timeline().countDocuments(new Document("userId", ALICE)))
+                .isZero();
+        HistoryPage page = new HistoryQueries(store).page(ALICE, 10, null);
+        assertThat(page.items()).extracting(HistoryEvent::sequence).containsExactly(erased.sequence());
+        assertThat(page.items().get(0).summary()).isEqualTo("Journal erased: 2 events");
+        assertThat(page.hasMore()).isFalse();
+        assertThat(store.history().countDocuments(new Document("userId", ALICE)))
+                .isEqualTo(1);
     }
 }

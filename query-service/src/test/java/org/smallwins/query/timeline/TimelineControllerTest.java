@@ -80,6 +80,8 @@ class TimelineControllerTest {
                                         Instant.parse("2026-11-24T07:30:00Z"),
                                         "Pacific/Auckland",
                                         2,
+                                        1,
+                                        null,
                                         null,
                                         new TimelineEntry.CheckIn(2, 3, "HYPOAROUSED", null)),
                                 new TimelineEntry(
@@ -89,6 +91,8 @@ class TimelineControllerTest {
                                         Instant.parse("2026-11-23T08:00:00Z"),
                                         "Pacific/Auckland",
                                         1,
+                                        2,
+                                        new TimelineEntry.Corrected(Instant.parse("2026-11-24T09:00:00Z"), 2),
                                         new TimelineEntry.Win("Said no to extra work", "BOUNDARIES", List.of("work")),
                                         null)),
                         "bmV4dA"));
@@ -107,6 +111,11 @@ class TimelineControllerTest {
                 .andExpect(jsonPath("$.items[1].day").value("2026-11-23"))
                 .andExpect(jsonPath("$.items[1].zone").value("Pacific/Auckland"))
                 .andExpect(jsonPath("$.items[1].sequence").value(1))
+                .andExpect(jsonPath("$.items[0].version").value(1))
+                .andExpect(jsonPath("$.items[0].corrected").doesNotExist())
+                .andExpect(jsonPath("$.items[1].version").value(2))
+                .andExpect(jsonPath("$.items[1].corrected.at").value("2026-11-24T09:00:00Z"))
+                .andExpect(jsonPath("$.items[1].corrected.version").value(2))
                 .andExpect(jsonPath("$.items[1].win.text").value("Said no to extra work"))
                 .andExpect(jsonPath("$.items[1].win.focusArea").value("BOUNDARIES"))
                 .andExpect(jsonPath("$.items[1].win.tags[0]").value("work"))
@@ -234,5 +243,95 @@ class TimelineControllerTest {
                 .andExpect(jsonPath("$.status").value(503))
                 .andExpect(jsonPath("$.items").doesNotExist());
         verifyNoInteractions(queries);
+    }
+
+    @Test
+    void one_entry_is_served_with_its_version_as_etag_after_waiting_for_the_write() throws Exception {
+        given(queries.entry("alice", "w-1"))
+                .willReturn(java.util.Optional.of(new TimelineEntry(
+                        "w-1",
+                        "WIN",
+                        "2026-11-16",
+                        Instant.parse("2026-11-16T00:00:00Z"),
+                        "Europe/Berlin",
+                        1,
+                        2,
+                        new TimelineEntry.Corrected(Instant.parse("2026-11-24T09:00:00Z"), 2),
+                        new TimelineEntry.Win("Said no", "BOUNDARIES", List.of()),
+                        null)));
+
+        http.perform(asAlice(get("/api/timeline/w-1").param("after", "7")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.id").value("w-1"))
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.corrected.at").value("2026-11-24T09:00:00Z"))
+                .andExpect(jsonPath("$.win.text").value("Said no"));
+        InOrder order = inOrder(visibility, queries);
+        order.verify(visibility).awaitSequence("alice", 7);
+        order.verify(queries).entry("alice", "w-1");
+    }
+
+    @Test
+    void an_entry_that_is_retracted_unknown_or_another_persons_is_the_same_404_problem() throws Exception {
+        given(queries.entry(any(), any())).willReturn(java.util.Optional.empty());
+        given(queries.history(any(), any())).willReturn(java.util.Optional.empty());
+
+        for (String path : List.of("/api/timeline/bobs-entry", "/api/timeline/bobs-entry/history")) {
+            http.perform(asAlice(get(path)))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/entry-not-found"))
+                    .andExpect(jsonPath("$.status").value(404))
+                    .andExpect(header().doesNotExist("ETag"));
+        }
+        verify(queries).entry("alice", "bobs-entry");
+        verify(queries).history("alice", "bobs-entry");
+    }
+
+    @Test
+    void an_entrys_history_shows_every_version_oldest_first_with_what_changed() throws Exception {
+        given(queries.history("alice", "w-1"))
+                .willReturn(java.util.Optional.of(new EntryHistory(
+                        "w-1",
+                        "WIN",
+                        true,
+                        List.of(
+                                new EntryVersion(
+                                        1,
+                                        "WinLogged",
+                                        1,
+                                        3,
+                                        Instant.parse("2026-11-16T09:00:00Z"),
+                                        "req-1",
+                                        List.of(),
+                                        null,
+                                        new EntryVersion.Values(
+                                                "2026-11-16",
+                                                Instant.parse("2026-11-16T09:00:00Z"),
+                                                "Europe/Berlin",
+                                                new TimelineEntry.Win("Said no", "BOUNDARIES", List.of()),
+                                                null)),
+                                new EntryVersion(
+                                        2,
+                                        "EntryRetracted",
+                                        1,
+                                        9,
+                                        Instant.parse("2026-11-17T09:00:00Z"),
+                                        "req-2",
+                                        List.of(),
+                                        "DUPLICATE",
+                                        null)))));
+
+        http.perform(asAlice(get("/api/timeline/w-1/history")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.retracted").value(true))
+                .andExpect(jsonPath("$.versions.length()").value(2))
+                .andExpect(jsonPath("$.versions[0].type").value("WinLogged"))
+                .andExpect(jsonPath("$.versions[0].correlationId").value("req-1"))
+                .andExpect(jsonPath("$.versions[0].values.win.text").value("Said no"))
+                .andExpect(jsonPath("$.versions[1].reason").value("DUPLICATE"))
+                .andExpect(jsonPath("$.versions[1].values").doesNotExist())
+                .andExpect(jsonPath("$.versions[1].recordedAt").value("2026-11-17T09:00:00Z"));
     }
 }

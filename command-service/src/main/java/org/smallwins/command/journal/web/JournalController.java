@@ -1,6 +1,7 @@
 package org.smallwins.command.journal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,15 +15,22 @@ import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalRequests;
 import org.smallwins.platform.CorrelationIdFilter;
+import org.smallwins.platform.IfMatch;
 import org.smallwins.platform.JournalSequence;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Writes to the caller's own journal. The journal is always the token's subject: no endpoint takes a user id. */
@@ -34,6 +42,9 @@ class JournalController {
             + "`sequence`, header `Journal-Sequence`); a read on the query service that passes it (`?after=` or the same "
             + "header) answers only once this entry is visible there.";
     private static final String SEQUENCE_HEADER = "The person's journal sequence after this write";
+    private static final String ETAG =
+            "The entry's version after this write, quoted (\"2\"): the If-Match of its next change";
+    private static final String IF_MATCH = "The entry's current ETag, as read (\"1\" as first logged)";
 
     private final CommandGateway commands;
 
@@ -108,6 +119,115 @@ class JournalController {
         return answer(send(command, request), body.checkInId(), "CHECK_IN");
     }
 
+    private static final String CHANGES = " Send the entry's current `ETag` in `If-Match`: 428 without it, 400 when it"
+            + " names no version, 412 when the entry has another version now (the problem's `currentVersion` and the"
+            + " `ETag` header give it). 404 when your journal has no such entry (another person's ids are never looked"
+            + " at), 409 when it was retracted.";
+
+    @Operation(
+            summary = "Correct a win",
+            description = "The full new content (text, focus area, tags, and optionally another day or zone) as a new "
+                    + "version of the win; nothing is overwritten, the history keeps every version. 200 with the new "
+                    + "`ETag`; 200 recording nothing when it equals the current content (a retry); 422 when a rule of "
+                    + "logging is broken." + CHANGES + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Corrected, or already so",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
+                @Header(
+                        name = JournalSequence.HEADER,
+                        description = SEQUENCE_HEADER,
+                        schema = @Schema(type = "integer", format = "int64"))
+            })
+    @PutMapping(path = "/wins/{winId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EntryResponse> correctWin(
+            @PathVariable String winId,
+            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch,
+            @RequestBody CorrectWinRequest body,
+            @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        int expected = IfMatch.version(ifMatch);
+        var correction = JournalRequests.correctWin(
+                        winId, expected, body.text(), body.focusArea(), body.tags(), body.day(), body.zone())
+                .orThrow();
+        return changed(send(new ForJournal(caller.getSubject(), correction), request), winId, "WIN");
+    }
+
+    @Operation(
+            summary = "Correct a check-in",
+            description = "The full new values (mood, energy, window, note, and optionally another time or zone) as a "
+                    + "new version of the check-in. 200 with the new `ETag`; 200 recording nothing when they equal the "
+                    + "current ones; 422 when a rule of recording is broken." + CHANGES + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Corrected, or already so",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
+                @Header(
+                        name = JournalSequence.HEADER,
+                        description = SEQUENCE_HEADER,
+                        schema = @Schema(type = "integer", format = "int64"))
+            })
+    @PutMapping(path = "/check-ins/{checkInId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EntryResponse> correctCheckIn(
+            @PathVariable String checkInId,
+            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch,
+            @RequestBody CorrectCheckInRequest body,
+            @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        int expected = IfMatch.version(ifMatch);
+        var correction = JournalRequests.correctCheckIn(
+                        checkInId,
+                        expected,
+                        body.mood(),
+                        body.energy(),
+                        body.window(),
+                        body.note(),
+                        body.at(),
+                        body.zone())
+                .orThrow();
+        return changed(send(new ForJournal(caller.getSubject(), correction), request), checkInId, "CHECK_IN");
+    }
+
+    @Operation(
+            summary = "Retract an entry",
+            description = "Takes a win or check-in back: it leaves the timeline and every week; its history stays. An "
+                    + "optional `reason` from a fixed vocabulary (DUPLICATE, LOGGED_BY_MISTAKE, WRONG_DAY, OTHER); "
+                    + "never your own words. 204 when retracted, also when it already was with the same reason (a "
+                    + "retry); 409 when it was retracted with another reason; 422 for an unknown reason."
+                    + CHANGES + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "204",
+            description = "Retracted",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
+                @Header(
+                        name = JournalSequence.HEADER,
+                        description = SEQUENCE_HEADER,
+                        schema = @Schema(type = "integer", format = "int64"))
+            })
+    @DeleteMapping(path = "/entries/{entryId}")
+    ResponseEntity<Void> retract(
+            @PathVariable String entryId,
+            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+                    String ifMatch,
+            @Parameter(description = "DUPLICATE, LOGGED_BY_MISTAKE, WRONG_DAY or OTHER; none by default")
+                    @RequestParam(name = "reason", required = false)
+                    String reason,
+            @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        int expected = IfMatch.version(ifMatch);
+        var retraction = JournalRequests.retractEntry(entryId, expected, reason).orThrow();
+        EntryAccepted accepted = send(new ForJournal(caller.getSubject(), retraction), request);
+        return ResponseEntity.noContent()
+                .eTag(IfMatch.etag(accepted.version()))
+                .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
+                .build();
+    }
+
     /**
      * Sends the command and waits for its outcome. If another instance of this service appended to the same journal in
      * the meantime, the gateway's retry scheduler decides the command again on the journal as it now is (see
@@ -122,7 +242,16 @@ class JournalController {
     private static ResponseEntity<EntryResponse> answer(EntryAccepted accepted, String id, String kind) {
         HttpStatus status = accepted.outcome() == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
+                .eTag(IfMatch.etag(accepted.version()))
                 .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
-                .body(new EntryResponse(id, kind, accepted.outcome().name(), accepted.sequence()));
+                .body(new EntryResponse(id, kind, accepted.outcome().name(), accepted.sequence(), accepted.version()));
+    }
+
+    /** A correction: 200 whether it recorded a new version or found the entry already so; the version's ETag. */
+    private static ResponseEntity<EntryResponse> changed(EntryAccepted accepted, String id, String kind) {
+        return ResponseEntity.ok()
+                .eTag(IfMatch.etag(accepted.version()))
+                .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
+                .body(new EntryResponse(id, kind, accepted.outcome().name(), accepted.sequence(), accepted.version()));
     }
 }

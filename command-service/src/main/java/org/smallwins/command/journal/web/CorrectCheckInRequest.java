@@ -1,0 +1,31 @@
+package org.smallwins.command.journal.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A check-in's full new values as sent by a client (its id is in the path). Types only, like {@link RecordCheckInRequest}. */
+public record CorrectCheckInRequest(
+        @Schema(description = "Mood from 1 to 5", example = "3")
+        Integer mood,
+
+        @Schema(description = "Energy from 1 to 5", example = "2")
+        Integer energy,
+
+        @Schema(description = "HYPOAROUSED, WITHIN or HYPERAROUSED", example = "WITHIN")
+        String window,
+
+        @Schema(description = "Optional note, up to 1,000 characters (none removes it)")
+        String note,
+
+        @Schema(
+                description = "When the check-in was made (ISO-8601 with offset); default its current time",
+                example = "2026-11-23T08:30:00Z")
+        String at,
+
+        @Schema(description = "The IANA zone it was made in; default its current zone", example = "Europe/Berlin")
+        String zone) {
+
+    @Override
+    public String toString() {
+        return "CorrectCheckInRequest[]";
+    }
+}
