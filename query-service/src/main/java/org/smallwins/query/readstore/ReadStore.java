@@ -21,6 +21,16 @@ public final class ReadStore {
     public static final String CHAIN = "history_chain";
     /** Per person, the last link of their chain ({@code _id} = userId). */
     public static final String CHAIN_HEADS = "history_chain_heads";
+    /** What shape the read models have ({@link #SHAPE}), so a store kept from an older release is rebuilt, not misread. */
+    public static final String META = "read_store_meta";
+    /**
+     * The read models' shape: 1 until issue 13 (a timeline document per event), 2 since (a timeline document per entry
+     * with its versions, weeks that keep what they counted per entry, the history, chain links). Raise it whenever a
+     * read model's documents change shape: a store of another shape is wiped at start and rebuilt from the topic.
+     */
+    public static final int SHAPE = 2;
+
+    private static final String SHAPE_ID = "shape";
 
     private final MongoDatabase database;
 
@@ -73,6 +83,30 @@ public final class ReadStore {
                 .createIndex(
                         Indexes.ascending("userId", "sortKey"),
                         new IndexOptions().unique(true).name("user_sortKey"));
+    }
+
+    /**
+     * Makes sure the store holds read models of this release's {@link #SHAPE}: a store that holds checkpoints but no
+     * shape (kept from before shapes were recorded) or another shape is wiped, so the projection rebuilds it from the
+     * topic; an empty store is simply marked. Returns whether it wiped.
+     */
+    public boolean ensureShape() {
+        MongoCollection<Document> meta = database.getCollection(META);
+        Document marker = meta.find(new Document("_id", SHAPE_ID)).first();
+        Number shape = marker == null ? null : marker.get("value", Number.class);
+        if (shape != null && shape.intValue() == SHAPE) {
+            return false;
+        }
+        boolean wiped = false;
+        if (shape != null || checkpoints().find().limit(1).first() != null) {
+            wipe();
+            wiped = true;
+        }
+        meta.replaceOne(
+                new Document("_id", SHAPE_ID),
+                new Document("_id", SHAPE_ID).append("value", SHAPE),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        return wiped;
     }
 
     /** Drops every read model and checkpoint: the next start rebuilds them from the topic. */
