@@ -65,6 +65,7 @@ import org.smallwins.infra.PostgresServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -516,6 +517,132 @@ class CommandServiceIntegrationTest {
         assertThat(pairs).hasSize(12);
         assertThat(jdbc.queryForObject("select count(*) from domainevententry", Long.class))
                 .isEqualTo(before + pairs.size());
+    }
+
+    @SuppressWarnings("rawtypes")
+    ResponseEntity<Map> change(String user, HttpMethod method, String path, String ifMatch, Object body) {
+        RestClient.RequestBodySpec request = client(user).method(method).uri(path);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().toEntity(Map.class);
+    }
+
+    @Test
+    @Order(5)
+    @SuppressWarnings("rawtypes")
+    void a_win_is_corrected_and_moved_and_a_check_in_retracted_through_the_journal_and_the_topic_carries_them_sealed() {
+        String user = "history-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        String corrected = "Walrus trumpet correction 4c1d";
+        LocalDate lastWeek = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(7);
+        Map<String, Object> correction = Map.of(
+                "text",
+                corrected,
+                "focusArea",
+                "SELF_COMPASSION",
+                "tags",
+                List.of("evening"),
+                "day",
+                lastWeek.toString());
+        assertThat(logWin(user, "w1", "Today I rested", "log-1")).isEqualTo(201);
+        assertThat(post(
+                        user,
+                        "/api/journal/check-ins",
+                        Map.of("checkInId", "c1", "mood", 2, "energy", 3, "window", "WITHIN")))
+                .isEqualTo(201);
+
+        ResponseEntity<Map> moved = change(user, HttpMethod.PUT, "/api/journal/wins/w1", "\"1\"", correction);
+        assertThat(moved.getStatusCode().value()).isEqualTo(200);
+        assertThat(moved.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(moved.getHeaders().getFirst("Journal-Sequence")).isEqualTo("3");
+        assertThat(moved.getBody()).containsEntry("outcome", "RECORDED").containsEntry("version", 2);
+
+        ResponseEntity<Map> retried = change(user, HttpMethod.PUT, "/api/journal/wins/w1", "\"1\"", correction);
+        assertThat(retried.getStatusCode().value())
+                .as("the same correction retried")
+                .isEqualTo(200);
+        assertThat(retried.getBody())
+                .containsEntry("outcome", "ALREADY_RECORDED")
+                .containsEntry("sequence", 3);
+        assertThat(retried.getHeaders().getETag()).isEqualTo("\"2\"");
+
+        ResponseEntity<Map> stale = change(
+                user, HttpMethod.PUT, "/api/journal/wins/w1", "\"1\"", Map.of("text", "Other", "focusArea", "REST"));
+        assertThat(stale.getStatusCode().value()).isEqualTo(412);
+        assertThat(stale.getBody()).containsEntry("currentVersion", 2);
+        assertThat(stale.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(change(user, HttpMethod.PUT, "/api/journal/wins/w1", null, correction)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(428);
+        assertThat(change(other, HttpMethod.PUT, "/api/journal/wins/w1", "\"2\"", correction)
+                        .getStatusCode()
+                        .value())
+                .as("another person's entry")
+                .isEqualTo(404);
+        assertThat(change(other, HttpMethod.DELETE, "/api/journal/entries/c1", "\"1\"", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+
+        ResponseEntity<Map> retracted =
+                change(user, HttpMethod.DELETE, "/api/journal/entries/c1?reason=DUPLICATE", "\"1\"", null);
+        assertThat(retracted.getStatusCode().value()).isEqualTo(204);
+        assertThat(retracted.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(change(user, HttpMethod.DELETE, "/api/journal/entries/c1?reason=DUPLICATE", "\"1\"", null)
+                        .getStatusCode()
+                        .value())
+                .as("the retraction retried")
+                .isEqualTo(204);
+        assertThat(change(
+                                user,
+                                HttpMethod.PUT,
+                                "/api/journal/check-ins/c1",
+                                "\"2\"",
+                                Map.of("mood", 4, "energy", 3, "window", "WITHIN"))
+                        .getStatusCode()
+                        .value())
+                .as("correcting a retracted entry")
+                .isEqualTo(409);
+        assertThat(post(
+                        user,
+                        "/api/journal/check-ins",
+                        Map.of("checkInId", "c1", "mood", 2, "energy", 3, "window", "WITHIN")))
+                .as("logging with a retracted id")
+                .isEqualTo(409);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .as("only the log, the check-in, one correction and one retraction are stored")
+                .isEqualTo(4L);
+
+        List<byte[]> records = rawRecords(user, 4);
+        assertThat(records).hasSize(4);
+        assertThat(records).allSatisfy(raw -> {
+            assertThat(codec.decode(raw)).isInstanceOf(DecodeResult.Sealed.class);
+            assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain(corrected, "DUPLICATE", "SELF_COMPASSION");
+        });
+        List<EventEnvelope> envelopes = records.stream().map(this::opened).toList();
+        assertThat(envelopes)
+                .extracting(EventEnvelope::type)
+                .containsExactly("WinLogged", "CheckInRecorded", "WinCorrected", "EntryRetracted");
+        EventEnvelope win = envelopes.get(2);
+        assertThat(win.payload())
+                .isEqualTo(new org.smallwins.contract.WinCorrected(
+                        "w1", 2, corrected, org.smallwins.contract.FocusArea.SELF_COMPASSION, List.of("evening")));
+        assertThat(win.occurred().localDate()).as("the moved day").isEqualTo(lastWeek);
+        assertThat(win.sequence()).isEqualTo(3);
+        assertThat(envelopes.get(3).payload())
+                .isEqualTo(new org.smallwins.contract.EntryRetracted(
+                        "c1",
+                        2,
+                        org.smallwins.contract.EntryKind.CHECK_IN,
+                        org.smallwins.contract.RetractionReason.DUPLICATE));
+        assertThat(envelopes.get(3).occurred()).isEqualTo(envelopes.get(1).occurred());
     }
 
     @Test

@@ -153,4 +153,75 @@ class ImportingIntoAJournalTest {
                 .expectNoEvents()
                 .expectException(EntryConflictException.class);
     }
+
+    // Issue 13: an export holds corrections and retractions; they are replayed through the same commands.
+    static final org.smallwins.contract.WinCorrected MOVED = new org.smallwins.contract.WinCorrected(
+            "w1", 2, "Today I asked for help twice", FocusArea.ASKING_FOR_HELP, List.of("a"));
+    static final org.smallwins.contract.EntryRetracted TAKEN_BACK = new org.smallwins.contract.EntryRetracted(
+            "c1", 2, org.smallwins.contract.EntryKind.CHECK_IN, org.smallwins.contract.RetractionReason.DUPLICATE);
+
+    static List<ImportedEntry> withChanges() {
+        return List.of(
+                imported(BACK, BACK_OCCURRED),
+                imported(WIN, WIN_OCCURRED),
+                new ImportedEntry(
+                        new org.smallwins.journal.CorrectWin(
+                                "w1",
+                                1,
+                                MOVED.text(),
+                                MOVED.focusArea(),
+                                MOVED.tags(),
+                                Optional.of(BACK_DAY),
+                                Optional.of(ZoneId.of(BERLIN))),
+                        BACK_OCCURRED.instant()),
+                imported(CHECK_IN, CHECK_IN_OCCURRED),
+                new ImportedEntry(
+                        new org.smallwins.journal.RetractEntry(
+                                "c1", 1, Optional.of(org.smallwins.contract.RetractionReason.DUPLICATE)),
+                        CHECK_IN_AT));
+    }
+
+    static Map<String, EntryMark> marksWithChanges() {
+        return Map.of(
+                "w0", EntryMark.of(new Decision.Event(BACK, BACK_OCCURRED)),
+                "w1", EntryMark.evolve(EntryMark.of(WIN, WIN_OCCURRED), MOVED, BACK_OCCURRED),
+                "c1", EntryMark.evolve(EntryMark.of(CHECK_IN, CHECK_IN_OCCURRED), TAKEN_BACK, CHECK_IN_OCCURRED));
+    }
+
+    @Test
+    void corrections_and_retractions_are_replayed_through_their_commands_with_their_own_days() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportChunk(USER, withChanges(), marksWithChanges()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(5, 0, 5))
+                .expectEvents(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(MOVED, BACK_OCCURRED, "import-1"),
+                        event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"),
+                        event(TAKEN_BACK, CHECK_IN_OCCURRED, "import-1"));
+    }
+
+    @Test
+    void a_file_with_corrections_imported_again_records_nothing() {
+        fixture.given(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(MOVED, BACK_OCCURRED, "import-1"),
+                        event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"),
+                        event(TAKEN_BACK, CHECK_IN_OCCURRED, "import-1"))
+                .when(new ImportChunk(USER, withChanges(), marksWithChanges()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(0, 5, 5))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_import_with_corrections_that_stopped_part_way_completes_when_sent_again() {
+        fixture.given(event(BACK, BACK_OCCURRED, "import-1"), event(WIN, WIN_OCCURRED, "import-1"))
+                .when(new ImportChunk(USER, withChanges(), marksWithChanges()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(3, 2, 5))
+                .expectEvents(
+                        event(MOVED, BACK_OCCURRED, "import-1"),
+                        event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"),
+                        event(TAKEN_BACK, CHECK_IN_OCCURRED, "import-1"));
+    }
 }

@@ -16,7 +16,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.contract.EntryKind;
+import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.RetractionReason;
+import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.EntryMark;
 
@@ -56,6 +60,48 @@ class CheckingAnImportTest {
         assertThat(marks).containsOnlyKeys("w1", "c1", "w2");
         assertThat(marks.get("c1").when()).isEqualTo("2026-11-21T07:30:00Z");
         assertThat(marks.get("c1").zone()).isEqualTo("Asia/Tokyo");
+    }
+
+    /** The export's journal, then w1 corrected and moved to Monday 16 November, and c1 retracted. */
+    static List<DomainEventMessage<?>> corrected() {
+        List<DomainEventMessage<?>> events = new java.util.ArrayList<>(JournalExportTest.journal());
+        events.add(JournalExportTest.stored(
+                3,
+                new WinCorrected("w1", 2, SECRET, FocusArea.SELF_COMPASSION, List.of()),
+                Instant.parse("2026-11-15T23:00:00Z"),
+                "Europe/Berlin"));
+        events.add(JournalExportTest.stored(
+                4,
+                new EntryRetracted("c1", 2, EntryKind.CHECK_IN, RetractionReason.WRONG_DAY),
+                Instant.parse("2026-11-21T07:30:00Z"),
+                "Asia/Tokyo"));
+        return events;
+    }
+
+    @Test
+    void corrections_and_retractions_check_through_the_decider_to_the_marks_the_journal_will_hold() throws IOException {
+        Map<String, EntryMark> marks = check(exportOf(corrected()));
+
+        assertThat(marks.get("w1").version()).isEqualTo(2);
+        assertThat(marks.get("w1").when()).isEqualTo("2026-11-16");
+        assertThat(marks.get("c1").retracted()).isTrue();
+        assertThat(marks.get("c1").version()).isEqualTo(2);
+        assertThat(marks.get("w2").version()).isEqualTo(1);
+    }
+
+    @Test
+    void a_correction_that_does_not_follow_the_entrys_version_in_the_file_is_refused() throws IOException {
+        List<DomainEventMessage<?>> events = new java.util.ArrayList<>(JournalExportTest.journal());
+        events.add(JournalExportTest.stored(
+                3,
+                new WinCorrected("w1", 3, SECRET, FocusArea.REST, List.of()),
+                Instant.parse("2026-11-22T10:00:00Z"),
+                "Europe/Berlin"));
+
+        ImportRefusedException refused = refusal(exportOf(events));
+
+        assertThat(refused.faults().get(0).field()).isEqualTo("events[3].payload.version");
+        assertThat(refused.faults().get(0).rule()).isEqualTo("version.out-of-order");
     }
 
     @Test
