@@ -386,6 +386,16 @@ class PipelineFaultsTest {
     void a_read_store_emptied_while_running_is_rebuilt_from_the_log_with_progress_reported() throws Exception {
         Path log = stack.queryServiceLog();
         long logBefore = Files.size(log);
+        // One person erases their journal first: the rebuild must bring none of it back (its sealed events are skipped,
+        // their key being destroyed), and the same person writes again, into a new journal, during the rebuild.
+        String erased = users.get(users.size() - 1);
+        HttpResponse<String> receipt = send(
+                HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + "/api/journal"))
+                        .header("Confirm-Erasure", erased)
+                        .DELETE(),
+                erased);
+        assertThat(receipt.statusCode()).as("erasure of %s", erased).isEqualTo(202);
+        reference.erased(erased);
         int eventsBefore = reference.events();
         for (String collection : List.of(
                 "timeline",

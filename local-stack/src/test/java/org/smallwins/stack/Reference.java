@@ -112,6 +112,16 @@ final class Reference {
         eventsByUser.merge(user, 1, Integer::sum);
     }
 
+    /**
+     * Records an erasure the command side accepted (202): the person's entries are gone, their ids free again, and the
+     * erasure is one more event of their journal, whose sequence goes on.
+     */
+    void erased(String user) {
+        byUser.put(user, new ConcurrentHashMap<>());
+        versions.keySet().removeIf(key -> key.startsWith(user + "|"));
+        eventsByUser.merge(user, 1, Integer::sum);
+    }
+
     /** The entry's current version (its ETag), as the command side must expect it in If-Match. */
     int version(Entry entry) {
         return versions.get(entry.user() + "|" + entry.id());
