@@ -172,51 +172,16 @@ public class JournalExport {
     }
 
     private static List<String> row(EventEnvelope e) {
-        String recordedAt = e.recordedAt().toString();
-        String sequence = Long.toString(e.sequence());
         return e.payload().handleWith(new JournalEvent.Handler<>() {
             @Override
             public List<String> winLogged(WinLogged win) {
-                return java.util.Arrays.asList(
-                        "WIN",
-                        cell(win.winId()),
-                        e.occurred().localDate().toString(),
-                        e.occurred().instant().toString(),
-                        e.occurred().zone(),
-                        cell(win.text()),
-                        win.focusArea().name(),
-                        cell(String.join("; ", win.tags())),
-                        "",
-                        "",
-                        "",
-                        "",
-                        recordedAt,
-                        sequence,
-                        "LOGGED",
-                        "1",
-                        "");
+                return winRow(e, win.winId(), win.text(), win.focusArea().name(), win.tags(), "LOGGED", 1);
             }
 
             @Override
-            public List<String> checkInRecorded(CheckInRecorded checkIn) {
-                return java.util.Arrays.asList(
-                        "CHECK_IN",
-                        cell(checkIn.checkInId()),
-                        e.occurred().localDate().toString(),
-                        e.occurred().instant().toString(),
-                        e.occurred().zone(),
-                        "",
-                        "",
-                        "",
-                        Integer.toString(checkIn.mood()),
-                        Integer.toString(checkIn.energy()),
-                        checkIn.window().name(),
-                        checkIn.note() == null ? "" : cell(checkIn.note()),
-                        recordedAt,
-                        sequence,
-                        "LOGGED",
-                        "1",
-                        "");
+            public List<String> checkInRecorded(CheckInRecorded c) {
+                return checkInRow(
+                        e, c.checkInId(), c.mood(), c.energy(), c.window().name(), c.note(), "LOGGED", 1);
             }
 
             @Override
@@ -226,70 +191,79 @@ public class JournalExport {
 
             @Override
             public List<String> winCorrected(WinCorrected win) {
-                return java.util.Arrays.asList(
-                        "WIN",
-                        cell(win.winId()),
-                        e.occurred().localDate().toString(),
-                        e.occurred().instant().toString(),
-                        e.occurred().zone(),
-                        cell(win.text()),
-                        win.focusArea().name(),
-                        cell(String.join("; ", win.tags())),
-                        "",
-                        "",
-                        "",
-                        "",
-                        recordedAt,
-                        sequence,
-                        "CORRECTED",
-                        Integer.toString(win.version()),
-                        "");
+                return winRow(
+                        e, win.winId(), win.text(), win.focusArea().name(), win.tags(), "CORRECTED", win.version());
             }
 
             @Override
-            public List<String> checkInCorrected(CheckInCorrected checkIn) {
-                return java.util.Arrays.asList(
-                        "CHECK_IN",
-                        cell(checkIn.checkInId()),
-                        e.occurred().localDate().toString(),
-                        e.occurred().instant().toString(),
-                        e.occurred().zone(),
-                        "",
-                        "",
-                        "",
-                        Integer.toString(checkIn.mood()),
-                        Integer.toString(checkIn.energy()),
-                        checkIn.window().name(),
-                        checkIn.note() == null ? "" : cell(checkIn.note()),
-                        recordedAt,
-                        sequence,
-                        "CORRECTED",
-                        Integer.toString(checkIn.version()),
-                        "");
+            public List<String> checkInCorrected(CheckInCorrected c) {
+                return checkInRow(
+                        e, c.checkInId(), c.mood(), c.energy(), c.window().name(), c.note(), "CORRECTED", c.version());
             }
 
             @Override
             public List<String> entryRetracted(EntryRetracted retracted) {
-                return java.util.Arrays.asList(
+                String reason =
+                        retracted.reason() == null ? "" : retracted.reason().name();
+                return columns(
+                        e,
                         retracted.kind().name(),
-                        cell(retracted.entryId()),
-                        e.occurred().localDate().toString(),
-                        e.occurred().instant().toString(),
-                        e.occurred().zone(),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        recordedAt,
-                        sequence,
+                        retracted.entryId(),
+                        List.of("", "", "", "", "", "", ""),
                         "RETRACTED",
-                        Integer.toString(retracted.version()),
-                        retracted.reason() == null ? "" : retracted.reason().name());
+                        retracted.version(),
+                        reason);
             }
         });
+    }
+
+    private static List<String> winRow(
+            EventEnvelope e, String id, String text, String area, List<String> tags, String change, int version) {
+        return columns(
+                e,
+                "WIN",
+                id,
+                List.of(cell(text), area, cell(String.join("; ", tags)), "", "", "", ""),
+                change,
+                version,
+                "");
+    }
+
+    private static List<String> checkInRow(
+            EventEnvelope e, String id, int mood, int energy, String window, String note, String change, int version) {
+        return columns(
+                e,
+                "CHECK_IN",
+                id,
+                List.of(
+                        "",
+                        "",
+                        "",
+                        Integer.toString(mood),
+                        Integer.toString(energy),
+                        window,
+                        note == null ? "" : cell(note)),
+                change,
+                version,
+                "");
+    }
+
+    /** One CSV row: kind, id, placement, the seven content cells, recorded, sequence, change, version, reason. */
+    private static List<String> columns(
+            EventEnvelope e, String kind, String id, List<String> content, String change, int version, String reason) {
+        List<String> row = new java.util.ArrayList<>(17);
+        row.add(kind);
+        row.add(cell(id));
+        row.add(e.occurred().localDate().toString());
+        row.add(e.occurred().instant().toString());
+        row.add(e.occurred().zone());
+        row.addAll(content);
+        row.add(e.recordedAt().toString());
+        row.add(Long.toString(e.sequence()));
+        row.add(change);
+        row.add(Integer.toString(version));
+        row.add(reason);
+        return row;
     }
 
     /**
