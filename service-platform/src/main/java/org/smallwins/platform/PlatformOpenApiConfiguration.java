@@ -442,7 +442,11 @@ public class PlatformOpenApiConfiguration {
                 String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
                 schema = openApi.getComponents().getSchemas().get(name);
             }
-            if (schema != null && "object".equals(schema.getType()) && schema.getProperties() != null) {
+            // a body that says it is open (the import's file format skips unknown members) stays open
+            if (schema != null
+                    && "object".equals(schema.getType())
+                    && schema.getProperties() != null
+                    && schema.getAdditionalProperties() == null) {
                 schema.setAdditionalProperties(Boolean.FALSE);
             }
         });
