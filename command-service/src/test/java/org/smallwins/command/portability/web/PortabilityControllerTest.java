@@ -157,7 +157,7 @@ class PortabilityControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("format"))
-                .andExpect(jsonPath("$.errors[0].rule").value("format.unknown"));
+                .andExpect(jsonPath("$.errors[0].code").value("format.unknown"));
 
         verifyNoInteractions(export, accessLog);
     }
@@ -254,7 +254,7 @@ class PortabilityControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/import-refused"))
                 .andExpect(jsonPath("$.errors[0].field").value("events[17].payload.text"))
-                .andExpect(jsonPath("$.errors[0].rule").value("text.too-long"));
+                .andExpect(jsonPath("$.errors[0].code").value("text.too-long"));
     }
 
     @Test
