@@ -26,11 +26,14 @@ import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.RetractionReason;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.history.HistoryEvent;
@@ -770,5 +773,42 @@ abstract class ProjectionContract {
         assertThat(page.hasMore()).isFalse();
         assertThat(store.history().countDocuments(new Document("userId", ALICE)))
                 .isEqualTo(1);
+    }
+
+    // Issue 14: the journal-level events (the focus, the weekly reflection) are in the whole history, and until the
+    // read
+    // side of issue 14 projects them (branch h14-read) they touch no entry and no week.
+    @Test
+    void a_focus_choice_and_a_reflection_are_in_the_whole_history_without_their_content_and_are_no_entry() {
+        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
+        applied(envelope(
+                ALICE,
+                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                Occurred.at(monday.plusHours(1).atZone(BERLIN).toInstant(), BERLIN)));
+        EventEnvelope reflection = envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", "A private answer", List.of("w1"), true),
+                Occurred.at(monday.plusHours(2).atZone(BERLIN).toInstant(), BERLIN));
+        applied(reflection);
+        applied(reflection); // redelivered
+
+        List<HistoryEvent> all = new HistoryQueries(store).page(ALICE, 10, null).items();
+
+        assertThat(all).extracting(HistoryEvent::sequence).containsExactly(3L, 2L, 1L);
+        assertThat(all)
+                .extracting(HistoryEvent::summary)
+                .containsExactly("Weekly reflection written for 2026-W47", "Focus area chosen", "Win logged");
+        assertThat(all)
+                .extracting(HistoryEvent::type)
+                .containsExactly("WeeklyReflectionWritten", "FocusAreaChosen", "WinLogged");
+        assertThat(all).extracting(HistoryEvent::entryId).containsExactly(null, null, "w1");
+        assertThat(all.toString()).doesNotContain("private", "BOUNDARIES", "CONTEMPLATION");
+        assertThat(store.timeline().countDocuments(new Document("userId", ALICE)))
+                .isEqualTo(1);
+        WeekTrend week = trends.week(ALICE, YearWeek.of(2026, 47));
+        assertThat(week.wins()).isEqualTo(1);
+        assertThat(store.journals().find(new Document("_id", ALICE)).first().get("lastSequence"))
+                .isEqualTo(3L);
     }
 }
