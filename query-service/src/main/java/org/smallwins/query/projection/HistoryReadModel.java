@@ -10,8 +10,10 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
@@ -51,7 +53,7 @@ class HistoryReadModel extends ReadModel {
                 .append("recordedAt", Date.from(envelope.recordedAt()))
                 .append("correlationId", envelope.correlationId())
                 .append("summary", summary(envelope, transition));
-        if (!(envelope.payload() instanceof JournalErased)) {
+        if (envelope.payload().aboutAnEntry()) {
             recorded.append("entryId", envelope.payload().entryId());
         }
         return recorded;
@@ -96,7 +98,26 @@ class HistoryReadModel extends ReadModel {
             public String journalErased(JournalErased event) {
                 return "Journal erased: " + event.erasedEvents() + " events";
             }
+
+            @Override
+            public String focusAreaChosen(FocusAreaChosen event) {
+                // the area and stage are the product's own vocabulary, not something the person wrote or rated
+                return "Focus area chosen: " + words(event.area().name()) + ", stage " + words(event.stage().name());
+            }
+
+            @Override
+            public String weeklyReflectionWritten(WeeklyReflectionWritten event) {
+                // the week and how many wins were chosen; never the answer, nor which wins
+                return "Weekly reflection written for " + event.isoWeek() + ": "
+                        + (event.answer() == null ? "no answer, " : "answer, ")
+                        + event.winIds().size() + (event.winIds().size() == 1 ? " win" : " wins")
+                        + (event.proudOfShowingUp() ? ", proud of showing up" : "");
+            }
         });
+    }
+
+    private static String words(String constant) {
+        return constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     static String corrected(String what, EntryTransition transition) {
