@@ -101,23 +101,14 @@ class HistoryReadModel extends ReadModel {
 
             @Override
             public String focusAreaChosen(FocusAreaChosen event) {
-                // the area and stage are the product's own vocabulary, not something the person wrote or rated
-                return "Focus area chosen: " + words(event.area().name()) + ", stage " + words(event.stage().name());
+                return "Focus area chosen";
             }
 
             @Override
             public String weeklyReflectionWritten(WeeklyReflectionWritten event) {
-                // the week and how many wins were chosen; never the answer, nor which wins
-                return "Weekly reflection written for " + event.isoWeek() + ": "
-                        + (event.answer() == null ? "no answer, " : "answer, ")
-                        + event.winIds().size() + (event.winIds().size() == 1 ? " win" : " wins")
-                        + (event.proudOfShowingUp() ? ", proud of showing up" : "");
+                return "Weekly reflection written for " + event.isoWeek();
             }
         });
-    }
-
-    private static String words(String constant) {
-        return constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     static String corrected(String what, EntryTransition transition) {

@@ -41,9 +41,9 @@ class TimelineReadModel extends ReadModel {
         return userId + "|" + entryId;
     }
 
+    /** {@inheritDoc}: the entry's document; none for a journal-level event (it is about no entry). */
     @Override
     List<String> documentIds(EventEnvelope envelope, EntryTransition transition) {
-        // a journal-level event (a focus area, a reflection, an erasure) is on no entry's timeline
         return envelope.payload().aboutAnEntry()
                 ? List.of(id(envelope.userId(), envelope.payload().entryId()))
                 : List.of();
