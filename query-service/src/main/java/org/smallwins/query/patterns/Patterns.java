@@ -1,31 +1,35 @@
 package org.smallwins.query.patterns;
 
-import static java.time.DayOfWeek.MONDAY;
-import static java.time.DayOfWeek.SUNDAY;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.query.trends.FocusChoice;
+import org.smallwins.query.trends.WeekTrend;
 import org.threeten.extra.YearWeek;
 
 /**
- * A person's patterns, computed from their week figures and their focus choices alone: no store, no clock, no web.
+ * A person's patterns, computed from their weeks (as the week view shows each) and their focus choices alone: no store,
+ * no clock, no web.
  *
  * <ul>
- *   <li>A <b>hard week</b> has check-ins and a mood average of 2.5 or lower, or more than half of its check-ins outside
- *       the window of tolerance. Both are decided on the exact sums ({@code 2 × moodSum ≤ 5 × checkIns}), not on the
- *       rounded average shown. A quiet week is never a hard week: it has nothing to say about how the week felt.
- *   <li><b>What seems to help</b>: for each focus area the person logged a win in, or chose, during the range, the
- *       weeks with check-ins are split into weeks with at least {@value #MANY_WINS} wins in that area and weeks with
- *       fewer; each side's mean of weekly mood averages is shown only when both sides have at least
+ *   <li>A <b>hard week</b> has check-ins and a mood average of 2.5 or lower (the average as the week shows it, to two
+ *       decimals; the same as the exact average for any week of fewer than 100 check-ins), or more than half of its
+ *       check-ins outside the window of tolerance (counted exactly). A quiet week is never a hard week: it has nothing
+ *       to say about how the week felt.
+ *   <li><b>What seems to help</b>: for each focus area the person logged a win in, or had as their focus, during the
+ *       range, the weeks with check-ins are split into weeks with at least {@value #MANY_WINS} wins in that area and
+ *       weeks with fewer; each side's mean of weekly mood averages (each as its week shows it, to two decimals; the mean
+ *       to two decimals too) is shown only when both sides have at least
  *       {@value #ENOUGH_WEEKS} weeks, otherwise each side says how many more weeks it needs. The sentence compares
  *       weeks of the same person and claims no cause.
- *   <li>The <b>focus area</b> of a week is the last choice made in that week or before; a week before the first choice
- *       has none.
+ *   <li>The <b>focus area</b> of a week is the one current at its end ({@link FocusChoice#currentAt}), as the week view
+ *       shows it; the focus over time lists the choice current when the range starts and every choice made in it.
  * </ul>
  */
 public final class Patterns {
@@ -38,26 +42,30 @@ public final class Patterns {
     public static final int MANY_WINS = 2;
     /** Weeks with check-ins each side needs before a comparison is shown. */
     public static final int ENOUGH_WEEKS = 3;
+    /** A mood average at or below this makes a hard week. */
+    public static final double LOW_MOOD_AVERAGE = 2.5;
+
+    private static final String WITHIN = ToleranceWindow.WITHIN.name();
 
     private Patterns() {}
 
     /**
      * The patterns of the given weeks.
      *
-     * @param weeks consecutive weeks, oldest first (quiet ones as {@link WeekFigures#quiet(YearWeek)})
-     * @param choices every focus choice of the person, in the order made (earlier and later ones are fine)
+     * @param weeks consecutive weeks, oldest first, each with its wins ({@link WeekTrend#winsOfTheWeek()}; quiet ones
+     *     as zeros)
+     * @param choices every focus choice of the person, oldest first (earlier and later ones than the weeks are fine)
      */
-    public static PersonPatterns of(List<WeekFigures> weeks, List<FocusChoice> choices) {
+    public static PersonPatterns of(List<WeekTrend> weeks, List<FocusChoice> choices) {
         List<PersonPatterns.Week> shown = new ArrayList<>(weeks.size());
         List<PersonPatterns.HardWeek> hard = new ArrayList<>();
         Set<FocusArea> areas = EnumSet.noneOf(FocusArea.class);
-        for (WeekFigures week : weeks) {
-            FocusChoice focus = focusAtEndOf(week.week(), choices);
-            shown.add(week(week, focus));
+        for (WeekTrend week : weeks) {
+            shown.add(week(week));
             hardWeek(week).ifPresent(hard::add);
-            week.wins().forEach(win -> areas.add(win.focusArea()));
-            if (focus != null) {
-                areas.add(focus.area());
+            wins(week).forEach(win -> areas.add(FocusArea.valueOf(win.focusArea())));
+            if (week.focus() != null) {
+                areas.add(FocusArea.valueOf(week.focus().area()));
             }
         }
         List<PersonPatterns.Comparison> comparisons = new ArrayList<>();
@@ -68,58 +76,65 @@ public final class Patterns {
                 List.copyOf(shown), List.copyOf(hard), List.copyOf(comparisons), focusOverTime(weeks, choices));
     }
 
-    /** The choice current at the end of {@code week}: the last made in it or before; null before the first. */
-    static FocusChoice focusAtEndOf(YearWeek week, List<FocusChoice> choices) {
-        FocusChoice current = null;
-        for (FocusChoice choice : choices) {
-            if (!choice.week().isAfter(week)) {
-                current = choice;
-            }
-        }
-        return current;
+    private static List<WeekTrend.Win> wins(WeekTrend week) {
+        return week.winsOfTheWeek() == null ? List.of() : week.winsOfTheWeek();
     }
 
-    private static PersonPatterns.Week week(WeekFigures week, FocusChoice focus) {
+    private static int within(WeekTrend week) {
+        return week.windowOfTolerance() == null ? 0 : week.windowOfTolerance().getOrDefault(WITHIN, 0);
+    }
+
+    private static Double moodAverage(WeekTrend week) {
+        return week.checkIns() == 0 || week.mood() == null ? null : week.mood().average();
+    }
+
+    private static int winsIn(WeekTrend week, FocusArea area) {
+        return (int) wins(week).stream()
+                .filter(win -> area.name().equals(win.focusArea()))
+                .count();
+    }
+
+    private static PersonPatterns.Week week(WeekTrend week) {
         int checkIns = week.checkIns();
         return new PersonPatterns.Week(
-                week.week().toString(),
-                week.week().atDay(MONDAY).toString(),
-                week.week().atDay(SUNDAY).toString(),
-                week.winCount(),
-                focus == null ? null : focus.area().name(),
-                focus == null ? null : focus.stage(),
-                focus == null ? null : week.winsIn(focus.area()),
+                week.week(),
+                week.weekStart(),
+                week.weekEnd(),
+                week.wins(),
+                week.focus() == null ? null : week.focus().area(),
+                week.focus() == null ? null : week.focus().stage(),
+                week.focus() == null ? null : week.winsInFocusArea(),
                 week.daysShownUp(),
                 checkIns,
-                checkIns == 0 ? null : round(week.moodSum() / (double) checkIns),
-                checkIns == 0 ? null : round(week.energySum() / (double) checkIns),
-                checkIns == 0 ? null : round(week.checkInsWithinWindow() / (double) checkIns),
-                week.reflectionWritten());
+                moodAverage(week),
+                checkIns == 0 ? null : week.energyAverage(),
+                checkIns == 0 ? null : round(within(week) / (double) checkIns),
+                week.reflection() != null);
     }
 
-    static Optional<PersonPatterns.HardWeek> hardWeek(WeekFigures week) {
+    static Optional<PersonPatterns.HardWeek> hardWeek(WeekTrend week) {
         int checkIns = week.checkIns();
-        if (checkIns == 0) {
+        Double mood = moodAverage(week);
+        if (checkIns == 0 || mood == null) {
             return Optional.empty();
         }
         List<String> because = new ArrayList<>(2);
-        if (2L * week.moodSum() <= 5L * checkIns) {
+        if (mood <= LOW_MOOD_AVERAGE) {
             because.add(LOW_MOOD);
         }
-        if (2L * (checkIns - week.checkInsWithinWindow()) > checkIns) {
+        if (2L * (checkIns - within(week)) > checkIns) {
             because.add(MOSTLY_OUTSIDE_THE_WINDOW);
         }
         if (because.isEmpty()) {
             return Optional.empty();
         }
-        List<PersonPatterns.Win> wins = week.wins().stream()
-                .map(win -> new PersonPatterns.Win(
-                        win.id(), win.day(), win.text(), win.focusArea().name()))
+        List<PersonPatterns.Win> wins = wins(week).stream()
+                .map(win -> new PersonPatterns.Win(win.id(), win.day(), win.text(), win.focusArea()))
                 .toList();
         return Optional.of(new PersonPatterns.HardWeek(
-                week.week().toString(),
-                round(week.moodSum() / (double) checkIns),
-                round(week.checkInsWithinWindow() / (double) checkIns),
+                week.week(),
+                mood,
+                round(within(week) / (double) checkIns),
                 List.copyOf(because),
                 wins,
                 heavierWeek(wins.size(), checkIns)));
@@ -132,17 +147,17 @@ public final class Patterns {
         return "A heavier week, and you still checked in " + (checkIns == 1 ? "once" : checkIns + " times");
     }
 
-    static PersonPatterns.Comparison compare(FocusArea area, List<WeekFigures> weeks) {
+    static PersonPatterns.Comparison compare(FocusArea area, List<WeekTrend> weeks) {
         int many = 0;
         int fewer = 0;
         double manySum = 0;
         double fewerSum = 0;
-        for (WeekFigures week : weeks) {
-            if (week.checkIns() == 0) {
+        for (WeekTrend week : weeks) {
+            Double mood = moodAverage(week);
+            if (mood == null) {
                 continue;
             }
-            double mood = week.moodSum() / (double) week.checkIns();
-            if (week.winsIn(area) >= MANY_WINS) {
+            if (winsIn(week, area) >= MANY_WINS) {
                 many++;
                 manySum += mood;
             } else {
@@ -185,32 +200,27 @@ public final class Patterns {
      * The choice current when the range starts (made before its first week), then every choice made during it, each
      * with the week it was made in.
      */
-    static List<PersonPatterns.Focus> focusOverTime(List<WeekFigures> weeks, List<FocusChoice> choices) {
+    static List<PersonPatterns.Focus> focusOverTime(List<WeekTrend> weeks, List<FocusChoice> choices) {
         if (weeks.isEmpty()) {
             return List.of();
         }
-        YearWeek first = weeks.get(0).week();
-        YearWeek last = weeks.get(weeks.size() - 1).week();
+        YearWeek first = YearWeek.parse(weeks.get(0).week());
+        YearWeek last = YearWeek.parse(weeks.get(weeks.size() - 1).week());
         List<PersonPatterns.Focus> over = new ArrayList<>();
-        FocusChoice before = null;
-        for (FocusChoice choice : choices) {
-            if (choice.week().isBefore(first)) {
-                before = choice;
-            }
-        }
-        if (before != null) {
-            over.add(focus(before));
-        }
+        FocusChoice.currentAt(choices, first.minusWeeks(1)).map(Patterns::focus).ifPresent(over::add);
         choices.stream()
-                .filter(choice ->
-                        !choice.week().isBefore(first) && !choice.week().isAfter(last))
+                .filter(choice -> {
+                    YearWeek week = YearWeek.parse(choice.week());
+                    return !week.isBefore(first) && !week.isAfter(last);
+                })
+                .sorted(Comparator.comparingLong(FocusChoice::sequence))
                 .map(Patterns::focus)
                 .forEach(over::add);
         return List.copyOf(over);
     }
 
     private static PersonPatterns.Focus focus(FocusChoice choice) {
-        return new PersonPatterns.Focus(choice.week().toString(), choice.area().name(), choice.stage());
+        return new PersonPatterns.Focus(choice.week(), choice.area(), choice.stage());
     }
 
     /** An area as said in a sentence: {@code SELF_COMPASSION} → "self-compassion". */

@@ -1,6 +1,5 @@
 package org.smallwins.query.patterns;
 
-import org.smallwins.query.readstore.ReadStore;
 import org.smallwins.query.trends.TrendQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class PatternsConfiguration {
 
     @Bean
-    PatternQueries patternQueries(ReadStore store, TrendQueries trends) {
-        return new PatternQueries(store, trends);
+    PatternQueries patternQueries(TrendQueries trends) {
+        return new PatternQueries(trends);
     }
 }

@@ -63,7 +63,7 @@ class PatternsControllerTest {
     static PersonPatterns quiet(int count) {
         return Patterns.of(
                 Weeks.ending(YearWeek.of(2026, 48), count).stream()
-                        .map(WeekFigures::quiet)
+                        .map(Figures::quiet)
                         .toList(),
                 List.of());
     }

@@ -1,53 +1,44 @@
 package org.smallwins.query.patterns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.smallwins.contract.FocusArea.BOUNDARIES;
 import static org.smallwins.contract.FocusArea.REST;
+import static org.smallwins.contract.ToleranceWindow.HYPERAROUSED;
+import static org.smallwins.contract.ToleranceWindow.HYPOAROUSED;
+import static org.smallwins.contract.ToleranceWindow.WITHIN;
+import static org.smallwins.query.patterns.Figures.choice;
+import static org.smallwins.query.patterns.Figures.moods;
+import static org.smallwins.query.patterns.Figures.quiet;
+import static org.smallwins.query.patterns.Figures.week;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.journal.week.Weeks;
+import org.smallwins.query.patterns.Figures.CheckIn;
+import org.smallwins.query.trends.FocusChoice;
+import org.smallwins.query.trends.WeekTrend;
 import org.threeten.extra.YearWeek;
 
-/** The patterns computed from week figures alone: thresholds at their edges, quiet weeks, focus over time. */
+/** The patterns computed from weeks alone: thresholds at their edges, quiet weeks, the focus over time. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PatternsTest {
 
     static final YearWeek W48 = YearWeek.of(2026, 48);
 
-    /** A week with the given check-ins ({@code {mood, energy, within 1/0}}) and wins (their areas). */
-    static WeekFigures week(YearWeek week, int[][] checkIns, FocusArea... wins) {
-        int moods = 0;
-        int energies = 0;
-        int within = 0;
-        for (int[] checkIn : checkIns) {
-            moods += checkIn[0];
-            energies += checkIn[1];
-            within += checkIn[2];
-        }
-        List<WeekFigures.Win> list = new ArrayList<>();
-        for (int i = 0; i < wins.length; i++) {
-            list.add(new WeekFigures.Win(
-                    week + "-w" + i,
-                    week.atDay(java.time.DayOfWeek.MONDAY).toString(),
-                    "Today I noticed " + i,
-                    wins[i]));
-        }
-        int days = checkIns.length + wins.length == 0 ? 0 : 1;
-        return new WeekFigures(week, days, checkIns.length, moods, energies, within, false, list);
+    static List<WeekTrend> quietWeeks(YearWeek last, int count) {
+        return Weeks.ending(last, count).stream().map(Figures::quiet).toList();
     }
 
-    static int[][] moods(int... moods) {
-        return IntStream.of(moods).mapToObj(m -> new int[] {m, 3, 1}).toArray(int[][]::new);
-    }
-
-    static List<WeekFigures> quietWeeks(YearWeek last, int count) {
-        return Weeks.ending(last, count).stream().map(WeekFigures::quiet).toList();
+    static PersonPatterns.Comparison comparison(PersonPatterns patterns, FocusArea area) {
+        return patterns.whatSeemsToHelp().stream()
+                .filter(c -> c.focusArea().equals(area.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -76,55 +67,65 @@ class PatternsTest {
     }
 
     @Test
-    void a_week_shows_its_averages_and_its_share_within_the_window_rounded_to_two_decimals() {
-        WeekFigures figures = week(W48, new int[][] {{4, 2, 1}, {3, 3, 0}, {4, 5, 1}}, REST, REST, BOUNDARIES);
+    void a_week_shows_its_averages_its_share_within_the_window_and_whether_a_reflection_was_written() {
+        WeekTrend figures = week(
+                W48,
+                List.of(new CheckIn(4, 2, WITHIN), new CheckIn(3, 3, HYPOAROUSED), new CheckIn(4, 5, WITHIN)),
+                List.of(),
+                true,
+                REST,
+                REST,
+                BOUNDARIES);
 
         PersonPatterns.Week week =
                 Patterns.of(List.of(figures), List.of()).weeks().get(0);
 
         assertThat(week.wins()).isEqualTo(3);
         assertThat(week.checkIns()).isEqualTo(3);
+        assertThat(week.daysShownUp()).isEqualTo(1);
         assertThat(week.moodAverage()).isEqualTo(3.67);
         assertThat(week.energyAverage()).isEqualTo(3.33);
         assertThat(week.shareWithinWindow()).isEqualTo(0.67);
+        assertThat(week.reflectionWritten()).isTrue();
     }
 
     @Test
     void a_mood_average_of_exactly_2_5_is_a_hard_week_and_just_above_it_is_not() {
-        List<WeekFigures> weeks = List.of(
-                week(YearWeek.of(2026, 46), moods(2, 3)),
-                week(YearWeek.of(2026, 47), moods(2, 3, 3, 2, 3)),
+        List<CheckIn> justAbove = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            justAbove.add(Figures.checkIn(i == 1 || i % 2 == 0 ? 3 : 2)); // 251 / 100 = 2.51
+        }
+        List<WeekTrend> weeks = List.of(
+                week(YearWeek.of(2026, 45), moods(2, 3)),
+                week(YearWeek.of(2026, 46), moods(2, 3, 3, 2, 3)),
+                week(YearWeek.of(2026, 47), justAbove),
                 week(W48, moods(1, 4, 2, 3)));
 
         PersonPatterns patterns = Patterns.of(weeks, List.of());
 
+        assertThat(patterns.weeks().get(2).moodAverage()).isEqualTo(2.51);
         assertThat(patterns.hardWeeks())
                 .extracting(PersonPatterns.HardWeek::week)
-                .containsExactly("2026-W46", "2026-W48");
+                .containsExactly("2026-W45", "2026-W48");
         assertThat(patterns.hardWeeks().get(0).moodAverage()).isEqualTo(2.5);
         assertThat(patterns.hardWeeks().get(0).because()).containsExactly(Patterns.LOW_MOOD);
     }
 
     @Test
-    void a_week_whose_average_rounds_to_2_5_but_is_above_it_is_not_a_hard_week() {
-        // 2501 / 1000 = 2.501 is shown as 2.5, yet it is above 2.5: the rule is decided on the exact sums
-        int[][] checkIns = new int[1000][];
-        for (int i = 0; i < 1000; i++) {
-            checkIns[i] = new int[] {i == 1 || i % 2 == 0 ? 3 : 2, 3, 1};
-        }
-        WeekFigures figures = week(W48, checkIns);
-        assertThat(figures.moodSum()).isEqualTo(2501);
-
-        PersonPatterns patterns = Patterns.of(List.of(figures), List.of());
-
-        assertThat(patterns.weeks().get(0).moodAverage()).isEqualTo(2.5);
-        assertThat(patterns.hardWeeks()).isEmpty();
-    }
-
-    @Test
     void check_ins_mostly_outside_the_window_make_a_hard_week_and_exactly_half_does_not() {
-        WeekFigures half = week(YearWeek.of(2026, 47), new int[][] {{4, 3, 1}, {4, 3, 0}, {4, 3, 1}, {4, 3, 0}});
-        WeekFigures most = week(W48, new int[][] {{4, 3, 1}, {4, 3, 0}, {4, 3, 0}}, REST, REST, BOUNDARIES);
+        WeekTrend half = week(
+                YearWeek.of(2026, 47),
+                List.of(
+                        new CheckIn(4, 3, WITHIN),
+                        new CheckIn(4, 3, HYPERAROUSED),
+                        new CheckIn(4, 3, WITHIN),
+                        new CheckIn(4, 3, HYPOAROUSED)));
+        WeekTrend most = week(
+                W48,
+                List.of(new CheckIn(4, 3, WITHIN), new CheckIn(4, 3, HYPERAROUSED), new CheckIn(4, 3, HYPOAROUSED)),
+                REST,
+                REST,
+                BOUNDARIES);
 
         PersonPatterns patterns = Patterns.of(List.of(half, most), List.of());
 
@@ -132,19 +133,20 @@ class PatternsTest {
         PersonPatterns.HardWeek hard = patterns.hardWeeks().get(0);
         assertThat(hard.week()).isEqualTo("2026-W48");
         assertThat(hard.because()).containsExactly(Patterns.MOSTLY_OUTSIDE_THE_WINDOW);
+        assertThat(hard.moodAverage()).isEqualTo(4.0);
         assertThat(hard.shareWithinWindow()).isEqualTo(0.33);
         assertThat(hard.summary()).isEqualTo("3 wins in a heavier week");
         assertThat(hard.winsLogged())
                 .extracting(PersonPatterns.Win::id, PersonPatterns.Win::text, PersonPatterns.Win::focusArea)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("2026-W48-w0", "Today I noticed 0", "REST"),
-                        org.assertj.core.groups.Tuple.tuple("2026-W48-w1", "Today I noticed 1", "REST"),
-                        org.assertj.core.groups.Tuple.tuple("2026-W48-w2", "Today I noticed 2", "BOUNDARIES"));
+                        tuple("2026-W48-w0", "Today I noticed 0", "REST"),
+                        tuple("2026-W48-w1", "Today I noticed 1", "REST"),
+                        tuple("2026-W48-w2", "Today I noticed 2", "BOUNDARIES"));
     }
 
     @Test
     void a_hard_week_for_both_reasons_names_both_and_one_without_wins_still_counts_the_check_ins() {
-        WeekFigures figures = week(W48, new int[][] {{1, 1, 0}, {2, 1, 0}});
+        WeekTrend figures = week(W48, List.of(new CheckIn(1, 1, HYPOAROUSED), new CheckIn(2, 1, HYPERAROUSED)));
 
         PersonPatterns.HardWeek hard =
                 Patterns.of(List.of(figures), List.of()).hardWeeks().get(0);
@@ -152,7 +154,7 @@ class PatternsTest {
         assertThat(hard.because()).containsExactly(Patterns.LOW_MOOD, Patterns.MOSTLY_OUTSIDE_THE_WINDOW);
         assertThat(hard.winsLogged()).isEmpty();
         assertThat(hard.summary()).isEqualTo("A heavier week, and you still checked in 2 times");
-        assertThat(Patterns.of(List.of(week(W48, new int[][] {{1, 1, 1}}, REST)), List.of())
+        assertThat(Patterns.of(List.of(week(W48, moods(1), REST)), List.of())
                         .hardWeeks()
                         .get(0)
                         .summary())
@@ -161,8 +163,8 @@ class PatternsTest {
 
     @Test
     void a_quiet_week_and_a_week_with_wins_but_no_check_ins_are_never_hard_weeks() {
-        PersonPatterns patterns = Patterns.of(
-                List.of(WeekFigures.quiet(YearWeek.of(2026, 47)), week(W48, new int[0][], REST)), List.of());
+        PersonPatterns patterns =
+                Patterns.of(List.of(quiet(YearWeek.of(2026, 47)), week(W48, List.of(), REST)), List.of());
 
         assertThat(patterns.hardWeeks()).isEmpty();
         assertThat(patterns.weeks().get(1).wins()).isOne();
@@ -173,8 +175,8 @@ class PatternsTest {
      * {@code many} weeks with check-ins and two boundaries wins, {@code fewer} with one boundaries win and two rest
      * wins, and a last week with three boundaries wins but no check-ins.
      */
-    static List<WeekFigures> boundariesWeeks(int many, int fewer) {
-        List<WeekFigures> weeks = new ArrayList<>();
+    static List<WeekTrend> boundariesWeeks(int many, int fewer) {
+        List<WeekTrend> weeks = new ArrayList<>();
         List<YearWeek> range = Weeks.ending(W48, many + fewer + 1);
         for (int i = 0; i < many; i++) {
             weeks.add(week(range.get(i), moods(4, 4), BOUNDARIES, BOUNDARIES));
@@ -183,15 +185,8 @@ class PatternsTest {
             weeks.add(week(range.get(many + i), moods(3, 2), BOUNDARIES, REST, REST));
         }
         // a week with many boundaries wins but no check-ins: it has no mood to compare and is not counted
-        weeks.add(week(range.get(many + fewer), new int[0][], BOUNDARIES, BOUNDARIES, BOUNDARIES));
+        weeks.add(week(range.get(many + fewer), List.of(), BOUNDARIES, BOUNDARIES, BOUNDARIES));
         return weeks;
-    }
-
-    static PersonPatterns.Comparison comparison(PersonPatterns patterns, FocusArea area) {
-        return patterns.whatSeemsToHelp().stream()
-                .filter(c -> c.focusArea().equals(area.name()))
-                .findFirst()
-                .orElseThrow();
     }
 
     @Test
@@ -237,9 +232,9 @@ class PatternsTest {
     @Test
     void a_focus_area_without_wins_is_compared_too_and_areas_come_in_the_vocabulary_order() {
         List<FocusChoice> choices =
-                List.of(new FocusChoice(YearWeek.of(2026, 47), FocusArea.SELF_COMPASSION, "CONTEMPLATION"));
+                List.of(choice(1, YearWeek.of(2026, 47), FocusArea.SELF_COMPASSION, "CONTEMPLATION"));
 
-        PersonPatterns patterns = Patterns.of(List.of(week(W48, moods(3), BOUNDARIES, REST)), choices);
+        PersonPatterns patterns = Patterns.of(List.of(week(W48, moods(3), choices, false, BOUNDARIES, REST)), choices);
 
         assertThat(patterns.whatSeemsToHelp())
                 .extracting(PersonPatterns.Comparison::focusArea)
@@ -248,16 +243,16 @@ class PatternsTest {
     }
 
     @Test
-    void a_choice_applies_from_its_week_on_and_the_last_choice_of_a_week_is_that_weeks_focus() {
-        List<WeekFigures> weeks = List.of(
-                week(YearWeek.of(2026, 45), moods(3), BOUNDARIES),
-                week(YearWeek.of(2026, 46), moods(3), BOUNDARIES, REST),
-                WeekFigures.quiet(YearWeek.of(2026, 47)),
-                week(W48, moods(3), BOUNDARIES, BOUNDARIES, REST));
+    void each_week_shows_the_focus_current_at_its_end_and_every_choice_is_listed_with_its_week() {
         List<FocusChoice> choices = List.of(
-                new FocusChoice(YearWeek.of(2026, 46), REST, "PRECONTEMPLATION"),
-                new FocusChoice(YearWeek.of(2026, 46), BOUNDARIES, "CONTEMPLATION"),
-                new FocusChoice(W48, BOUNDARIES, "ACTION"));
+                choice(3, YearWeek.of(2026, 46), REST, "PRECONTEMPLATION"),
+                choice(4, YearWeek.of(2026, 46), BOUNDARIES, "CONTEMPLATION"),
+                choice(9, W48, BOUNDARIES, "ACTION"));
+        List<WeekTrend> weeks = List.of(
+                week(YearWeek.of(2026, 45), moods(3), choices, false, BOUNDARIES),
+                week(YearWeek.of(2026, 46), moods(3), choices, false, BOUNDARIES, REST),
+                week(YearWeek.of(2026, 47), List.of(), choices, false),
+                week(W48, moods(3), choices, false, BOUNDARIES, BOUNDARIES, REST));
 
         PersonPatterns patterns = Patterns.of(weeks, choices);
 
@@ -267,10 +262,10 @@ class PatternsTest {
                         PersonPatterns.Week::stage,
                         PersonPatterns.Week::winsInFocusArea)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, null, null),
-                        org.assertj.core.groups.Tuple.tuple("BOUNDARIES", "CONTEMPLATION", 1),
-                        org.assertj.core.groups.Tuple.tuple("BOUNDARIES", "CONTEMPLATION", 0),
-                        org.assertj.core.groups.Tuple.tuple("BOUNDARIES", "ACTION", 2));
+                        tuple(null, null, null),
+                        tuple("BOUNDARIES", "CONTEMPLATION", 1),
+                        tuple("BOUNDARIES", "CONTEMPLATION", 0),
+                        tuple("BOUNDARIES", "ACTION", 2));
         assertThat(patterns.focusOverTime())
                 .containsExactly(
                         new PersonPatterns.Focus("2026-W46", "REST", "PRECONTEMPLATION"),
@@ -281,9 +276,9 @@ class PatternsTest {
     @Test
     void the_focus_over_time_starts_with_the_choice_current_before_the_range_and_leaves_out_older_ones() {
         List<FocusChoice> choices = List.of(
-                new FocusChoice(YearWeek.of(2026, 30), REST, "PREPARATION"),
-                new FocusChoice(YearWeek.of(2026, 40), BOUNDARIES, "ACTION"),
-                new FocusChoice(W48, BOUNDARIES, "MAINTENANCE"));
+                choice(1, YearWeek.of(2026, 30), REST, "PREPARATION"),
+                choice(2, YearWeek.of(2026, 40), BOUNDARIES, "ACTION"),
+                choice(3, W48, BOUNDARIES, "MAINTENANCE"));
 
         PersonPatterns patterns = Patterns.of(quietWeeks(W48, 4), choices);
 
@@ -291,24 +286,23 @@ class PatternsTest {
                 .containsExactly(
                         new PersonPatterns.Focus("2026-W40", "BOUNDARIES", "ACTION"),
                         new PersonPatterns.Focus("2026-W48", "BOUNDARIES", "MAINTENANCE"));
-        assertThat(patterns.weeks().get(0).focusArea()).isEqualTo("BOUNDARIES");
-        assertThat(patterns.weeks().get(0).winsInFocusArea()).isZero();
-        assertThat(patterns.weeks().get(3).stage()).isEqualTo("MAINTENANCE");
     }
 
     @Test
     void one_hundred_and_four_weeks_across_a_53_week_year_are_all_there_oldest_first() {
         YearWeek last = YearWeek.of(2027, 30);
-        List<WeekFigures> weeks = new ArrayList<>();
         List<YearWeek> range = Weeks.ending(last, 104);
+        List<FocusChoice> choices = List.of(choice(1, range.get(10), BOUNDARIES, "CONTEMPLATION"));
+        List<WeekTrend> weeks = new ArrayList<>();
         for (int i = 0; i < range.size(); i++) {
             // every fourth week is heavier; boundaries wins twice in every third week
             weeks.add(week(
                     range.get(i),
                     i % 4 == 0 ? moods(2, 2) : moods(4, 3),
+                    choices,
+                    i % 5 == 0,
                     i % 3 == 0 ? new FocusArea[] {BOUNDARIES, BOUNDARIES} : new FocusArea[] {REST}));
         }
-        List<FocusChoice> choices = List.of(new FocusChoice(range.get(10), BOUNDARIES, "CONTEMPLATION"));
 
         PersonPatterns patterns = Patterns.of(weeks, choices);
 
@@ -316,6 +310,9 @@ class PatternsTest {
         assertThat(patterns.weeks()).extracting(PersonPatterns.Week::week).contains("2026-W53");
         assertThat(patterns.weeks().get(0).week()).isEqualTo(range.get(0).toString());
         assertThat(patterns.weeks().get(103).week()).isEqualTo("2027-W30");
+        assertThat(patterns.weeks())
+                .filteredOn(PersonPatterns.Week::reflectionWritten)
+                .hasSize(21);
         assertThat(patterns.hardWeeks()).hasSize(26);
         PersonPatterns.Comparison boundaries = comparison(patterns, BOUNDARIES);
         assertThat(boundaries.shown()).isTrue();
