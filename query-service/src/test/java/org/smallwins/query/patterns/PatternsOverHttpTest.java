@@ -33,12 +33,15 @@ import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.RetractionReason;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.infra.DevTokens;
@@ -182,6 +185,7 @@ class PatternsOverHttpTest {
         LocalDate twoWeeksAgo = today.minusWeeks(2);
 
         Journal journal = new Journal(ada)
+                .on(threeWeeksAgo, new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION))
                 // three weeks ago: a heavier week (mood average exactly 2.5) that held three wins
                 .win(threeWeeksAgo, "w1", FocusArea.BOUNDARIES, "Today I said no to an extra shift")
                 .win(threeWeeksAgo, "w2", FocusArea.BOUNDARIES, "Today I left on time")
@@ -192,13 +196,21 @@ class PatternsOverHttpTest {
                 // corrected and retracted: the week shows w3 as it is now, and w4 not at all
                 .on(threeWeeksAgo, new WinCorrected("w3", 2, "Today I rested without guilt", FocusArea.REST, List.of()))
                 .on(threeWeeksAgo, new EntryRetracted("w4", 2, EntryKind.WIN, RetractionReason.DUPLICATE))
+                .on(
+                        today,
+                        new WeeklyReflectionWritten(
+                                YearWeek.from(threeWeeksAgo).toString(),
+                                "By leaving on time",
+                                List.of("w2", "w1"),
+                                true))
                 // two weeks ago: a gentler week
                 .win(twoWeeksAgo, "w5", FocusArea.REST, "Today I asked for help")
                 .checkIn(twoWeeksAgo, "c3", 4, ToleranceWindow.WITHIN)
                 // last week is quiet; this week: check-ins mostly outside the window
                 .checkIn(today, "c4", 4, ToleranceWindow.HYPERAROUSED)
                 .checkIn(today, "c5", 4, ToleranceWindow.HYPOAROUSED)
-                .checkIn(today, "c6", 3, ToleranceWindow.WITHIN);
+                .checkIn(today, "c6", 3, ToleranceWindow.WITHIN)
+                .on(today, new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.ACTION));
 
         JsonNode patterns = patterns(ada, "&weeks=4", journal.sequence);
 
@@ -216,6 +228,17 @@ class PatternsOverHttpTest {
         assertThat(heavier.path("energyAverage").asDouble()).isEqualTo(3.0);
         assertThat(heavier.path("shareWithinWindow").asDouble()).isEqualTo(1.0);
         assertThat(heavier.path("daysShownUp").asInt()).isOne();
+        assertThat(heavier.path("reflectionWritten").asBoolean()).isTrue();
+        assertThat(heavier.path("focusArea").asString()).isEqualTo("BOUNDARIES");
+        assertThat(heavier.path("stage").asString()).isEqualTo("CONTEMPLATION");
+        assertThat(heavier.path("winsInFocusArea").asInt()).isEqualTo(2);
+        assertThat(weeks.get(1).path("reflectionWritten").asBoolean()).isFalse();
+        assertThat(weeks.get(1).path("winsInFocusArea").asInt()).isZero();
+        assertThat(weeks.get(3).path("stage").asString()).isEqualTo("ACTION");
+        assertThat(patterns.path("focusOverTime")).hasSize(2);
+        assertThat(patterns.path("focusOverTime").get(0).path("week").asString())
+                .isEqualTo(YearWeek.from(threeWeeksAgo).toString());
+        assertThat(texts(patterns.path("focusOverTime"), "stage")).containsExactly("CONTEMPLATION", "ACTION");
         JsonNode quiet = weeks.get(2);
         assertThat(quiet.path("wins").asInt()).isZero();
         assertThat(quiet.path("checkIns").asInt()).isZero();
@@ -268,6 +291,10 @@ class PatternsOverHttpTest {
         assertThat(his.path("hardWeeks")).isEmpty();
         assertThat(his.path("whatSeemsToHelp")).isEmpty();
         assertThat(his.path("focusOverTime")).isEmpty();
-        assertThat(bens.body()).doesNotContain("w1").doesNotContain("shift").doesNotContain("guilt");
+        assertThat(bens.body())
+                .doesNotContain("w1")
+                .doesNotContain("shift")
+                .doesNotContain("guilt")
+                .doesNotContain("BOUNDARIES");
     }
 }
