@@ -2,6 +2,8 @@ package org.smallwins.query.patterns;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
 import org.smallwins.query.visibility.ReadYourWrites;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own patterns over their last weeks. */
 @RestController
+@Tag(name = "Patterns")
 @RequestMapping(path = "/api/patterns", produces = MediaType.APPLICATION_JSON_VALUE)
 class PatternsController {
 
@@ -28,6 +31,7 @@ class PatternsController {
     }
 
     @Operation(
+            operationId = "getPatterns",
             summary = "Your patterns over your last N weeks: each week (oldest first, quiet weeks as zeros), the"
                     + " heavier weeks with the wins they held, what seems to help, and your focus area over time",
             description = "A heavier week has a mood average of 2.5 or lower, or more than half of its check-ins"
@@ -37,7 +41,15 @@ class PatternsController {
     @GetMapping
     PersonPatterns patterns(
             @AuthenticationPrincipal Jwt caller,
-            @Parameter(description = "How many weeks, 1–104, ending with this week in your zone")
+            @Parameter(
+                            description = "How many weeks, 1–104, ending with this week in your zone",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "104",
+                                            defaultValue = "12"))
                     @RequestParam(defaultValue = "12")
                     int weeks,
             @Parameter(description = ReadYourWrites.AFTER_DOC)
