@@ -91,7 +91,10 @@ final class Reference {
         /** The body of {@code PUT /api/journal/reflections/{week}}. */
         String json() {
             return """
-                    {%s"winIds":[%s],"proudOfShowingUp":%s}""".formatted(answer == null ? "" : "\"answer\":\"" + answer + "\",", winIds.stream().map(id -> '"' + id + '"').collect(Collectors.joining(",")), proudOfShowingUp);
+                    {%s"winIds":[%s],"proudOfShowingUp":%s}""".formatted(
+                            answer == null ? "" : "\"answer\":\"" + answer + "\",",
+                            winIds.stream().map(id -> '"' + id + '"').collect(Collectors.joining(",")),
+                            proudOfShowingUp);
         }
     }
 
@@ -414,10 +417,11 @@ final class Reference {
                     differences,
                     where + "winsInFocusArea",
                     wins.stream().filter(w -> w.focusArea().equals(area)).count(),
-                    served.path("winsInFocusArea").isNumber() ? served.path("winsInFocusArea").asLong() : null);
+                    served.path("winsInFocusArea").isNumber()
+                            ? served.path("winsInFocusArea").asLong()
+                            : null);
         }
-        Reflection reflection =
-                reflectionsByUser.getOrDefault(user, Map.of()).get(week);
+        Reflection reflection = reflectionsByUser.getOrDefault(user, Map.of()).get(week);
         if (reflection == null) {
             expect(differences, where + "reflection present", false, served.has("reflection"));
             return;
@@ -432,14 +436,18 @@ final class Reference {
                 differences,
                 where + "reflection.proudOfShowingUp",
                 reflection.proudOfShowingUp(),
-                r.path("proudOfShowingUp").isBoolean() ? r.path("proudOfShowingUp").asBoolean() : null);
+                r.path("proudOfShowingUp").isBoolean()
+                        ? r.path("proudOfShowingUp").asBoolean()
+                        : null);
         Map<String, Win> now = wins.stream().collect(Collectors.toMap(Win::id, w -> w));
         List<String> expected = reflection.winIds().stream()
                 .filter(now::containsKey)
                 .map(id -> id + ":" + now.get(id).text())
                 .toList();
         List<String> shown = new ArrayList<>();
-        r.path("chosenWins").forEach(w -> shown.add(w.path("id").asString() + ":" + w.path("text").asString()));
+        r.path("chosenWins")
+                .forEach(w ->
+                        shown.add(w.path("id").asString() + ":" + w.path("text").asString()));
         expect(differences, where + "reflection.chosenWins", expected, shown);
     }
 

@@ -62,11 +62,7 @@ public class JournalProjection {
 
     private final HistoryReadModel history = new HistoryReadModel();
     private final List<ReadModel> models = List.of(
-            timeline,
-            new WeeklyTrendsReadModel(),
-            new FocusHistoryReadModel(),
-            history,
-            new JournalSummaryReadModel());
+            timeline, new WeeklyTrendsReadModel(), new FocusHistoryReadModel(), history, new JournalSummaryReadModel());
 
     public JournalProjection(ReadStore store) {
         this.store = store;

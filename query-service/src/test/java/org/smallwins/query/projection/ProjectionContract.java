@@ -498,7 +498,8 @@ abstract class ProjectionContract {
 
     private List<Document> snapshot() {
         List<Document> all = new ArrayList<>();
-        for (var collection : List.of(store.timeline(), store.weeks(), store.focus(), store.journals(), store.history())) {
+        for (var collection :
+                List.of(store.timeline(), store.weeks(), store.focus(), store.journals(), store.history())) {
             collection.find().sort(new Document("_id", 1)).into(all);
         }
         return all;
@@ -779,7 +780,10 @@ abstract class ProjectionContract {
     // --- issue 14: the focus area and its stage, the weekly reflection ---
 
     EventEnvelope focus(String user, FocusArea area, StageOfChange stage, LocalDateTime local, ZoneId zone) {
-        return envelope(user, new FocusAreaChosen(area, stage), Occurred.at(local.atZone(zone).toInstant(), zone));
+        return envelope(
+                user,
+                new FocusAreaChosen(area, stage),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
     }
 
     EventEnvelope reflection(String user, String week, String answer, List<String> winIds, boolean proud) {
@@ -805,10 +809,16 @@ abstract class ProjectionContract {
     @Test
     void a_reflection_shows_the_chosen_wins_in_the_order_chosen_with_their_current_text_and_the_affirmation() {
         sixWinsInW47();
-        EventEnvelope written = applied(reflection(
-                ALICE, "2026-W47", "By resting before I was empty", List.of("w5", "w1", "w4"), true));
+        EventEnvelope written = applied(
+                reflection(ALICE, "2026-W47", "By resting before I was empty", List.of("w5", "w1", "w4"), true));
         applied(winCorrected(
-                ALICE, "w1", 2, "Today I rested without guilt", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 0, 0), BERLIN));
+                ALICE,
+                "w1",
+                2,
+                "Today I rested without guilt",
+                FocusArea.REST,
+                LocalDateTime.of(2026, 11, 16, 0, 0),
+                BERLIN));
 
         WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
 
@@ -839,7 +849,8 @@ abstract class ProjectionContract {
         sixWinsInW47();
         applied(reflection(ALICE, "2026-W47", null, List.of("w2", "w3", "w6"), false));
 
-        applied(winCorrected(ALICE, "w3", 2, "Today I w3", FocusArea.REST, LocalDateTime.of(2026, 11, 10, 0, 0), BERLIN));
+        applied(winCorrected(
+                ALICE, "w3", 2, "Today I w3", FocusArea.REST, LocalDateTime.of(2026, 11, 10, 0, 0), BERLIN));
         applied(retracted(ALICE, "w6", 2, EntryKind.WIN, LocalDateTime.of(2026, 11, 21, 0, 0), BERLIN));
 
         WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
@@ -849,7 +860,9 @@ abstract class ProjectionContract {
         assertThat(w47.wins()).isEqualTo(4);
         WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
         assertThat(w46.wins()).isEqualTo(1);
-        assertThat(w46.reflection()).as("the reflection stays with its own week").isNull();
+        assertThat(w46.reflection())
+                .as("the reflection stays with its own week")
+                .isNull();
 
         applied(winCorrected(
                 ALICE, "w3", 3, "Today I w3, back", FocusArea.REST, LocalDateTime.of(2026, 11, 20, 0, 0), BERLIN));
@@ -888,7 +901,12 @@ abstract class ProjectionContract {
     @Test
     void a_focus_area_chosen_in_a_week_applies_from_that_week_on_also_to_later_weeks_without_events_of_their_own() {
         applied(win(ALICE, "w44", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 10, 27, 9, 0), BERLIN));
-        applied(focus(ALICE, FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION, LocalDateTime.of(2026, 11, 4, 20, 0), BERLIN));
+        applied(focus(
+                ALICE,
+                FocusArea.BOUNDARIES,
+                StageOfChange.CONTEMPLATION,
+                LocalDateTime.of(2026, 11, 4, 20, 0),
+                BERLIN));
         applied(win(ALICE, "b1", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 10, 9, 0), BERLIN));
         applied(win(ALICE, "b2", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 11, 9, 0), BERLIN));
         applied(win(ALICE, "r1", FocusArea.REST, LocalDateTime.of(2026, 11, 12, 9, 0), BERLIN));
@@ -896,22 +914,29 @@ abstract class ProjectionContract {
         // back-dated into a week before the second choice, after it was made: that week keeps the first choice
         applied(win(ALICE, "b3", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
 
-        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).focus()).as("before the first choice").isNull();
-        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).winsInFocusArea()).isNull();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).focus())
+                .as("before the first choice")
+                .isNull();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).winsInFocusArea())
+                .isNull();
         WeekTrend w45 = trends.week(ALICE, YearWeek.parse("2026-W45"));
         assertThat(w45.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W45"));
         assertThat(w45.winsInFocusArea()).as("a quiet week is zeros").isZero();
         WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
         assertThat(w46.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W45"));
         assertThat(w46.winsInFocusArea()).isEqualTo(2);
-        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus().stage()).isEqualTo("CONTEMPLATION");
-        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).winsInFocusArea()).isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus().stage())
+                .isEqualTo("CONTEMPLATION");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).winsInFocusArea())
+                .isEqualTo(1);
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).focus())
                 .isEqualTo(new WeekTrend.Focus("BOUNDARIES", "ACTION", "2026-W48"));
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W52")).focus())
                 .as("a later week with no event of its own")
                 .isEqualTo(new WeekTrend.Focus("BOUNDARIES", "ACTION", "2026-W48"));
-        assertThat(trends.week(BOB, YearWeek.parse("2026-W48")).focus()).as("another person").isNull();
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W48")).focus())
+                .as("another person")
+                .isNull();
         assertThat(trends.focusHistory(ALICE))
                 .extracting(FocusChoice::week, FocusChoice::area, FocusChoice::stage)
                 .containsExactly(
@@ -957,7 +982,9 @@ abstract class ProjectionContract {
         assertThat(snapshot()).as("one batch, as a rebuild replays it").isEqualTo(oneByOne);
 
         WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
-        assertThat(w47.reflection().chosenWins()).as("w2 retracted, w1 moved to W46").isEmpty();
+        assertThat(w47.reflection().chosenWins())
+                .as("w2 retracted, w1 moved to W46")
+                .isEmpty();
         assertThat(w47.reflection().answer()).isEqualTo("Slowly");
         assertThat(w47.focus()).isEqualTo(new WeekTrend.Focus("FEELINGS", "ACTION", "2026-W47"));
         WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
@@ -990,7 +1017,12 @@ abstract class ProjectionContract {
 
     @Test
     void the_whole_history_records_the_practices_events_without_the_answer_the_chosen_wins_or_the_area() {
-        applied(focus(ALICE, FocusArea.SELF_COMPASSION, StageOfChange.PRECONTEMPLATION, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
+        applied(focus(
+                ALICE,
+                FocusArea.SELF_COMPASSION,
+                StageOfChange.PRECONTEMPLATION,
+                LocalDateTime.of(2026, 11, 16, 10, 0),
+                BERLIN));
         applied(reflection(ALICE, "2026-W47", "A private sentence", List.of(), true));
         applied(win(ALICE, "w-secret-id", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
         applied(reflection(ALICE, "2026-W47", null, List.of("w-secret-id"), false));
@@ -1007,7 +1039,9 @@ abstract class ProjectionContract {
                         "Win logged",
                         "Weekly reflection written for 2026-W47",
                         "Focus area chosen");
-        assertThat(all.get(0).entryId()).as("a journal-level event is about no entry").isNull();
+        assertThat(all.get(0).entryId())
+                .as("a journal-level event is about no entry")
+                .isNull();
         assertThat(all.get(3).entryId()).isNull();
         assertThat(all.toString())
                 .doesNotContain("private")
@@ -1030,7 +1064,9 @@ abstract class ProjectionContract {
         assertThat(store.weeks().countDocuments(new Document("userId", ALICE))).isZero();
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus()).isNull();
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).reflection()).isNull();
-        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).focus()).as("everyone else kept").isNotNull();
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).focus())
+                .as("everyone else kept")
+                .isNotNull();
 
         projection.apply(journal); // redelivered after the erasure
         projection.apply(erased);
@@ -1045,7 +1081,12 @@ abstract class ProjectionContract {
                 focus(ALICE, FocusArea.REST, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 9, 10, 0), BERLIN));
         List<EventEnvelope> later = List.of(
                 reflection(ALICE, "2026-W45", "Quiet", List.of(), true),
-                focus(ALICE, FocusArea.BOUNDARIES, StageOfChange.PREPARATION, LocalDateTime.of(2026, 11, 23, 10, 0), BERLIN));
+                focus(
+                        ALICE,
+                        FocusArea.BOUNDARIES,
+                        StageOfChange.PREPARATION,
+                        LocalDateTime.of(2026, 11, 23, 10, 0),
+                        BERLIN));
         projection.apply(earlier);
         store.wipe();
         store.ensureIndexes();
@@ -1057,7 +1098,9 @@ abstract class ProjectionContract {
         projection.apply(later);
 
         assertThat(trends.focusHistory(ALICE)).extracting(FocusChoice::stage).containsExactly("ACTION", "PREPARATION");
-        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus().area()).isEqualTo("REST");
-        assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).reflection().answer()).isEqualTo("Quiet");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus().area())
+                .isEqualTo("REST");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).reflection().answer())
+                .isEqualTo("Quiet");
     }
 }

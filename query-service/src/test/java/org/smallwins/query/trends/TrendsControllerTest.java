@@ -225,7 +225,8 @@ class TrendsControllerTest {
     void a_week_shows_its_reflection_with_the_chosen_wins_and_the_focus_area_and_stage_current_at_its_end()
             throws Exception {
         WeekTrend.Win rested = new WeekTrend.Win("w-2", "2026-11-24", "Rested without guilt", "REST", List.of());
-        WeekTrend.Win saidNo = new WeekTrend.Win("w-1", "2026-11-23", "Said no to a late call", "BOUNDARIES", List.of());
+        WeekTrend.Win saidNo =
+                new WeekTrend.Win("w-1", "2026-11-23", "Said no to a late call", "BOUNDARIES", List.of());
         given(queries.week("alice", YearWeek.of(2026, 48)))
                 .willReturn(new WeekTrend(
                         "2026-W48",
@@ -302,7 +303,8 @@ class TrendsControllerTest {
                         null,
                         null,
                         List.of(),
-                        new WeekTrend.Reflection(null, List.of(), false, java.time.Instant.parse("2026-11-22T19:00:00Z")),
+                        new WeekTrend.Reflection(
+                                null, List.of(), false, java.time.Instant.parse("2026-11-22T19:00:00Z")),
                         WeekTrend.CLOSING_LINE));
 
         http.perform(asAlice(get("/api/trends/weeks/2026-W47")))
