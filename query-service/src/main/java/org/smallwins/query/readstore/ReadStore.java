@@ -18,6 +18,7 @@ public final class ReadStore {
     public static final String HISTORY = "journal_history";
     /** Per person ({@code _id} = userId), every focus area and stage they chose, in order. */
     public static final String FOCUS = "focus_history";
+
     public static final String CHECKPOINTS = "projection_checkpoints";
     /** One document per event of every person: its hash-chain link ({@code _id} {@code userId:sequence}). */
     public static final String CHAIN = "history_chain";
