@@ -675,6 +675,8 @@ class PipelineFaultsTest {
                 assertThat(chosen.statusCode())
                         .as("focus of %s: %s", user, chosen.body())
                         .isEqualTo(200);
+                assertThat(JSON.readTree(chosen.body()).path("outcome").asString())
+                        .isEqualTo("RECORDED");
                 // the event's day is the person's today in their zone as the command side decided it
                 reference.chose(
                         user, new Reference.FocusChoice(area, stage, Reference.week(LocalDate.now(ZoneId.of(zone)))));
@@ -702,6 +704,8 @@ class PipelineFaultsTest {
                 assertThat(written.statusCode())
                         .as("reflection of %s for %s: %s", user, week, written.body())
                         .isEqualTo(200);
+                assertThat(JSON.readTree(written.body()).path("outcome").asString())
+                        .isEqualTo("RECORDED");
                 reference.reflected(user, reflection);
                 return 2;
             }));

@@ -777,42 +777,6 @@ abstract class ProjectionContract {
                 .isEqualTo(1);
     }
 
-    // Issue 14: the journal-level events (the focus, the weekly reflection) are in the whole history without their
-    // content, and they are no entry: the timeline keeps none of them and the week's counts stay its entries'.
-    @Test
-    void a_focus_choice_and_a_reflection_are_in_the_whole_history_without_their_content_and_are_no_entry() {
-        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
-        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
-        applied(envelope(
-                ALICE,
-                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
-                Occurred.at(monday.plusHours(1).atZone(BERLIN).toInstant(), BERLIN)));
-        EventEnvelope reflection = envelope(
-                ALICE,
-                new WeeklyReflectionWritten("2026-W47", "A private answer", List.of("w1"), true),
-                Occurred.at(monday.plusHours(2).atZone(BERLIN).toInstant(), BERLIN));
-        applied(reflection);
-        applied(reflection); // redelivered
-
-        List<HistoryEvent> all = new HistoryQueries(store).page(ALICE, 10, null).items();
-
-        assertThat(all).extracting(HistoryEvent::sequence).containsExactly(3L, 2L, 1L);
-        assertThat(all)
-                .extracting(HistoryEvent::summary)
-                .containsExactly("Weekly reflection written for 2026-W47", "Focus area chosen", "Win logged");
-        assertThat(all)
-                .extracting(HistoryEvent::type)
-                .containsExactly("WeeklyReflectionWritten", "FocusAreaChosen", "WinLogged");
-        assertThat(all).extracting(HistoryEvent::entryId).containsExactly(null, null, "w1");
-        assertThat(all.toString()).doesNotContain("private", "BOUNDARIES", "CONTEMPLATION");
-        assertThat(store.timeline().countDocuments(new Document("userId", ALICE)))
-                .isEqualTo(1);
-        WeekTrend week = trends.week(ALICE, YearWeek.of(2026, 47));
-        assertThat(week.wins()).isEqualTo(1);
-        assertThat(store.journals().find(new Document("_id", ALICE)).first().get("lastSequence"))
-                .isEqualTo(3L);
-    }
-
     // --- issue 14: the focus area and its stage, the weekly reflection ---
 
     EventEnvelope focus(String user, FocusArea area, StageOfChange stage, LocalDateTime local, ZoneId zone) {
@@ -1138,5 +1102,44 @@ abstract class ProjectionContract {
                 .isEqualTo("REST");
         assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).reflection().answer())
                 .isEqualTo("Quiet");
+    }
+
+    // Issue 14: the journal-level events (the focus, the weekly reflection) are in the whole history and on no entry's
+    // timeline; they count in no week's totals (the reflection is kept on its week, the focus in the focus history).
+    @Test
+    void a_focus_choice_and_a_reflection_are_in_the_whole_history_without_their_content_and_are_no_entry() {
+        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
+        applied(envelope(
+                ALICE,
+                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                Occurred.at(monday.plusHours(1).atZone(BERLIN).toInstant(), BERLIN)));
+        EventEnvelope reflection = envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", "A private answer", List.of("w1"), true),
+                Occurred.at(monday.plusHours(2).atZone(BERLIN).toInstant(), BERLIN));
+        applied(reflection);
+        applied(reflection); // redelivered
+
+        List<HistoryEvent> all = new HistoryQueries(store).page(ALICE, 10, null).items();
+
+        assertThat(all).extracting(HistoryEvent::sequence).containsExactly(3L, 2L, 1L);
+        assertThat(all)
+                .extracting(HistoryEvent::summary)
+                .containsExactly("Weekly reflection written for 2026-W47", "Focus area chosen", "Win logged");
+        assertThat(all)
+                .extracting(HistoryEvent::type)
+                .containsExactly("WeeklyReflectionWritten", "FocusAreaChosen", "WinLogged");
+        assertThat(all).extracting(HistoryEvent::entryId).containsExactly(null, null, "w1");
+        assertThat(all.toString()).doesNotContain("private", "BOUNDARIES", "CONTEMPLATION");
+        assertThat(store.timeline().countDocuments(new Document("userId", ALICE)))
+                .isEqualTo(1);
+        WeekTrend week = trends.week(ALICE, YearWeek.of(2026, 47));
+        assertThat(week.wins()).isEqualTo(1);
+        assertThat(week.daysShownUp()).isEqualTo(1);
+        assertThat(week.reflection().chosenWins()).extracting(WeekTrend.Win::id).containsExactly("w1");
+        assertThat(week.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W47"));
+        assertThat(store.journals().find(new Document("_id", ALICE)).first().get("lastSequence"))
+                .isEqualTo(3L);
     }
 }
