@@ -303,6 +303,7 @@ class JournalController {
             + "client-chosen id can be reused with other content.";
 
     @Operation(
+            operationId = "chooseFocusArea",
             summary = "Choose your focus area and stage of change",
             description = "The one area you focus on (rest, boundaries, self-compassion…) and where you are with it. "
                     + "422 for an area or stage outside the vocabulary, or without a zone before your first entry."
@@ -310,11 +311,8 @@ class JournalController {
     @ApiResponse(
             responseCode = "200",
             description = "Chosen, or already the current choice",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiProblems({422})
     @PutMapping(path = "/focus", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FocusResponse> chooseFocus(
             @RequestBody ChooseFocusRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
@@ -332,6 +330,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "writeWeeklyReflection",
             summary = "Write the weekly reflection",
             description = "For an ISO week (`2026-W48`) up to your current one: your answer to \"How did I learn to "
                     + "honor myself this week?\" (optional, at most 2,000 characters), up to five of that week's own "
@@ -342,14 +341,19 @@ class JournalController {
     @ApiResponse(
             responseCode = "200",
             description = "Written, or already so",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiProblems({422})
     @PutMapping(path = "/reflections/{isoWeek}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReflectionResponse> writeReflection(
-            @Parameter(description = "The ISO week reflected on", example = "2026-W48") @PathVariable String isoWeek,
+            @Parameter(
+                            description = "The ISO week reflected on: your current week or an earlier one",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            pattern = ApiHeaders.ISO_WEEK_PATTERN,
+                                            example = "2026-W48"))
+                    @PathVariable
+                    String isoWeek,
             @RequestBody WriteReflectionRequest body,
             @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
