@@ -11,9 +11,11 @@ import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.CorrectCheckIn;
@@ -190,6 +192,16 @@ final class ExportReader {
             public JournalCommand entryRetracted(EntryRetracted retracted) {
                 return new RetractEntry(
                         retracted.entryId(), retracted.version() - 1, Optional.ofNullable(retracted.reason()));
+            }
+
+            @Override
+            public JournalCommand focusAreaChosen(FocusAreaChosen chosen) {
+                throw new IllegalArgumentException("TODO(h14-write): imported through ChooseFocusArea");
+            }
+
+            @Override
+            public JournalCommand weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                throw new IllegalArgumentException("TODO(h14-write): imported through WriteWeeklyReflection");
             }
         });
     }

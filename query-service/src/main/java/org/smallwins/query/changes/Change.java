@@ -2,6 +2,7 @@ package org.smallwins.query.changes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import org.smallwins.query.timeline.TimelineEntry;
 
 /**
@@ -17,10 +18,20 @@ import org.smallwins.query.timeline.TimelineEntry;
  * @param entry     {@link Kind#ENTRY_SAVED}: the entry as this event left it, in the timeline's shape; put it in place of
  *                  the entry with the same id
  * @param retracted {@link Kind#ENTRY_RETRACTED}: the tombstone; remove the entry with this id
+ * @param focus     {@link Kind#FOCUS_CHOSEN}: the focus area and stage chosen, and the ISO week it was chosen in
+ * @param reflection {@link Kind#REFLECTION_WRITTEN}: the week's reflection as written (the answer is absent when there
+ *                  is none; the wins chosen, in the order chosen, by id)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Change(
-        long sequence, String type, Kind change, Instant recorded, TimelineEntry entry, Tombstone retracted) {
+        long sequence,
+        String type,
+        Kind change,
+        Instant recorded,
+        TimelineEntry entry,
+        Tombstone retracted,
+        Focus focus,
+        Reflection reflection) {
 
     /** What a change asks an app to do to its local copy. */
     public enum Kind {
@@ -28,6 +39,10 @@ public record Change(
         ENTRY_SAVED,
         /** An entry was retracted: remove the entry with the tombstone's id (its id is never used again). */
         ENTRY_RETRACTED,
+        /** A focus area was chosen, at a stage of change: it is the current focus from now on (the latest wins). */
+        FOCUS_CHOSEN,
+        /** A weekly reflection was written: it replaces whatever reflection its week had. */
+        REFLECTION_WRITTEN,
         /** The journal was erased: remove everything kept of it; what follows is a new journal. */
         JOURNAL_ERASED
     }
@@ -35,4 +50,11 @@ public record Change(
     /** A retracted entry: its id, kind, the version the retraction gave it, and the reason given (if any). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Tombstone(String id, String kind, int version, String reason) {}
+
+    /** A focus choice: the area, the stage of change, and the ISO week it was chosen in (as the week view names it). */
+    public record Focus(String area, String stage, String since) {}
+
+    /** A weekly reflection: its ISO week, the answer (absent when none), the wins chosen by id, and the affirmation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reflection(String week, String answer, List<String> winIds, boolean proudOfShowingUp) {}
 }

@@ -82,6 +82,8 @@ public class ChangeQueries {
         Change.Kind kind = Change.Kind.valueOf(change.getString("op"));
         Document entry = change.get("entry", Document.class);
         Document retracted = change.get("retracted", Document.class);
+        Document focus = change.get("focus", Document.class);
+        Document reflection = change.get("reflection", Document.class);
         return new Change(
                 doc.get("sequence", Number.class).longValue(),
                 doc.getString("type"),
@@ -94,6 +96,16 @@ public class ChangeQueries {
                                 retracted.getString("id"),
                                 retracted.getString("kind"),
                                 retracted.getInteger("version"),
-                                retracted.getString("reason")));
+                                retracted.getString("reason")),
+                focus == null
+                        ? null
+                        : new Change.Focus(focus.getString("area"), focus.getString("stage"), focus.getString("since")),
+                reflection == null
+                        ? null
+                        : new Change.Reflection(
+                                reflection.getString("week"),
+                                reflection.getString("answer"),
+                                reflection.getList("winIds", String.class),
+                                reflection.getBoolean("proudOfShowingUp")));
     }
 }

@@ -44,6 +44,38 @@ public class ChangeStreams implements AutoCloseable {
 
         /** Ends the stream (its lifetime is over, or the service stops). */
         void end();
+
+        /** A sink of three functions (so a web layer can make one of lambdas). */
+        static Sink of(Send send, Write heartbeat, Runnable end) {
+            return new Sink() {
+                @Override
+                public void send(Change change) throws Exception {
+                    send.send(change);
+                }
+
+                @Override
+                public void heartbeat() throws Exception {
+                    heartbeat.write();
+                }
+
+                @Override
+                public void end() {
+                    end.run();
+                }
+            };
+        }
+
+        /** Sends one change. */
+        @FunctionalInterface
+        interface Send {
+            void send(Change change) throws Exception;
+        }
+
+        /** Writes something that is not a change. */
+        @FunctionalInterface
+        interface Write {
+            void write() throws Exception;
+        }
     }
 
     /** Too many streams are open: for this person ({@code perPerson}), or in all. */

@@ -97,7 +97,7 @@ class ChangesController {
                 : Instant.now().plus(streams.limits().maxLifetime());
         SseEmitter emitter =
                 new SseEmitter(streams.limits().maxLifetime().plusMinutes(1).toMillis());
-        EmitterSink sink = new EmitterSink(emitter);
+        ChangeStreams.Sink sink = sink(emitter);
         try {
             emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("changes after " + from));
         } catch (Exception e) {
@@ -143,26 +143,20 @@ class ChangesController {
     }
 
     /** A stream's changes as server-sent events: {@code id} the sequence, {@code data} the change as JSON. */
-    private record EmitterSink(SseEmitter emitter) implements ChangeStreams.Sink {
+    private static ChangeStreams.Sink sink(SseEmitter emitter) {
+        return ChangeStreams.Sink.of(
+                change -> emitter.send(SseEmitter.event()
+                        .id(Long.toString(change.sequence()))
+                        .data(change, MediaType.APPLICATION_JSON)),
+                () -> emitter.send(SseEmitter.event().comment("heartbeat")),
+                () -> complete(emitter));
+    }
 
-        @Override
-        public void send(Change change) throws Exception {
-            emitter.send(
-                    SseEmitter.event().id(Long.toString(change.sequence())).data(change, MediaType.APPLICATION_JSON));
-        }
-
-        @Override
-        public void heartbeat() throws Exception {
-            emitter.send(SseEmitter.event().comment("heartbeat"));
-        }
-
-        @Override
-        public void end() {
-            try {
-                emitter.complete();
-            } catch (RuntimeException alreadyOver) {
-                // completed, or failed, already
-            }
+    private static void complete(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (RuntimeException alreadyOver) {
+            // completed, or failed, already
         }
     }
 }

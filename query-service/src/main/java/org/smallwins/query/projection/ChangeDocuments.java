@@ -6,10 +6,13 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.threeten.extra.YearWeek;
 
 /**
  * What one event changed in its person's journal, as the changes feed ({@code GET /api/changes}) tells it to an app
@@ -18,8 +21,9 @@ import org.smallwins.contract.WinLogged;
  *
  * <p>One change per event, in sequence order, each complete in itself: a new or corrected entry is the entry as that
  * event left it (the timeline's shape, whole, never a difference), a retraction a tombstone (id, kind, version, reason),
- * an erasure a marker that the journal before it is gone. An app that applies them in order holds exactly the journal's
- * current state.
+ * a focus choice the area and stage (current from the week it was chosen in on), a weekly reflection the whole
+ * reflection of its week (it replaces the week's earlier one), an erasure a marker that the journal before it is gone.
+ * An app that applies them in order holds exactly the journal's current state.
  */
 final class ChangeDocuments {
 
@@ -29,6 +33,8 @@ final class ChangeDocuments {
     static final String ENTRY_SAVED = "ENTRY_SAVED";
     static final String ENTRY_RETRACTED = "ENTRY_RETRACTED";
     static final String JOURNAL_ERASED = "JOURNAL_ERASED";
+    static final String FOCUS_CHOSEN = "FOCUS_CHOSEN";
+    static final String REFLECTION_WRITTEN = "REFLECTION_WRITTEN";
 
     private ChangeDocuments() {}
 
@@ -72,6 +78,28 @@ final class ChangeDocuments {
             @Override
             public Document journalErased(JournalErased event) {
                 return new Document("op", JOURNAL_ERASED);
+            }
+
+            @Override
+            public Document focusAreaChosen(FocusAreaChosen event) {
+                // the week it was chosen in, as the week view names it: current from that week on
+                String since = YearWeek.from(envelope.occurred().localDate()).toString();
+                return new Document("op", FOCUS_CHOSEN)
+                        .append(
+                                "focus",
+                                new Document("area", event.area().name())
+                                        .append("stage", event.stage().name())
+                                        .append("since", since));
+            }
+
+            @Override
+            public Document weeklyReflectionWritten(WeeklyReflectionWritten event) {
+                Document reflection = new Document("week", event.isoWeek());
+                if (event.answer() != null) {
+                    reflection.append("answer", event.answer());
+                }
+                reflection.append("winIds", event.winIds()).append("proudOfShowingUp", event.proudOfShowingUp());
+                return new Document("op", REFLECTION_WRITTEN).append("reflection", reflection);
             }
         });
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +42,15 @@ import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.RetractionReason;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.infra.DevTokens;
@@ -57,6 +61,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.threeten.extra.YearWeek;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -353,6 +358,33 @@ class ChangesOverHttpTest {
         assertThat(read("someone", "/api/changes/stream?after=-1", "Accept", "text/event-stream")
                         .statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void a_focus_choice_and_a_weekly_reflection_come_as_changes_of_their_own() throws Exception {
+        String user = "practice-" + UUID.randomUUID();
+        published(user, 1, new WinLogged("w1", "Today I said no", FocusArea.BOUNDARIES, List.of()));
+        published(user, 2, new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.PREPARATION));
+        published(
+                user,
+                3,
+                new WeeklyReflectionWritten(
+                        YearWeek.from(LocalDate.now(BERLIN)).toString(), "I honored a no", List.of("w1"), true));
+
+        JsonNode changes = JSON.readTree(read(user, "/api/changes?after=1", "Journal-Sequence", "3")
+                        .body())
+                .get("items");
+
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).get("change").asString()).isEqualTo("FOCUS_CHOSEN");
+        assertThat(changes.get(0).at("/focus/area").asString()).isEqualTo("BOUNDARIES");
+        assertThat(changes.get(0).at("/focus/stage").asString()).isEqualTo("PREPARATION");
+        assertThat(changes.get(1).get("change").asString()).isEqualTo("REFLECTION_WRITTEN");
+        assertThat(changes.get(1).at("/reflection/answer").asString()).isEqualTo("I honored a no");
+        assertThat(changes.get(1).at("/reflection/winIds/0").asString()).isEqualTo("w1");
+        assertThat(changes.get(1).at("/reflection/proudOfShowingUp").asBoolean())
+                .isTrue();
+        assertThat(changes.get(1).has("entry")).isFalse();
     }
 
     /** One server-sent event: its id and its data, parsed. */

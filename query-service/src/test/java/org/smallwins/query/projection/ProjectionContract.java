@@ -26,11 +26,14 @@ import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.RetractionReason;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.changes.Change;
@@ -798,6 +801,9 @@ abstract class ProjectionContract {
                 case ENTRY_SAVED -> copy.put(change.entry().id(), change.entry());
                 case ENTRY_RETRACTED -> copy.remove(change.retracted().id());
                 case JOURNAL_ERASED -> copy.clear();
+                case FOCUS_CHOSEN, REFLECTION_WRITTEN -> {
+                    // not entries: see the_focus_and_the_weekly_reflections_come_as_changes_of_their_own
+                }
             }
         }
         return copy;
@@ -949,5 +955,90 @@ abstract class ProjectionContract {
         assertThat(before.get(0).items())
                 .extracting(Change::change)
                 .containsExactly(Change.Kind.ENTRY_SAVED, Change.Kind.ENTRY_SAVED, Change.Kind.ENTRY_RETRACTED);
+    }
+
+    // Issue 14: the journal-level events (the focus, the weekly reflection) are in the whole history, and until the
+    // read
+    // side of issue 14 projects them (branch h14-read) they touch no entry and no week.
+    @Test
+    void a_focus_choice_and_a_reflection_are_in_the_whole_history_without_their_content_and_are_no_entry() {
+        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
+        applied(envelope(
+                ALICE,
+                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                Occurred.at(monday.plusHours(1).atZone(BERLIN).toInstant(), BERLIN)));
+        EventEnvelope reflection = envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", "A private answer", List.of("w1"), true),
+                Occurred.at(monday.plusHours(2).atZone(BERLIN).toInstant(), BERLIN));
+        applied(reflection);
+        applied(reflection); // redelivered
+
+        List<HistoryEvent> all = new HistoryQueries(store).page(ALICE, 10, null).items();
+
+        assertThat(all).extracting(HistoryEvent::sequence).containsExactly(3L, 2L, 1L);
+        assertThat(all)
+                .extracting(HistoryEvent::summary)
+                .containsExactly("Weekly reflection written for 2026-W47", "Focus area chosen", "Win logged");
+        assertThat(all)
+                .extracting(HistoryEvent::type)
+                .containsExactly("WeeklyReflectionWritten", "FocusAreaChosen", "WinLogged");
+        assertThat(all).extracting(HistoryEvent::entryId).containsExactly(null, null, "w1");
+        assertThat(all.toString()).doesNotContain("private", "BOUNDARIES", "CONTEMPLATION");
+        assertThat(store.timeline().countDocuments(new Document("userId", ALICE)))
+                .isEqualTo(1);
+        WeekTrend week = trends.week(ALICE, YearWeek.of(2026, 47));
+        assertThat(week.wins()).isEqualTo(1);
+        assertThat(store.journals().find(new Document("_id", ALICE)).first().get("lastSequence"))
+                .isEqualTo(3L);
+    }
+
+    @Test
+    void the_focus_and_the_weekly_reflections_come_as_changes_of_their_own_in_their_place_in_the_sequence() {
+        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
+        applied(envelope(
+                ALICE,
+                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                Occurred.at(monday.plusDays(6).atZone(BERLIN).toInstant(), BERLIN)));
+        applied(envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", "I said no twice", List.of("w1"), true),
+                Occurred.at(monday.plusDays(7).atZone(BERLIN).toInstant(), BERLIN)));
+        applied(envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", null, List.of(), false),
+                Occurred.at(monday.plusDays(8).atZone(BERLIN).toInstant(), BERLIN)));
+        applied(envelope(
+                BOB,
+                new FocusAreaChosen(FocusArea.REST, StageOfChange.ACTION),
+                Occurred.at(monday.atZone(BERLIN).toInstant(), BERLIN)));
+
+        List<Change> changes = changePages(ALICE, 1, 2).stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
+
+        assertThat(changes).extracting(Change::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(changes)
+                .extracting(Change::change)
+                .containsExactly(
+                        Change.Kind.FOCUS_CHOSEN, Change.Kind.REFLECTION_WRITTEN, Change.Kind.REFLECTION_WRITTEN);
+        assertThat(changes.get(0).focus())
+                .as("chosen on Sunday 22 November: week 47")
+                .isEqualTo(new Change.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W47"));
+        assertThat(changes.get(0).type()).isEqualTo("FocusAreaChosen");
+        assertThat(changes.get(1).reflection())
+                .isEqualTo(new Change.Reflection("2026-W47", "I said no twice", List.of("w1"), true));
+        assertThat(changes.get(2).reflection())
+                .as("the week's reflection as rewritten: no answer, no wins")
+                .isEqualTo(new Change.Reflection("2026-W47", null, List.of(), false));
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.entry()).isNull();
+            assertThat(change.retracted()).isNull();
+        });
+        assertThat(changePages(BOB, 0, 10).get(0).items())
+                .extracting(Change::focus)
+                .containsExactly(new Change.Focus("REST", "ACTION", "2026-W47"));
     }
 }
