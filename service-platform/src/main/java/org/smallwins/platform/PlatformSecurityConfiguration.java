@@ -118,7 +118,9 @@ public class PlatformSecurityConfiguration {
                 "Content-Type",
                 CorrelationIdFilter.HEADER,
                 JournalSequence.HEADER,
-                "Confirm-Erasure"));
+                "Confirm-Erasure",
+                // a reconnecting change stream's position (GET /api/changes/stream)
+                "Last-Event-ID"));
         cors.setExposedHeaders(
                 List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
         cors.setMaxAge(3600L);

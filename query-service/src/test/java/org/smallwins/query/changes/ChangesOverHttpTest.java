@@ -76,7 +76,8 @@ import tools.jackson.databind.ObjectMapper;
             "smallwins.read-your-writes.wait=1500ms",
             "smallwins.keys.access-token=test-token",
             "smallwins.changes.stream.poll-interval=50ms",
-            "smallwins.changes.stream.heartbeat=500ms"
+            "smallwins.changes.stream.heartbeat=500ms",
+            "smallwins.http.cors-allowed-origins=https://app.smallwins.example"
         })
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ChangesOverHttpTest {
@@ -385,6 +386,23 @@ class ChangesOverHttpTest {
         assertThat(changes.get(1).at("/reflection/proudOfShowingUp").asBoolean())
                 .isTrue();
         assertThat(changes.get(1).has("entry")).isFalse();
+    }
+
+    @Test
+    void a_browser_app_may_send_its_token_and_the_last_event_id_to_the_stream_from_an_allowed_origin()
+            throws Exception {
+        HttpResponse<String> preflight = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/changes/stream"))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://app.smallwins.example")
+                        .header("Access-Control-Request-Method", "GET")
+                        .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(allowed -> assertThat(allowed).containsIgnoringCase("last-event-id"));
     }
 
     /** One server-sent event: its id and its data, parsed. */

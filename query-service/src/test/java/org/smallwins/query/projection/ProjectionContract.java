@@ -787,6 +787,11 @@ abstract class ProjectionContract {
         ChangePage page;
         do {
             page = changes.page(user, after, limit);
+            if (page.hasMore()) {
+                assertThat(page.nextAfter())
+                        .as("a page with more after it moves on")
+                        .isGreaterThan(after);
+            }
             pages.add(page);
             after = page.nextAfter();
         } while (page.hasMore());
