@@ -226,7 +226,7 @@ class PipelineFaultsTest {
         // a win, perhaps a chosen one, to another week) and retractions, for every person: the later faults
         // (redelivery, rebuild) replay them with everything else
         String practiced = practiceSome(users);
-        String changed = changeSome(users, 3);
+        String changed = changeSome(users, 3) + ", then of chosen wins " + changeSome(users, 1, true);
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
         assertEventStoreHoldsExactlyTheAcceptedCommands();
@@ -415,6 +415,7 @@ class PipelineFaultsTest {
         acceptAll(during);
         changeSome(users, 1);
         practiceSome(users);
+        changeSome(users, 1, true);
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
         String written = tail(log, logBefore);
@@ -557,18 +558,28 @@ class PipelineFaultsTest {
      * reference. Returns a line for the summary.
      */
     static String changeSome(List<String> people, int each) {
+        return changeSome(people, each, false);
+    }
+
+    /**
+     * As {@link #changeSome(List, int)}, or, with {@code chosen}, on wins the person chose in a reflection and that are
+     * still in its week: each either retracted or corrected onto a day 7 days earlier (so certainly into another week),
+     * at random, so the reflection must leave it out.
+     */
+    static String changeSome(List<String> people, int each, boolean chosen) {
         List<Future<int[]>> work = new ArrayList<>();
         for (String user : people) {
             work.add(senders.submit(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                List<Reference.Entry> current = new ArrayList<>(reference.current(user));
+                List<Reference.Entry> current =
+                        new ArrayList<>(chosen ? reference.chosenWins(user) : reference.current(user));
                 java.util.Collections.shuffle(current);
                 int corrected = 0;
                 int retracted = 0;
                 for (Reference.Entry entry : current.subList(0, Math.min(each, current.size()))) {
                     String ifMatch = "\"" + reference.version(entry) + "\"";
                     int n = counter.incrementAndGet();
-                    if (n % 3 == 0) {
+                    if (chosen ? random.nextBoolean() : n % 3 == 0) {
                         HttpResponse<String> response = send(
                                 HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + "/api/journal/entries/"
                                                 + entry.id() + "?reason=DUPLICATE"))
@@ -592,7 +603,7 @@ class PipelineFaultsTest {
                                 "Today I corrected small thing number " + n,
                                 AREAS[random.nextInt(AREAS.length)],
                                 List.of("fixed" + random.nextInt(3)),
-                                win.day().minusDays(3 + random.nextInt(7)),
+                                win.day().minusDays(chosen ? 7 : 3 + random.nextInt(7)),
                                 win.zone());
                         path = "/api/journal/wins/" + win.id();
                         body = ((Reference.Win) changed).correctionJson();

@@ -172,6 +172,16 @@ final class Reference {
         eventsByUser.merge(user, 1, Integer::sum);
     }
 
+    /** The wins the person chose in their reflections that are still among that week's wins now. */
+    List<Entry> chosenWins(String user) {
+        List<Entry> chosen = new ArrayList<>();
+        reflectionsByUser.getOrDefault(user, Map.of()).values().forEach(reflection -> {
+            Map<String, Win> now = winsIn(user, reflection.week());
+            reflection.winIds().stream().filter(now::containsKey).map(now::get).forEach(chosen::add);
+        });
+        return chosen;
+    }
+
     /** How many focus choices and reflections (current ones) all people have, for the summaries. */
     String practice() {
         return focusByUser.values().stream().mapToInt(List::size).sum() + " focus choices, "
