@@ -150,8 +150,9 @@ public final class Patterns {
     static PersonPatterns.Comparison compare(FocusArea area, List<WeekTrend> weeks) {
         int many = 0;
         int fewer = 0;
-        double manySum = 0;
-        double fewerSum = 0;
+        // weekly averages are shown to two decimals: summed exactly, in hundredths
+        long manyHundredths = 0;
+        long fewerHundredths = 0;
         for (WeekTrend week : weeks) {
             Double mood = moodAverage(week);
             if (mood == null) {
@@ -159,16 +160,16 @@ public final class Patterns {
             }
             if (winsIn(week, area) >= MANY_WINS) {
                 many++;
-                manySum += mood;
+                manyHundredths += Math.round(mood * 100);
             } else {
                 fewer++;
-                fewerSum += mood;
+                fewerHundredths += Math.round(mood * 100);
             }
         }
         String name = words(area);
         if (many >= ENOUGH_WEEKS && fewer >= ENOUGH_WEEKS) {
-            double withMany = round(manySum / many);
-            double withFewer = round(fewerSum / fewer);
+            double withMany = Math.round((double) manyHundredths / many) / 100.0;
+            double withFewer = Math.round((double) fewerHundredths / fewer) / 100.0;
             return new PersonPatterns.Comparison(
                     area.name(),
                     true,

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own patterns over their last weeks. */
 @RestController
-@Tag(name = "Patterns")
+@Tag(name = "Patterns", description = "Your patterns over weeks: heavier weeks, what seems to help, your focus")
 @RequestMapping(path = "/api/patterns", produces = MediaType.APPLICATION_JSON_VALUE)
 class PatternsController {
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.StageOfChange;
+import org.smallwins.platform.ApiHeaders;
 
 /**
  * A person's patterns over their last weeks ({@code GET /api/patterns}), computed by {@link Patterns}. Weeks are
@@ -67,7 +68,7 @@ public record PersonPatterns(
             requiredProperties = {"week", "weekStart", "weekEnd", "wins", "daysShownUp", "checkIns", "reflectionWritten"
             })
     public record Week(
-            @Schema(pattern = "^[0-9]{4}-W[0-9]{2}$", example = "2026-W48")
+            @Schema(pattern = ApiHeaders.ISO_WEEK_PATTERN, example = "2026-W48")
             String week,
 
             @Schema(format = "date", example = "2026-11-23") String weekStart,
@@ -130,7 +131,7 @@ public record PersonPatterns(
             description = "A heavier week, shown with the wins it still held.",
             requiredProperties = {"week", "moodAverage", "shareWithinWindow", "because", "winsLogged", "summary"})
     public record HardWeek(
-            @Schema(pattern = "^[0-9]{4}-W[0-9]{2}$", example = "2026-W46")
+            @Schema(pattern = ApiHeaders.ISO_WEEK_PATTERN, example = "2026-W46")
             String week,
 
             @Schema(minimum = "1", maximum = "5", example = "2.5")
@@ -211,7 +212,7 @@ public record PersonPatterns(
             name = "FocusChange",
             requiredProperties = {"week", "focusArea", "stage"})
     public record Focus(
-            @Schema(pattern = "^[0-9]{4}-W[0-9]{2}$", example = "2026-W45")
+            @Schema(pattern = ApiHeaders.ISO_WEEK_PATTERN, example = "2026-W45")
             String week,
 
             @Schema(implementation = FocusArea.class) String focusArea,

@@ -57,7 +57,7 @@ class PatternsControllerTest {
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/" + type))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].rule").value(rule));
+                .andExpect(jsonPath("$.errors[0].code").value(rule));
     }
 
     static PersonPatterns quiet(int count) {
@@ -118,7 +118,8 @@ class PatternsControllerTest {
                         "invalid-query",
                         "weeks",
                         "weeks.range")
-                .andExpect(jsonPath("$.detail").value("Use 1 to 104 weeks."));
+                .andExpect(jsonPath("$.detail").value("Use 1 to 104 weeks."))
+                .andExpect(jsonPath("$.errors[0].message").value("Use 1 to 104 weeks."));
         refused(
                 http.perform(asAlice(get("/api/patterns").param("weeks", "105"))),
                 "invalid-query",
