@@ -1,5 +1,6 @@
 package org.smallwins.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -15,8 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The servlet container's error page ({@code /error}): whatever ends in an error status outside the controllers (a
  * request the firewall rejects, an exception escaping a filter, a {@code sendError}) is answered in the one problem
- * shape too, never with Boot's default error body. The instance is the path that failed, not {@code /error}.
+ * shape too, never with Boot's default error body. The instance is the path that failed, not {@code /error}. Not
+ * part of the API documents.
  */
+@Hidden
 @RestController
 public class PlatformErrorController implements ErrorController {
 
