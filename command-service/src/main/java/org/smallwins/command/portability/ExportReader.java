@@ -2,7 +2,9 @@ package org.smallwins.command.portability;
 
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smallwins.command.journal.ImportedEntry;
@@ -18,12 +20,15 @@ import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.ChooseFocusArea;
 import org.smallwins.journal.CorrectCheckIn;
 import org.smallwins.journal.CorrectWin;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.RetractEntry;
+import org.smallwins.journal.WriteWeeklyReflection;
+import org.smallwins.platform.WellFormedText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -95,6 +100,8 @@ final class ExportReader {
 
     private int readEvents(JsonParser parser, Consumer<Item> each) {
         int position = 0;
+        // How many events of each journal-level subject (the focus, a week's reflection) the file has had so far.
+        Map<String, Integer> subjectVersions = new HashMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             String field = "events[" + position + "]";
@@ -102,6 +109,15 @@ final class ExportReader {
                 throw ImportRefusedException.invalid(field, "event.object", "Each event is a JSON object.");
             }
             JsonNode node = JSON.readTree(parser);
+            String invalidText = invalidText(node, field);
+            if (invalidText != null) {
+                throw new ImportRefusedException(
+                        ImportRefusedException.Kind.MALFORMED,
+                        List.of(new ImportRefusedException.Fault(
+                                invalidText,
+                                "text.unicode",
+                                "This text is not valid Unicode (it holds a lone surrogate); nothing was imported.")));
+            }
             DecodeResult decoded = codec.decode(JSON.writeValueAsBytes(node));
             if (decoded instanceof DecodeResult.Rejected rejected) {
                 throw ImportRefusedException.invalid(
@@ -119,15 +135,49 @@ final class ExportReader {
             EventEnvelope envelope = readable.envelope();
             if (envelope.payload() instanceof JournalErased) {
                 throw ImportRefusedException.invalid(
-                        field + ".type", "type.importable", "Only entries (wins and check-ins) are imported.");
+                        field + ".type",
+                        "type.importable",
+                        "Only what a person recorded (entries, focus choices, reflections) is imported.");
             }
+            int subjectVersion = envelope.payload().aboutAnEntry()
+                    ? 0
+                    : subjectVersions.merge(envelope.payload().entryId(), 1, Integer::sum);
             each.accept(new Item(
                     position,
                     envelope,
-                    new ImportedEntry(command(envelope), envelope.occurred().instant())));
+                    new ImportedEntry(command(envelope), envelope.occurred().instant(), subjectVersion)));
             position++;
         }
         return position;
+    }
+
+    /**
+     * Where in an event the first text that is not valid Unicode is (a name or a value), or null: such text cannot be
+     * kept as it is, so it is refused rather than stored as U+FFFD, like in any other request.
+     */
+    static String invalidText(JsonNode node, String at) {
+        if (node.isString()) {
+            return WellFormedText.isWellFormed(node.asString()) ? null : at;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = invalidText(node.get(i), at + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var member : node.properties()) {
+                if (!WellFormedText.isWellFormed(member.getKey())) {
+                    return at;
+                }
+                String found = invalidText(member.getValue(), at + "." + member.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The command that records this event's entry again, with every value explicit. */
@@ -196,12 +246,17 @@ final class ExportReader {
 
             @Override
             public JournalCommand focusAreaChosen(FocusAreaChosen chosen) {
-                throw new IllegalArgumentException("TODO(h14-write): imported through ChooseFocusArea");
+                return new ChooseFocusArea(chosen.area(), chosen.stage(), zone);
             }
 
             @Override
             public JournalCommand weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
-                throw new IllegalArgumentException("TODO(h14-write): imported through WriteWeeklyReflection");
+                return new WriteWeeklyReflection(
+                        reflection.isoWeek(),
+                        Optional.ofNullable(reflection.answer()),
+                        reflection.winIds(),
+                        reflection.proudOfShowingUp(),
+                        zone);
             }
         });
     }
@@ -226,6 +281,6 @@ final class ExportReader {
         String field = where == null ? "body" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
         return new ImportRefusedException(
                 ImportRefusedException.Kind.MALFORMED,
-                List.of(new ImportRefusedException.Fault(field, "json.syntax", detail)));
+                List.of(new ImportRefusedException.Fault(field, "json.syntax", detail, false)));
     }
 }
