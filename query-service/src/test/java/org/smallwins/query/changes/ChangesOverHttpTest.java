@@ -187,6 +187,10 @@ class ChangesOverHttpTest {
             the_changes_come_in_sequence_order_page_by_page_each_once_with_corrections_as_entries_and_retractions_as_tombstones()
                     throws Exception {
         String user = journalOfFive();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> read(user, "/api/changes?after=5", "Journal-Sequence", "5")
+                                .statusCode()
+                        == 200);
 
         List<JsonNode> changes = new ArrayList<>();
         long after = 0;
@@ -375,9 +379,12 @@ class ChangesOverHttpTest {
                 new WeeklyReflectionWritten(
                         YearWeek.from(LocalDate.now(BERLIN)).toString(), "I honored a no", List.of("w1"), true));
 
-        JsonNode changes = JSON.readTree(read(user, "/api/changes?after=1", "Journal-Sequence", "3")
-                        .body())
-                .get("items");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> read(user, "/api/changes?after=1", "Journal-Sequence", "3")
+                                .statusCode()
+                        == 200);
+        JsonNode changes =
+                JSON.readTree(read(user, "/api/changes?after=1").body()).get("items");
 
         assertThat(changes).hasSize(2);
         assertThat(changes.get(0).get("change").asString()).isEqualTo("FOCUS_CHOSEN");
