@@ -52,6 +52,19 @@ class OpenApiContractTest {
     }
 
     @Test
+    void a_body_read_as_a_stream_is_held_to_status_and_headers_but_an_empty_one_read_as_text_fails() {
+        assertThatCode(() -> contract.check(exchange("GET", "/api/things/t1", null, 200, "application/json", null)))
+                .as("a stream the test reads itself (server-sent events, an export)")
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> contract.check(exchange("GET", "/api/things/t1", null, 200, "application/json", "")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("validation.response.body.missing");
+        assertThatThrownBy(() -> contract.check(exchange("GET", "/api/things/t1", null, 418, "text/plain", null)))
+                .as("an undeclared status, streamed or not")
+                .hasMessageContaining("validation.response.status.unknown");
+    }
+
+    @Test
     void a_status_the_operation_does_not_declare_fails() {
         assertThatThrownBy(() -> contract.check(exchange(
                         "GET", "/api/things/t1", null, 404, "application/problem+json", "{\"code\":\"not-found\"}")))

@@ -96,7 +96,9 @@ public class PlatformOpenApiConfiguration {
             "Send the entry's ETag in If-Match, so a change never overwrites one you have not seen."
         });
         responses.put(429, new String[] {
-            "TooManyRequests", "Too many writes in a short time; `Retry-After` says when to send again."
+            "TooManyRequests",
+            "Too many writes in a short time, or more open change streams than a person may have; `Retry-After` says "
+                    + "when to try again."
         });
         responses.put(503, new String[] {
             "ServiceUnavailable",

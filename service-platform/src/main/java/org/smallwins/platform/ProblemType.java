@@ -41,6 +41,7 @@ public enum ProblemType {
     IMPORT_REFUSED("import-refused", HttpStatus.UNPROCESSABLE_CONTENT, "Import not done"),
     IF_MATCH_REQUIRED("if-match-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),
     TOO_MANY_WRITES("too-many-writes", HttpStatus.TOO_MANY_REQUESTS, "Slow down a little"),
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too many streams"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong"),
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     NOT_YET_VISIBLE("not-yet-visible", HttpStatus.SERVICE_UNAVAILABLE, "Not visible yet"),

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
@@ -83,8 +84,10 @@ import tools.jackson.databind.ObjectMapper;
 class ChangesOverHttpTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** Every exchange checked against the committed API document (streamed bodies by status and headers). */
+    static final HttpClient HTTP = ValidatingHttpClient.forServices(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), "query-service");
+
     static final DevTokens TOKENS = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
     static final ObjectMapper JSON = new ObjectMapper();
     static final KafkaServer KAFKA;
@@ -184,6 +187,10 @@ class ChangesOverHttpTest {
             the_changes_come_in_sequence_order_page_by_page_each_once_with_corrections_as_entries_and_retractions_as_tombstones()
                     throws Exception {
         String user = journalOfFive();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> read(user, "/api/changes?after=5", "Journal-Sequence", "5")
+                                .statusCode()
+                        == 200);
 
         List<JsonNode> changes = new ArrayList<>();
         long after = 0;
@@ -372,9 +379,12 @@ class ChangesOverHttpTest {
                 new WeeklyReflectionWritten(
                         YearWeek.from(LocalDate.now(BERLIN)).toString(), "I honored a no", List.of("w1"), true));
 
-        JsonNode changes = JSON.readTree(read(user, "/api/changes?after=1", "Journal-Sequence", "3")
-                        .body())
-                .get("items");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> read(user, "/api/changes?after=1", "Journal-Sequence", "3")
+                                .statusCode()
+                        == 200);
+        JsonNode changes =
+                JSON.readTree(read(user, "/api/changes?after=1").body()).get("items");
 
         assertThat(changes).hasSize(2);
         assertThat(changes.get(0).get("change").asString()).isEqualTo("FOCUS_CHOSEN");
