@@ -1,0 +1,85 @@
+package org.smallwins.client.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openapitools.codegen.validation.Invalid;
+import org.openapitools.codegen.validation.ValidationResult;
+import org.openapitools.codegen.validations.oas.OpenApiEvaluator;
+import org.openapitools.codegen.validations.oas.RuleConfiguration;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The lint in the build, with recommendations: each committed document parses without a message and passes OpenAPI
+ * Generator's own rule set ({@code OpenApiEvaluator}, the rules of its {@code validate --recommend}) with no error and
+ * no warning. The plugin's {@code validate} goal (see the pom) checks errors only; this adds the recommendations.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ContractLintTest {
+
+    /** Everything the parser and the evaluator (recommendations on) report about a document; empty when clean. */
+    static List<String> lint(String document) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(document, null, options);
+        List<String> findings = new ArrayList<>();
+        if (parsed.getMessages() != null) {
+            parsed.getMessages().forEach(message -> findings.add("parser: " + message));
+        }
+        if (parsed.getOpenAPI() == null) {
+            return findings;
+        }
+        RuleConfiguration rules = new RuleConfiguration();
+        rules.setEnableRecommendations(true);
+        ValidationResult result = new OpenApiEvaluator(rules).validate(parsed.getOpenAPI());
+        for (Invalid error : result.getErrors()) {
+            findings.add("error: " + error.getMessage() + " " + error.getDetails());
+        }
+        for (Invalid warning : result.getWarnings()) {
+            findings.add("recommendation: " + warning.getMessage() + " " + warning.getDetails());
+        }
+        return findings;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-service", "query-service"})
+    void the_committed_document_lints_clean_with_recommendations(String service) throws IOException {
+        String document = Files.readString(PublishedContractsTest.DOCUMENTS.resolve(service + ".openapi.json"));
+
+        assertThat(lint(document)).as("api/%s.openapi.json", service).isEmpty();
+    }
+
+    @Test
+    void the_fixture_lints_clean_and_a_flawed_copy_does_not() {
+        assertThat(lint(ContractGuardTest.BASE)).isEmpty();
+
+        String flawed = ContractGuardTest.changed("1.0.0", d -> {
+            // a schema nothing uses, and a request body on a GET
+            ((ObjectNode) d.path("components").path("schemas"))
+                    .putObject("Orphan")
+                    .put("type", "object");
+            ((ObjectNode) d.path("paths").path("/api/timeline").path("get"))
+                    .set(
+                            "requestBody",
+                            d.path("paths")
+                                    .path("/api/journal/wins")
+                                    .path("post")
+                                    .path("requestBody"));
+        });
+
+        assertThat(lint(flawed))
+                .anySatisfy(finding -> assertThat(finding).contains("Unused model: Orphan"))
+                .anySatisfy(finding -> assertThat(finding).contains("GET getTimeline contains a request body"));
+    }
+}
