@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -12,8 +13,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.smallwins.command.journal.EntryAccepted;
 import org.smallwins.command.journal.ForJournal;
 import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.contract.RetractionReason;
 import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalRequests;
+import org.smallwins.platform.ApiHeaders;
+import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.IfMatch;
 import org.smallwins.platform.JournalSequence;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Writes to the caller's own journal. The journal is always the token's subject: no endpoint takes a user id. */
+@Tag(name = "Journal", description = "Log wins and check-ins, correct and retract them")
 @RestController
 @RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 class JournalController {
@@ -41,9 +46,6 @@ class JournalController {
     private static final String READ_YOUR_WRITES = " The answer carries the journal's sequence after this write (body "
             + "`sequence`, header `Journal-Sequence`); a read on the query service that passes it (`?after=` or the same "
             + "header) answers only once this entry is visible there.";
-    private static final String SEQUENCE_HEADER = "The person's journal sequence after this write";
-    private static final String ETAG =
-            "The entry's version after this write, quoted (\"2\"): the If-Match of its next change";
     private static final String IF_MATCH = "The entry's current ETag, as read (\"1\" as first logged)";
 
     private final CommandGateway commands;
@@ -53,25 +55,26 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "logWin",
             summary = "Log a small win",
             description = "201 when recorded, 200 when the same win was already recorded, "
                     + "409 when the id is taken by a different entry, 422 when a rule is broken." + READ_YOUR_WRITES)
     @ApiResponse(
             responseCode = "201",
             description = "Recorded",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
     @ApiResponse(
             responseCode = "200",
-            description = "Already recorded (a retry)",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            description = "Already recorded (a retry): nothing new was stored",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
+    @ApiProblems({409, 422})
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> logWin(
             @RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
@@ -83,6 +86,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "recordCheckIn",
             summary = "Record a check-in",
             description = "201 when recorded, 200 when the same check-in was already "
                     + "recorded, 409 when the id is taken by a different entry, 422 when a rule is broken."
@@ -90,19 +94,19 @@ class JournalController {
     @ApiResponse(
             responseCode = "201",
             description = "Recorded",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
     @ApiResponse(
             responseCode = "200",
-            description = "Already recorded (a retry)",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            description = "Already recorded (a retry): nothing new was stored",
+            headers = {
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
+    @ApiProblems({409, 422})
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> recordCheckIn(
             @RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
@@ -125,6 +129,7 @@ class JournalController {
             + " at), 409 when it was retracted.";
 
     @Operation(
+            operationId = "correctWin",
             summary = "Correct a win",
             description = "The full new content (text, focus area, tags, and optionally another day or zone) as a new "
                     + "version of the win; nothing is overwritten, the history keeps every version. 200 with the new "
@@ -134,16 +139,25 @@ class JournalController {
             responseCode = "200",
             description = "Corrected, or already so",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
-                @Header(
-                        name = JournalSequence.HEADER,
-                        description = SEQUENCE_HEADER,
-                        schema = @Schema(type = "integer", format = "int64"))
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
+    @ApiProblems({404, 409, 412, 422, 428})
     @PutMapping(path = "/wins/{winId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> correctWin(
-            @PathVariable String winId,
-            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+            @Parameter(
+                            description = "The entry's id",
+                            schema =
+                                    @Schema(
+                                            pattern = ApiHeaders.ENTRY_ID_PATTERN,
+                                            example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f"))
+                    @PathVariable
+                    String winId,
+            @Parameter(
+                            description = IF_MATCH,
+                            required = true,
+                            schema = @Schema(type = "string", pattern = ApiHeaders.ETAG_PATTERN, example = "\"1\""))
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
                     String ifMatch,
             @RequestBody CorrectWinRequest body,
             @AuthenticationPrincipal Jwt caller,
@@ -156,6 +170,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "correctCheckIn",
             summary = "Correct a check-in",
             description = "The full new values (mood, energy, window, note, and optionally another time or zone) as a "
                     + "new version of the check-in. 200 with the new `ETag`; 200 recording nothing when they equal the "
@@ -164,16 +179,25 @@ class JournalController {
             responseCode = "200",
             description = "Corrected, or already so",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
-                @Header(
-                        name = JournalSequence.HEADER,
-                        description = SEQUENCE_HEADER,
-                        schema = @Schema(type = "integer", format = "int64"))
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
+    @ApiProblems({404, 409, 412, 422, 428})
     @PutMapping(path = "/check-ins/{checkInId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> correctCheckIn(
-            @PathVariable String checkInId,
-            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+            @Parameter(
+                            description = "The entry's id",
+                            schema =
+                                    @Schema(
+                                            pattern = ApiHeaders.ENTRY_ID_PATTERN,
+                                            example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f"))
+                    @PathVariable
+                    String checkInId,
+            @Parameter(
+                            description = IF_MATCH,
+                            required = true,
+                            schema = @Schema(type = "string", pattern = ApiHeaders.ETAG_PATTERN, example = "\"1\""))
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
                     String ifMatch,
             @RequestBody CorrectCheckInRequest body,
             @AuthenticationPrincipal Jwt caller,
@@ -193,6 +217,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "retractEntry",
             summary = "Retract an entry",
             description = "Takes a win or check-in back: it leaves the timeline and every week; its history stays. An "
                     + "optional `reason` from a fixed vocabulary (DUPLICATE, LOGGED_BY_MISTAKE, WRONG_DAY, OTHER); "
@@ -203,18 +228,29 @@ class JournalController {
             responseCode = "204",
             description = "Retracted",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
-                @Header(
-                        name = JournalSequence.HEADER,
-                        description = SEQUENCE_HEADER,
-                        schema = @Schema(type = "integer", format = "int64"))
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
+    @ApiProblems({404, 409, 412, 422, 428})
     @DeleteMapping(path = "/entries/{entryId}")
     ResponseEntity<Void> retract(
-            @PathVariable String entryId,
-            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+            @Parameter(
+                            description = "The entry's id",
+                            schema =
+                                    @Schema(
+                                            pattern = ApiHeaders.ENTRY_ID_PATTERN,
+                                            example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f"))
+                    @PathVariable
+                    String entryId,
+            @Parameter(
+                            description = IF_MATCH,
+                            required = true,
+                            schema = @Schema(type = "string", pattern = ApiHeaders.ETAG_PATTERN, example = "\"1\""))
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
                     String ifMatch,
-            @Parameter(description = "DUPLICATE, LOGGED_BY_MISTAKE, WRONG_DAY or OTHER; none by default")
+            @Parameter(
+                            description = "Why, from a fixed vocabulary; none by default",
+                            schema = @Schema(implementation = RetractionReason.class))
                     @RequestParam(name = "reason", required = false)
                     String reason,
             @AuthenticationPrincipal Jwt caller,
