@@ -1,5 +1,6 @@
 package org.smallwins.apicontract;
 
+import jakarta.servlet.DispatcherType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ public final class MockMvcExchanges implements ResultHandler {
     @Override
     public void handle(MvcResult result) throws Exception {
         MockHttpServletRequest request = result.getRequest();
-        if (request.isAsyncStarted()) {
-            return; // its answer comes with the asyncDispatch, which is checked then
+        if (request.getAsyncContext() != null && request.getDispatcherType() != DispatcherType.ASYNC) {
+            return; // an async start: its answer comes with the asyncDispatch, which is checked then
         }
         contract.check(exchange(result));
     }

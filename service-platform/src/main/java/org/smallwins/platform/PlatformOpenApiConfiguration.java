@@ -259,7 +259,13 @@ public class PlatformOpenApiConfiguration {
                         "code",
                         new StringSchema()
                                 .description("The stable machine code of the problem (the last segment of `type`); "
-                                        + "clients branch on it. New codes may be added.")
+                                        + "clients branch on it. A plain string, so new codes can be added: "
+                                        + java.util.Arrays.stream(ProblemType.values())
+                                                .filter(type -> type != ProblemType.KEY_NOT_FOUND
+                                                        && type != ProblemType.KEY_DESTROYED)
+                                                .map(ProblemType::code)
+                                                .collect(java.util.stream.Collectors.joining(", "))
+                                        + ".")
                                 .example("entry-refused"))
                 .addProperty(
                         "errors",
@@ -315,9 +321,20 @@ public class PlatformOpenApiConfiguration {
         return schema;
     }
 
+    /** The codes of the public problems (not the internal data-key ones) answered with a status. */
+    static List<String> codes(int status) {
+        return java.util.Arrays.stream(ProblemType.values())
+                .filter(type -> type.status().value() == status)
+                .filter(type -> type != ProblemType.KEY_NOT_FOUND && type != ProblemType.KEY_DESTROYED)
+                .map(ProblemType::code)
+                .toList();
+    }
+
     private static ApiResponse problem(int status, String[] response) {
+        String codes =
+                codes(status).stream().map(code -> "`" + code + "`").collect(java.util.stream.Collectors.joining(", "));
         ApiResponse answer = new ApiResponse()
-                .description(response[1])
+                .description(response[1] + (codes.isEmpty() ? "" : " Codes: " + codes + "."))
                 .content(new Content()
                         .addMediaType(
                                 PROBLEM_JSON,
@@ -442,7 +459,11 @@ public class PlatformOpenApiConfiguration {
                 String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
                 schema = openApi.getComponents().getSchemas().get(name);
             }
-            if (schema != null && "object".equals(schema.getType()) && schema.getProperties() != null) {
+            // a body that says it is open (the import's file format skips unknown members) stays open
+            if (schema != null
+                    && "object".equals(schema.getType())
+                    && schema.getProperties() != null
+                    && schema.getAdditionalProperties() == null) {
                 schema.setAdditionalProperties(Boolean.FALSE);
             }
         });

@@ -238,7 +238,7 @@ class PortabilityOverHttpTest extends CommandServiceHttpTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         JsonNode problem = JSON.readTree(refused.getBody());
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("events[3]");
-        assertThat(problem.path("errors").get(0).path("rule").asString()).isEqualTo("invalid-field:window");
+        assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("invalid-field:window");
         assertThat(refused.getBody()).doesNotContain(SECRET).doesNotContain("CALM");
         assertThat(eventsOf(emil)).isZero();
 

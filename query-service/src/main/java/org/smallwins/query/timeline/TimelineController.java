@@ -13,8 +13,10 @@ import java.util.Set;
 import org.smallwins.contract.EntryKind;
 import org.smallwins.platform.ApiHeaders;
 import org.smallwins.platform.ApiProblems;
+import org.smallwins.platform.IfMatch;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.Problems;
 import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.http.HttpHeaders;
@@ -141,7 +143,7 @@ class TimelineController {
         visibility.awaitSequence(caller.getSubject(), ReadYourWrites.requested(after, afterHeader));
         return queries.entry(caller.getSubject(), entryId)
                 .<ResponseEntity<?>>map(found ->
-                        ResponseEntity.ok().eTag("\"" + found.version() + "\"").body(found))
+                        ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(found))
                 .orElseGet(TimelineController::notFound);
     }
 
@@ -184,8 +186,7 @@ class TimelineController {
     private static ResponseEntity<?> notFound() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.NOT_FOUND, "entry-not-found", "No such entry", "You have no entry with this id."));
+                .body(Problems.of(ProblemType.ENTRY_NOT_FOUND, "You have no entry with this id."));
     }
 
     private static LocalDate day(String field, String raw) {

@@ -65,7 +65,7 @@ class TimelineControllerTest {
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/invalid-query"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].rule").value(rule));
+                .andExpect(jsonPath("$.errors[0].code").value(rule));
     }
 
     @Test
@@ -155,7 +155,7 @@ class TimelineControllerTest {
         http.perform(asAlice(get("/api/timeline").param("limit", "many")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("limit"))
-                .andExpect(jsonPath("$.errors[0].rule").value("type"));
+                .andExpect(jsonPath("$.errors[0].code").value("type"));
         verifyNoInteractions(queries);
     }
 
@@ -224,7 +224,7 @@ class TimelineControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("after"))
-                .andExpect(jsonPath("$.errors[0].rule").value("type"));
+                .andExpect(jsonPath("$.errors[0].code").value("type"));
         http.perform(asAlice(get("/api/timeline").header("Journal-Sequence", "1e9")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("Journal-Sequence"));

@@ -14,6 +14,7 @@ import org.smallwins.command.erasure.JournalErasure;
 import org.smallwins.platform.ApiHeaders;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,9 +68,7 @@ class ErasureController {
             return ResponseEntity.badRequest()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.invalidFields(
-                            HttpStatus.BAD_REQUEST,
-                            "erasure-not-confirmed",
-                            "Erasure not confirmed",
+                            ProblemType.ERASURE_NOT_CONFIRMED,
                             List.of(new Problems.FieldError(
                                     CONFIRM,
                                     confirmation == null ? "header.required" : "header.own-subject",

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,6 +23,7 @@ import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.IfMatch;
 import org.smallwins.platform.JournalSequence;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** Writes to the caller's own journal. The journal is always the token's subject: no endpoint takes a user id. */
 @Tag(name = "Journal", description = "Log wins and check-ins, correct and retract them")
@@ -48,10 +52,37 @@ class JournalController {
             + "header) answers only once this entry is visible there.";
     private static final String IF_MATCH = "The entry's current ETag, as read (\"1\" as first logged)";
 
-    private final CommandGateway commands;
+    /** Where a logged entry is read, on the query service. */
+    static final String ENTRY_PATH = "/api/timeline/";
 
-    JournalController(CommandGateway commands) {
+    private final CommandGateway commands;
+    private final String queryBaseUrl;
+
+    JournalController(CommandGateway commands, @Value("${smallwins.journal.query-base-url:}") String queryBaseUrl) {
         this.commands = commands;
+        this.queryBaseUrl = baseUrl(queryBaseUrl);
+    }
+
+    /** Empty (relative references), or an absolute http(s) URL without a trailing slash. */
+    static String baseUrl(String configured) {
+        String base = configured == null ? "" : configured.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (!base.isEmpty()) {
+            URI uri = URI.create(base);
+            if (!uri.isAbsolute()
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalStateException("SMALLWINS_QUERY_BASE_URL (smallwins.journal.query-base-url) must be "
+                        + "an absolute http or https URL, or empty");
+            }
+        }
+        return base;
+    }
+
+    /** The entry on the query service: {@code /api/timeline/{entryId}}, after the configured base URL if any. */
+    URI entryLocation(String entryId) {
+        return URI.create(queryBaseUrl + ENTRY_PATH + UriUtils.encodePathSegment(entryId, StandardCharsets.UTF_8));
     }
 
     @Operation(
@@ -71,6 +102,7 @@ class JournalController {
             responseCode = "200",
             description = "Already recorded (a retry): nothing new was stored",
             headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
                 @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
                 @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
@@ -103,6 +135,7 @@ class JournalController {
             responseCode = "200",
             description = "Already recorded (a retry): nothing new was stored",
             headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
                 @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
                 @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
@@ -275,9 +308,14 @@ class JournalController {
         return commands.sendAndWait(message);
     }
 
-    private static ResponseEntity<EntryResponse> answer(EntryAccepted accepted, String id, String kind) {
+    /**
+     * 201 with the new entry's {@code Location} when recorded; 200 for a retry that recorded nothing, with the same
+     * {@code Location}, so a client whose first answer was lost learns it from the retry.
+     */
+    private ResponseEntity<EntryResponse> answer(EntryAccepted accepted, String id, String kind) {
         HttpStatus status = accepted.outcome() == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
+                .location(entryLocation(id))
                 .eTag(IfMatch.etag(accepted.version()))
                 .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
                 .body(new EntryResponse(id, kind, accepted.outcome().name(), accepted.sequence(), accepted.version()));

@@ -12,7 +12,9 @@ import java.util.List;
  */
 @Schema(
         name = "JournalExport",
-        description = "Everything a journal recorded, as recorded: every event with its envelope and payload.",
+        description = "Everything a journal recorded, as recorded: every event with its envelope and payload. An "
+                + "import skips top-level members it does not know (the format has its own formatVersion).",
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
         requiredProperties = {"format", "formatVersion", "events"})
 record JournalExportFile(
         @Schema(allowableValues = "smallwins-journal-export", example = "smallwins-journal-export")
@@ -29,8 +31,12 @@ record JournalExportFile(
                         @Schema(
                                 description = "Every event of the journal in sequence order, each as the "
                                         + "event contract's JSON: its envelope and its payload"),
-                schema = @Schema(type = "object", example = "{\"sequence\":1,\"type\":\"WinLogged\"}"))
-        List<Map<String, Object>> events,
+                schema =
+                        @Schema(
+                                type = "object",
+                                description = "One event: the event contract's JSON envelope with its payload",
+                                example = "{\"sequence\":1,\"type\":\"WinLogged\"}"))
+        List<Object> events,
 
         @Schema(description = "How many events the file holds", minimum = "0", example = "1")
         long eventCount) {}

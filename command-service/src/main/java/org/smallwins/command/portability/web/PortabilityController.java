@@ -24,6 +24,7 @@ import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -218,14 +219,16 @@ class PortabilityController {
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
         boolean malformed = refused.kind() == ImportRefusedException.Kind.MALFORMED;
-        HttpStatus status = malformed ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        // A fault at a place in the file has its pointer; a syntax fault is named by line and column.
         List<Problems.FieldError> errors = refused.faults().stream()
-                .map(f -> new Problems.FieldError(f.field(), f.rule(), f.detail()))
+                .map(f -> f.inBody()
+                        ? Problems.FieldError.inBody(f.field(), f.rule(), f.detail())
+                        : new Problems.FieldError(f.field(), f.rule(), f.detail()))
                 .toList();
-        ProblemDetail problem = Problems.invalidFields(
-                status, malformed ? "malformed-import" : "import-refused", "Import not done", errors);
+        ProblemDetail problem =
+                Problems.invalidFields(malformed ? ProblemType.MALFORMED_IMPORT : ProblemType.IMPORT_REFUSED, errors);
         problem.setProperty("stored", 0);
-        return ResponseEntity.status(status)
+        return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
@@ -235,9 +238,7 @@ class PortabilityController {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(
-                        HttpStatus.CONFLICT,
-                        "journal-not-empty",
-                        "Journal not empty",
+                        ProblemType.JOURNAL_NOT_EMPTY,
                         "An export is imported into an empty journal; this journal holds other entries. "
                                 + "Nothing was imported."));
     }
