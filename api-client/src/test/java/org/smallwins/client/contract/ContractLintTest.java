@@ -69,7 +69,8 @@ class ContractLintTest {
                 findings.add("error: $ref with sibling members " + siblings + " at " + pointer);
             }
             for (String name : node.propertyNames()) {
-                refSiblings(node.get(name), pointer + "/" + name.replace("~", "~0").replace("/", "~1"), findings);
+                refSiblings(
+                        node.get(name), pointer + "/" + name.replace("~", "~0").replace("/", "~1"), findings);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
