@@ -110,7 +110,7 @@ public final class ContractGuard {
                 if (diff.isIncompatible() || !removed.isEmpty()) {
                     refusals.add("breaks clients of the published " + old.version() + " (raise the major of "
                             + "info.version, now " + version + ", to publish a breaking change):\n"
-                            + (removed.isEmpty() ? "" : "removed response members: " + removed + "\n")
+                            + (removed.isEmpty() ? "" : "response members removed: " + removed + "\n")
                             + render(diff));
                 }
             }
@@ -157,11 +157,7 @@ public final class ContractGuard {
         if (changed instanceof ChangedSchema schema
                 && schema.getContext() != null
                 && schema.getContext().isResponse()) {
-            String owner =
-                    schema.getOldSchema() == null || schema.getOldSchema().getName() == null
-                            ? "a response schema"
-                            : schema.getOldSchema().getName();
-            schema.getMissingProperties().keySet().forEach(name -> removed.add(owner + "." + name));
+            removed.addAll(schema.getMissingProperties().keySet());
         }
         if (changed instanceof ComposedChanged composed) {
             composed.getChangedElements().forEach(element -> collectRemoved(element, removed, seen));
