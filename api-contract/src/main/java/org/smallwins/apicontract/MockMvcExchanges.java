@@ -12,12 +12,26 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultHandler;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** A MockMvc {@link ResultHandler} that checks every exchange a slice test performs against the service's document. */
 public final class MockMvcExchanges implements ResultHandler {
 
+    private static final String OUTSIDE = MockMvcExchanges.class.getName() + ".outside";
+
     private final OpenApiContract contract;
+
+    /**
+     * Marks one request as deliberately outside the document, so it is not checked: only for a test that shows what
+     * the service does with something no client should send (an undocumented parameter it ignores). Say why.
+     */
+    public static RequestPostProcessor outsideTheContract() {
+        return request -> {
+            request.setAttribute(OUTSIDE, Boolean.TRUE);
+            return request;
+        };
+    }
 
     public MockMvcExchanges(OpenApiContract contract) {
         this.contract = contract;
@@ -26,6 +40,9 @@ public final class MockMvcExchanges implements ResultHandler {
     @Override
     public void handle(MvcResult result) throws Exception {
         MockHttpServletRequest request = result.getRequest();
+        if (request.getAttribute(OUTSIDE) != null) {
+            return;
+        }
         if (request.getAsyncContext() != null && request.getDispatcherType() != DispatcherType.ASYNC) {
             return; // an async start: its answer comes with the asyncDispatch, which is checked then
         }
