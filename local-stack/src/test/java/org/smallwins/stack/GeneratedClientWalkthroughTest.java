@@ -135,6 +135,7 @@ class GeneratedClientWalkthroughTest {
         assertThat(win.getWin().getFocusArea()).isEqualTo(org.smallwins.client.query.model.FocusArea.REST);
         assertThat(win.getWin().getText()).isEqualTo(WIN_TEXT);
         assertThat(win.getWin().getTags()).containsExactly("evening");
+        assertThat(page.getHasMore()).isFalse();
         assertThat(page.getNextCursor()).isNull();
         // ?kind=WIN&from=…&to=… with typed values
         assertThat(timeline.getTimeline(EntryKind.WIN, today, today, 20, null, sequence, null)

@@ -20,6 +20,7 @@ import org.openapitools.codegen.validations.oas.OpenApiEvaluator;
 import org.openapitools.codegen.validations.oas.RuleConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,7 +45,9 @@ class ContractLintTest {
         if (parsed.getOpenAPI() == null) {
             return findings;
         }
-        refSiblings(JSON.readTree(document), "", findings);
+        JsonNode tree = JSON.readTree(document);
+        refSiblings(tree, "", findings);
+        domainTags(tree, findings);
         RuleConfiguration rules = new RuleConfiguration();
         rules.setEnableRecommendations(true);
         ValidationResult result = new OpenApiEvaluator(rules).validate(parsed.getOpenAPI());
@@ -79,6 +82,29 @@ class ContractLintTest {
         }
     }
 
+    /**
+     * Every operation has exactly one tag, declared in the document's top-level {@code tags}: the generated client
+     * makes one class per tag ({@code Journal} → {@code JournalApi}), so an undeclared tag is an operation nobody meant
+     * to publish (a framework controller's {@code platform-error-controller} → {@code PlatformErrorControllerApi}).
+     */
+    static void domainTags(JsonNode document, List<String> findings) {
+        List<String> declared = new ArrayList<>();
+        document.path("tags").forEach(tag -> declared.add(tag.path("name").asString()));
+        for (String path : document.path("paths").propertyNames()) {
+            JsonNode item = document.path("paths").path(path);
+            for (String method : item.propertyNames()) {
+                JsonNode tags = item.path(method).path("tags");
+                if (!item.path(method).has("responses")) {
+                    continue; // parameters, summary, … of the path item
+                }
+                if (tags.size() != 1 || !declared.contains(tags.get(0).asString())) {
+                    findings.add("error: " + method.toUpperCase(java.util.Locale.ROOT) + " " + path + " has tags "
+                            + tags + "; it needs exactly one of the declared tags " + declared);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
     void the_committed_document_lints_clean_with_recommendations(String service) throws IOException {
@@ -103,6 +129,10 @@ class ContractLintTest {
                                     .path("/api/journal/wins")
                                     .path("post")
                                     .path("requestBody"));
+            // an operation under a tag the document does not declare
+            ((ArrayNode) d.path("paths").path("/api/timeline").path("get").path("tags"))
+                    .removeAll()
+                    .add("timeline-controller");
             // a $ref whose sibling every tool ignores
             ((ObjectNode) ContractGuardTest.properties(d, "LogWinRequest").path("focusArea"))
                     .put("description", "ignored next to $ref");
@@ -111,6 +141,8 @@ class ContractLintTest {
         assertThat(lint(flawed))
                 .anySatisfy(finding -> assertThat(finding).contains("Unused model: Orphan"))
                 .anySatisfy(finding -> assertThat(finding).contains("GET getTimeline contains a request body"))
+                .anySatisfy(finding ->
+                        assertThat(finding).startsWith("error: GET /api/timeline has tags [\"timeline-controller\"]"))
                 .anySatisfy(finding -> assertThat(finding)
                         .isEqualTo("error: $ref with sibling members [description] at "
                                 + "/components/schemas/LogWinRequest/properties/focusArea"));
