@@ -53,6 +53,7 @@ public final class OpenApiContract {
 
     private final Path document;
     private final OpenApiInteractionValidator validator;
+    private final List<java.util.regex.Pattern> paths;
 
     private OpenApiContract(Path document) {
         this.document = document;
@@ -62,6 +63,7 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the OpenAPI document " + document, e);
         }
+        this.paths = pathPatterns(json);
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
                 .withLevelResolver(LevelResolver.create()
                         // authentication is the security tests' concern (MockMvc's jwt() sends no header)
@@ -82,6 +84,28 @@ public final class OpenApiContract {
 
     public Path document() {
         return document;
+    }
+
+    /** Whether the document has a path (template) matching this request path. */
+    public boolean describes(String path) {
+        return paths.stream().anyMatch(p -> p.matcher(path).matches());
+    }
+
+    private static List<java.util.regex.Pattern> pathPatterns(String json) {
+        try {
+            var names = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json)
+                    .path("paths")
+                    .fieldNames();
+            List<java.util.regex.Pattern> patterns = new java.util.ArrayList<>();
+            names.forEachRemaining(template -> patterns.add(
+                    java.util.regex.Pattern.compile(java.util.Arrays.stream(template.split("\\{[^/}]+}", -1))
+                            .map(java.util.regex.Pattern::quote)
+                            .collect(Collectors.joining("[^/]+")))));
+            return List.copyOf(patterns);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Checks one exchange; throws an {@link AssertionError} naming every violation. */

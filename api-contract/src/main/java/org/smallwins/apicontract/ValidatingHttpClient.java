@@ -47,6 +47,28 @@ public final class ValidatingHttpClient extends HttpClient {
         return new ValidatingHttpClient(HttpClient.newHttpClient(), uri -> OpenApiContract.forService(service));
     }
 
+    /**
+     * For tests that talk to several services (the local stack): each exchange is checked against the first service
+     * whose document has its path, or the first service's when none has (so an undocumented success fails).
+     */
+    public static HttpClient forServices(String... services) {
+        return forServices(HttpClient.newHttpClient(), services);
+    }
+
+    /** {@link #forServices(String...)} around a client of the test's own (timeouts, …). */
+    public static HttpClient forServices(HttpClient http, String... services) {
+        List<OpenApiContract> contracts = java.util.Arrays.stream(services)
+                .map(OpenApiContract::forService)
+                .toList();
+        return new ValidatingHttpClient(http, uri -> {
+            String path = uri.getPath() == null ? "/" : uri.getPath();
+            return contracts.stream()
+                    .filter(contract -> contract.describes(path))
+                    .findFirst()
+                    .orElse(contracts.get(0));
+        });
+    }
+
     /** Each exchange is checked against the contract its URI picks (null: not checked), e.g. by port on a stack. */
     public static HttpClient choosing(Function<URI, OpenApiContract> contracts) {
         return new ValidatingHttpClient(HttpClient.newHttpClient(), contracts);

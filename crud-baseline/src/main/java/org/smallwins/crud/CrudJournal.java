@@ -8,8 +8,10 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.journal.Decision;
@@ -156,6 +158,16 @@ public class CrudJournal {
             @Override
             public Void entryRetracted(EntryRetracted event) {
                 throw new UnsupportedOperationException("the CRUD baseline offers no corrections or retractions");
+            }
+
+            @Override
+            public Void focusAreaChosen(FocusAreaChosen event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no focus area or reflection");
+            }
+
+            @Override
+            public Void weeklyReflectionWritten(WeeklyReflectionWritten event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no focus area or reflection");
             }
         });
         return row;

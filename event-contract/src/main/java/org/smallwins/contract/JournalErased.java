@@ -33,6 +33,12 @@ public record JournalErased(String erasureId, String keyId, long erasedEvents, l
         return erasureId;
     }
 
+    /** An erasure is about the whole journal, not one entry. */
+    @Override
+    public boolean aboutAnEntry() {
+        return false;
+    }
+
     @Override
     public <R> R handleWith(Handler<R> handler) {
         return handler.journalErased(this);

@@ -7,7 +7,14 @@ package org.smallwins.contract;
  * {@link EventEnvelope}.
  */
 public sealed interface JournalEvent
-        permits WinLogged, CheckInRecorded, JournalErased, WinCorrected, CheckInCorrected, EntryRetracted {
+        permits WinLogged,
+                CheckInRecorded,
+                JournalErased,
+                WinCorrected,
+                CheckInCorrected,
+                EntryRetracted,
+                FocusAreaChosen,
+                WeeklyReflectionWritten {
 
     /** One method per event type. */
     interface Handler<R> {
@@ -26,12 +33,33 @@ public sealed interface JournalEvent
 
         /** An entry was taken back: it no longer counts anywhere. */
         R entryRetracted(EntryRetracted event);
+
+        /** The person chose their focus area and stage of change: the latest choice is current (not an entry). */
+        R focusAreaChosen(FocusAreaChosen event);
+
+        /** The person wrote their reflection for a week: the latest one for that week is current (not an entry). */
+        R weeklyReflectionWritten(WeeklyReflectionWritten event);
     }
 
     <R> R handleWith(Handler<R> handler);
 
-    /** The client-chosen id of the journal entry this event is about (an erasure's own id for {@link JournalErased}). */
+    /**
+     * What this event is about, never null: the client-chosen id of the journal entry for an entry's events; the
+     * erasure's own id for {@link JournalErased}; a fixed subject for a journal-level event ({@link FocusAreaChosen}:
+     * {@code journal:focus}; {@link WeeklyReflectionWritten}: {@code journal:reflection:2026-W48}). A subject holds a
+     * {@code ':'}, which client-chosen entry ids never do, so it never names an entry. Ask {@link #aboutAnEntry()}
+     * before treating it as an entry.
+     */
     String entryId();
+
+    /**
+     * Whether this event is about one journal entry (a win or a check-in), so {@link #entryId()} is that entry's id.
+     * {@code false} for the journal-level events ({@link FocusAreaChosen}, {@link WeeklyReflectionWritten}) and for an
+     * erasure.
+     */
+    default boolean aboutAnEntry() {
+        return true;
+    }
 
     /** The event type's name in the contract (past tense). */
     String type();

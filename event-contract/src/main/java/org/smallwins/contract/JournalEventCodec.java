@@ -369,6 +369,25 @@ public final class JournalEventCodec {
                 }
                 return null;
             }
+
+            @Override
+            public Void focusAreaChosen(FocusAreaChosen chosen) {
+                payload.put("area", chosen.area().name());
+                payload.put("stage", chosen.stage().name());
+                return null;
+            }
+
+            @Override
+            public Void weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                payload.put("isoWeek", reflection.isoWeek());
+                if (reflection.answer() != null) {
+                    payload.put("answer", reflection.answer());
+                }
+                ArrayNode winIds = payload.putArray("winIds");
+                reflection.winIds().forEach(winIds::add);
+                payload.put("proudOfShowingUp", reflection.proudOfShowingUp());
+                return null;
+            }
         });
         return payload;
     }
@@ -381,6 +400,8 @@ public final class JournalEventCodec {
             case WinCorrected.TYPE -> requireVersion(type, version, WinCorrected.VERSION);
             case CheckInCorrected.TYPE -> requireVersion(type, version, CheckInCorrected.VERSION);
             case EntryRetracted.TYPE -> requireVersion(type, version, EntryRetracted.VERSION);
+            case FocusAreaChosen.TYPE -> requireVersion(type, version, FocusAreaChosen.VERSION);
+            case WeeklyReflectionWritten.TYPE -> requireVersion(type, version, WeeklyReflectionWritten.VERSION);
             default -> throw new Invalid("unknown-type");
         }
     }
@@ -429,6 +450,16 @@ public final class JournalEventCodec {
                         correctedVersion(payloadNode),
                         enumValue(payloadNode, "kind", EntryKind::valueOf),
                         optionalEnum(payloadNode, "reason", RetractionReason::valueOf));
+            case FocusAreaChosen.TYPE ->
+                new FocusAreaChosen(
+                        enumValue(payloadNode, "area", FocusArea::valueOf),
+                        enumValue(payloadNode, "stage", StageOfChange::valueOf));
+            case WeeklyReflectionWritten.TYPE ->
+                new WeeklyReflectionWritten(
+                        isoWeek(payloadNode),
+                        optionalText(payloadNode, "answer"),
+                        stringList(payloadNode, "winIds"),
+                        bool(payloadNode, "proudOfShowingUp"));
             default -> throw new Invalid("unknown-type");
         };
     }
@@ -440,6 +471,23 @@ public final class JournalEventCodec {
             throw new Invalid("invalid-field:version");
         }
         return (int) value;
+    }
+
+    /** A reflection's week: {@code 2026-W48} in shape. */
+    private static String isoWeek(JsonNode node) {
+        String value = text(node, "isoWeek");
+        if (!WeeklyReflectionWritten.ISO_WEEK.matcher(value).matches()) {
+            throw new Invalid("invalid-field:isoWeek");
+        }
+        return value;
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isBoolean()) {
+            throw new Invalid("missing-field:" + field);
+        }
+        return value.booleanValue();
     }
 
     private static <E extends Enum<E>> E optionalEnum(JsonNode node, String field, Function<String, E> parser) {

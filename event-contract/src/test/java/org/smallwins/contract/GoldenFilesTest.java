@@ -290,4 +290,74 @@ class GoldenFilesTest {
                         .as(e.type())
                         .isTrue());
     }
+
+    // Issue 14: the practice. Journal-level events: their envelope's occurred is when and where they were made.
+    static final EventEnvelope FOCUS_AREA_CHOSEN = new EventEnvelope(
+            "4d5e6f70-8192-4dae-bfc0-3b4c5d6e7f80",
+            "alice",
+            13,
+            new Occurred(Instant.parse("2026-11-23T08:15:00Z"), LocalDate.of(2026, 11, 23), "Pacific/Auckland"),
+            Instant.parse("2026-11-23T08:15:00.250Z"),
+            "corr-6",
+            EventEnvelope.PLAIN_JSON,
+            new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION));
+    static final EventEnvelope WEEKLY_REFLECTION_WRITTEN = new EventEnvelope(
+            "5e6f7081-92a3-4ebf-80d1-4c5d6e7f8091",
+            "alice",
+            14,
+            new Occurred(Instant.parse("2026-11-29T07:00:00Z"), LocalDate.of(2026, 11, 29), "Pacific/Auckland"),
+            Instant.parse("2026-11-29T07:00:01Z"),
+            "corr-7",
+            EventEnvelope.PLAIN_JSON,
+            new WeeklyReflectionWritten("2026-W48", "I rested without apologising", List.of("w7", "w1", "w4"), true));
+
+    static final List<EventEnvelope> ISSUE_14 = List.of(FOCUS_AREA_CHOSEN, WEEKLY_REFLECTION_WRITTEN);
+
+    @Test
+    void the_published_focus_and_reflection_v1_records_still_decode_and_are_written_byte_for_byte() {
+        for (EventEnvelope original : ISSUE_14) {
+            byte[] golden = golden(original.type() + "-v1.json");
+            assertThat(codec.decode(golden)).as(original.type()).isEqualTo(new DecodeResult.Decoded(original));
+            assertThat(codec.encode(original)).as(original.type()).isEqualTo(golden);
+        }
+    }
+
+    @Test
+    void the_published_sealed_focus_and_reflection_v1_records_open_with_their_key_to_the_same_events() {
+        DataKeyset key = testKey();
+        for (EventEnvelope original : ISSUE_14) {
+            byte[] golden = golden(original.type() + "-v1.tink-aead.json");
+
+            DecodeResult decoded = codec.decode(golden);
+
+            assertThat(decoded).as(original.type()).isInstanceOf(DecodeResult.Sealed.class);
+            SealedEnvelope sealed = ((DecodeResult.Sealed) decoded).envelope();
+            assertThat(sealed.keyId()).isEqualTo(KEY_ID);
+            assertThat(codec.open(sealed, key))
+                    .as(original.type())
+                    .isEqualTo(new DecodeResult.Decoded(new EventEnvelope(
+                            original.eventId(),
+                            original.userId(),
+                            original.sequence(),
+                            original.occurred(),
+                            original.recordedAt(),
+                            original.correlationId(),
+                            EventEnvelope.SEALED,
+                            original.payload())));
+            assertThat(codec.encode(sealed)).isEqualTo(golden);
+        }
+    }
+
+    @Test
+    void the_sealed_focus_and_reflection_hold_nothing_the_person_wrote_or_chose_in_readable_form() {
+        String focus = new String(golden("FocusAreaChosen-v1.tink-aead.json"), StandardCharsets.UTF_8);
+        String reflection = new String(golden("WeeklyReflectionWritten-v1.tink-aead.json"), StandardCharsets.UTF_8);
+
+        assertThat(focus).doesNotContain("BOUNDARIES", "CONTEMPLATION", "\"area\"", "\"stage\"");
+        assertThat(reflection).doesNotContain("apologising", "2026-W48", "\"w7\"", "\"answer\"", "proudOfShowingUp");
+        assertThat(ISSUE_14)
+                .allSatisfy(e -> assertThat(e.payload().containsPersonalData())
+                        .as(e.type())
+                        .isTrue());
+    }
 }

@@ -213,4 +213,81 @@ class JournalEventCodecTest {
             assertThat(codec.decodePayload(event.type(), 1, json)).isEqualTo(event);
         }
     }
+
+    // Issue 14: the practice's journal-level events.
+
+    @Test
+    void a_focus_choice_and_a_reflection_with_and_without_an_answer_survive_the_round_trip_unchanged() {
+        for (JournalEvent event : List.<JournalEvent>of(
+                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                new WeeklyReflectionWritten("2026-W48", "I said no twice", List.of("w3", "w1", "w2"), true),
+                new WeeklyReflectionWritten("2026-W01", null, List.of(), false))) {
+            EventEnvelope original = envelope(event);
+
+            assertThat(codec.decode(codec.encode(original)))
+                    .as(event.type())
+                    .isEqualTo(new DecodeResult.Decoded(original));
+            assertThat(codec.decodePayload(event.type(), 1, codec.encodePayload(event)))
+                    .isEqualTo(event);
+        }
+    }
+
+    @Test
+    void a_reflection_keeps_its_wins_in_the_order_chosen_and_leaves_out_an_absent_answer() {
+        WeeklyReflectionWritten reflection =
+                new WeeklyReflectionWritten("2026-W48", null, List.of("w9", "w2", "w5"), false);
+
+        String json = new String(codec.encodePayload(reflection), StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .isEqualTo(
+                        "{\"isoWeek\":\"2026-W48\",\"winIds\":[\"w9\",\"w2\",\"w5\"]," + "\"proudOfShowingUp\":false}");
+        assertThat(((WeeklyReflectionWritten)
+                                codec.decodePayload(reflection.type(), 1, json.getBytes(StandardCharsets.UTF_8)))
+                        .winIds())
+                .containsExactly("w9", "w2", "w5");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "FocusAreaChosen|{\"area\":\"BOUNDARIES\"}|missing-field:stage",
+                "FocusAreaChosen|{\"area\":\"BOUNDARIES\",\"stage\":\"RELAPSE\"}|invalid-field:stage",
+                "FocusAreaChosen|{\"area\":\"I feel lost\",\"stage\":\"ACTION\"}|invalid-field:area",
+                "WeeklyReflectionWritten|{\"isoWeek\":\"2026-48\",\"proudOfShowingUp\":true}|invalid-field:isoWeek",
+                "WeeklyReflectionWritten|{\"answer\":\"I feel lost\",\"proudOfShowingUp\":true}|missing-field:isoWeek",
+                "WeeklyReflectionWritten|{\"isoWeek\":\"2026-W48\",\"answer\":\"I feel lost\"}|missing-field:proudOfShowingUp",
+                "WeeklyReflectionWritten|{\"isoWeek\":\"2026-W48\",\"proudOfShowingUp\":\"yes\"}|missing-field:proudOfShowingUp",
+                "WeeklyReflectionWritten|{\"isoWeek\":\"2026-W48\",\"winIds\":\"w1\",\"proudOfShowingUp\":true}|invalid-field:winIds",
+                "WeeklyReflectionWritten|{\"isoWeek\":\"2026-W48\",\"answer\":7,\"proudOfShowingUp\":true}|invalid-field:answer",
+            })
+    void a_focus_choice_or_reflection_it_cannot_read_is_refused_naming_the_field_and_never_the_content(
+            String type, String json, String reason) {
+        assertThatThrownBy(() -> codec.decodePayload(type, 1, json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(PayloadRejectedException.class)
+                .hasMessage(reason)
+                .hasMessageNotContaining("lost");
+        assertThatThrownBy(() -> codec.decodePayload(type, 2, json.getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("unsupported-version:" + type + "/2");
+    }
+
+    @Test
+    void the_journal_level_events_are_about_a_subject_that_is_never_an_entry_id_and_never_print_the_answer() {
+        WeeklyReflectionWritten reflection =
+                new WeeklyReflectionWritten("2026-W48", "I forgave myself", List.of("w1"), true);
+        FocusAreaChosen focus = new FocusAreaChosen(FocusArea.REST, StageOfChange.ACTION);
+
+        assertThat(focus.entryId()).isEqualTo("journal:focus");
+        assertThat(reflection.entryId()).isEqualTo("journal:reflection:2026-W48");
+        assertThat(List.of(focus.aboutAnEntry(), reflection.aboutAnEntry())).containsOnly(false);
+        assertThat(new WinLogged("w1", "t", FocusArea.REST, List.of()).aboutAnEntry())
+                .isTrue();
+        assertThat(new JournalErased("e-1", null, 0, 0, null).aboutAnEntry()).isFalse();
+        assertThat(reflection.toString()).doesNotContain("forgave").contains("2026-W48");
+        assertThat(List.of(focus.containsPersonalData(), reflection.containsPersonalData()))
+                .containsOnly(true);
+        assertThatThrownBy(() -> new WeeklyReflectionWritten("48/2026", null, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

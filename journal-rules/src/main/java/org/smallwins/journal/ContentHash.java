@@ -9,8 +9,10 @@ import java.util.List;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 
@@ -70,6 +72,22 @@ public final class ContentHash {
             @Override
             public Void journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not a journal entry");
+            }
+
+            @Override
+            public Void focusAreaChosen(FocusAreaChosen chosen) {
+                encoding.string(chosen.area().name());
+                encoding.string(chosen.stage().name());
+                return null;
+            }
+
+            @Override
+            public Void weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                // The week is not part of it, as an entry's id is not: reflections are looked up by week.
+                encoding.optionalString(reflection.answer());
+                encoding.strings(reflection.winIds());
+                encoding.integer(reflection.proudOfShowingUp() ? 1 : 0);
+                return null;
             }
         });
         return encoding.hash();

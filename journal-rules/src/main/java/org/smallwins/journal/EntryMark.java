@@ -7,9 +7,11 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 
@@ -105,6 +107,16 @@ public record EntryMark(String contentHash, String when, String zone, EntryKind 
             @Override
             public EntryMark journalErased(JournalErased erased) {
                 throw new IllegalArgumentException("an erasure is not a journal entry");
+            }
+
+            @Override
+            public EntryMark focusAreaChosen(FocusAreaChosen chosen) {
+                throw new IllegalArgumentException("a focus choice is not a journal entry");
+            }
+
+            @Override
+            public EntryMark weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                throw new IllegalArgumentException("a weekly reflection is not a journal entry");
             }
         });
     }

@@ -10,11 +10,14 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.threeten.extra.YearWeek;
 
 /**
  * The one place a journal decides: given what the journal knows ({@link JournalState}) and the time ({@link Clock}),
@@ -41,6 +44,12 @@ public final class JournalDecider {
         }
         if (command instanceof RetractEntry retraction) {
             return retract(retraction, state);
+        }
+        if (command instanceof ChooseFocusArea choice) {
+            return chooseFocusArea(choice, state, clock);
+        }
+        if (command instanceof WriteWeeklyReflection reflection) {
+            return writeWeeklyReflection(reflection, state, clock);
         }
         throw new IllegalArgumentException("no rules for " + command.getClass().getName());
     }
@@ -230,5 +239,51 @@ public final class JournalDecider {
             return new Decision.VersionMismatch(correction.entryId(), mark.version());
         }
         return new Decision.Record(List.of(new Decision.Event(correction, occurred)));
+    }
+
+    /** Chooses the focus area and stage, made now in the person's zone. See {@link #replaceCurrent}. */
+    static Decision chooseFocusArea(ChooseFocusArea command, JournalState state, Clock clock) {
+        JournalPolicies policies = new JournalPolicies();
+        ZoneId zone = policies.zone(command.zone(), state);
+        if (policies.refused()) {
+            return new Decision.Refused(policies.refusals());
+        }
+        return replaceCurrent(
+                new FocusAreaChosen(command.area(), command.stage()), Occurred.at(clock.instant(), zone), state);
+    }
+
+    /**
+     * Writes a week's reflection, made now in the person's zone: the week exists and is not later than the person's
+     * current week; the answer keeps the text rules; the wins are at most five, each once, each a win of the person in
+     * that week (by its current day) and not taken back. See {@link #replaceCurrent}.
+     */
+    static Decision writeWeeklyReflection(WriteWeeklyReflection command, JournalState state, Clock clock) {
+        JournalPolicies policies = new JournalPolicies();
+        YearWeek week = policies.isoWeek(command.isoWeek());
+        Optional<String> answer = policies.reflectionAnswer(command.answer());
+        List<String> winIds = policies.chosenWins(command.winIds());
+        ZoneId zone = policies.zone(command.zone(), state);
+        policies.reflectionWeek(week, zone, clock);
+        policies.winsOfWeek(winIds, week, state);
+        if (policies.refused()) {
+            return new Decision.Refused(policies.refusals());
+        }
+        return replaceCurrent(
+                new WeeklyReflectionWritten(week.toString(), answer.orElse(null), winIds, command.proudOfShowingUp()),
+                Occurred.at(clock.instant(), zone),
+                state);
+    }
+
+    /**
+     * A journal-level subject (the focus, a week's reflection) has one current value, and a PUT of it is idempotent by
+     * nature: the same content as the current one records nothing (a retry, or a repeat); any other content is
+     * recorded as the new current one, replacing it (no conflict: there is no client-chosen id to reuse).
+     */
+    static Decision replaceCurrent(JournalEvent event, Occurred occurred, JournalState state) {
+        Optional<SubjectMark> current = state.subject(event.entryId());
+        if (current.isPresent() && current.get().contentHash().equals(ContentHash.of(event))) {
+            return new Decision.AlreadyRecorded(event.entryId());
+        }
+        return new Decision.Record(List.of(new Decision.Event(event, occurred)));
     }
 }

@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.journal.week.Weeks;
+import org.threeten.extra.YearWeek;
 
 /**
  * The journal's rules, one named policy each. A policy reads one value and either returns its clean form or records a
@@ -27,6 +31,10 @@ public final class JournalPolicies {
     public static final int MAX_TAGS = 10;
     public static final int MAX_TAG_LENGTH = 40;
     public static final int MAX_NOTE = 1_000;
+    public static final int MAX_REFLECTION_ANSWER = 2_000;
+    /** "Noticing my progress": list five small wins of the week. */
+    public static final int MAX_CHOSEN_WINS = 5;
+
     public static final int MIN_SCALE = 1;
     public static final int MAX_SCALE = 5;
     /** How far ahead of the server's clock a check-in may be stamped (device clocks drift). */
@@ -190,10 +198,112 @@ public final class JournalPolicies {
         return at;
     }
 
+    /**
+     * The week a reflection is about: an ISO week id such as {@code 2026-W48} that exists (week 53 only in a year that
+     * has one), from {@link #EARLIEST_DAY}'s week on. Returns {@code null} after a refusal.
+     */
+    public YearWeek isoWeek(String raw) {
+        YearWeek week;
+        try {
+            week = Weeks.parse(raw);
+        } catch (Weeks.NotAWeekException e) {
+            return refuse("isoWeek", "isoWeek.format", Weeks.FORMAT_HINT);
+        }
+        if (week.isBefore(YearWeek.from(EARLIEST_DAY))) {
+            return refuse("isoWeek", "isoWeek.too-early", "Use a week from " + YearWeek.from(EARLIEST_DAY) + " on.");
+        }
+        return week;
+    }
+
+    /**
+     * A reflection looks back: on this week or an earlier one in the person's zone, never a later one. Returns the week,
+     * or {@code null} after a refusal (or without one when there is no week or zone to tell by).
+     */
+    public YearWeek reflectionWeek(YearWeek week, ZoneId zone, Clock clock) {
+        if (week == null || zone == null) {
+            return null;
+        }
+        if (week.isAfter(Weeks.current(clock, zone))) {
+            return refuse(
+                    "isoWeek",
+                    "isoWeek.in-future",
+                    "A reflection is written for this week or an earlier one, not a later one.");
+        }
+        return week;
+    }
+
+    /**
+     * The answer to "How did I learn to honor myself this week?": optional, trimmed, at most 2,000 characters; a blank
+     * answer is no answer. The same text rules as a win's text (trimmed, length in characters; nothing else refused).
+     */
+    public Optional<String> reflectionAnswer(Optional<String> raw) {
+        if (raw.isEmpty() || raw.get().isBlank()) {
+            return Optional.empty();
+        }
+        String answer = raw.get().strip();
+        if (answer.codePointCount(0, answer.length()) > MAX_REFLECTION_ANSWER) {
+            refuse("answer", "answer.too-long", "An answer is at most " + MAX_REFLECTION_ANSWER + " characters.");
+            return Optional.empty();
+        }
+        return Optional.of(answer);
+    }
+
+    /**
+     * The wins chosen for a week's reflection, as sent: at most five, each once, in the order chosen. An id is named by
+     * its position ({@code winIds[2]}), never its value. Returns {@code null} after a refusal.
+     */
+    public List<String> chosenWins(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (raw.size() > MAX_CHOSEN_WINS) {
+            return refuse("winIds", "winIds.too-many", "Choose at most " + MAX_CHOSEN_WINS + " wins.");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        boolean refused = false;
+        for (int i = 0; i < raw.size(); i++) {
+            String id = raw.get(i);
+            if (id != null && !seen.add(id)) {
+                refuse("winIds[" + i + "]", "winIds.duplicate", "Choose each win once.");
+                refused = true;
+            }
+        }
+        return refused
+                ? null
+                : List.copyOf(raw.stream().map(id -> id == null ? "" : id).toList());
+    }
+
+    /**
+     * Each chosen win is one of the person's own wins, not taken back, whose day (after any correction) is in the week.
+     * Anything else (an unknown id, another person's, a check-in, a retracted win, a win of another week) is refused
+     * the same way, naming the position only, so nothing is told about ids that are not the person's.
+     */
+    public void winsOfWeek(List<String> winIds, YearWeek week, JournalState state) {
+        if (winIds == null || week == null) {
+            return;
+        }
+        for (int i = 0; i < winIds.size(); i++) {
+            String id = winIds.get(i);
+            boolean ofTheWeek = ENTRY_ID.matcher(id).matches()
+                    && state.entry(id)
+                            .filter(mark -> mark.kind() == EntryKind.WIN && !mark.retracted())
+                            .filter(mark ->
+                                    YearWeek.from(LocalDate.parse(mark.when())).equals(week))
+                            .isPresent();
+            if (!ofTheWeek) {
+                refuse("winIds[" + i + "]", "winIds.not-in-week", "Choose wins you logged in this week.");
+            }
+        }
+    }
+
     // --- vocabularies (used by the parsing of requests) --------------------------------------------------------------
 
     static String focusAreaDetail() {
         return "Choose one of " + List.of(FocusArea.values()) + ".";
+    }
+
+    static String stageDetail() {
+        return "Choose one of " + List.of(StageOfChange.values()) + ".";
     }
 
     static String windowDetail() {

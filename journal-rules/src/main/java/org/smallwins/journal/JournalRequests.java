@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.RetractionReason;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
 
 /**
@@ -128,6 +130,50 @@ public final class JournalRequests {
             return new Parsed.Invalid<>(policies.refusals());
         }
         return new Parsed.Valid<>(new RetractEntry(entryId, expectedVersion, why));
+    }
+
+    /** A focus choice as sent: {@code area} one of {@link FocusArea}, {@code stage} one of {@link StageOfChange}. */
+    public static Parsed<ChooseFocusArea> chooseFocusArea(String area, String stage, String zone) {
+        JournalPolicies policies = new JournalPolicies();
+        FocusArea cleanArea = vocabulary(policies, "area", area, FocusArea::valueOf, JournalPolicies.focusAreaDetail());
+        StageOfChange cleanStage =
+                vocabulary(policies, "stage", stage, StageOfChange::valueOf, JournalPolicies.stageDetail());
+        Optional<ZoneId> zoneId = zone(policies, zone);
+        if (policies.refused()) {
+            return new Parsed.Invalid<>(policies.refusals());
+        }
+        return new Parsed.Valid<>(new ChooseFocusArea(cleanArea, cleanStage, zoneId));
+    }
+
+    /**
+     * A week's reflection as sent: {@code isoWeek} from the path, {@code answer} optional, {@code winIds} up to five,
+     * {@code proudOfShowingUp} absent meaning not affirmed.
+     */
+    public static Parsed<WriteWeeklyReflection> writeWeeklyReflection(
+            String isoWeek, String answer, List<String> winIds, Boolean proudOfShowingUp, String zone) {
+        JournalPolicies policies = new JournalPolicies();
+        policies.isoWeek(isoWeek);
+        Optional<String> cleanAnswer = Optional.ofNullable(answer);
+        policies.reflectionAnswer(cleanAnswer);
+        policies.chosenWins(winIds);
+        Optional<ZoneId> zoneId = zone(policies, zone);
+        if (policies.refused()) {
+            return new Parsed.Invalid<>(policies.refusals());
+        }
+        return new Parsed.Valid<>(
+                new WriteWeeklyReflection(isoWeek, cleanAnswer, winIds, Boolean.TRUE.equals(proudOfShowingUp), zoneId));
+    }
+
+    static <E extends Enum<E>> E vocabulary(
+            JournalPolicies policies, String field, String raw, Function<String, E> valueOf, String detail) {
+        if (raw == null || raw.isBlank()) {
+            return policies.refuse(field, field + ".required", detail);
+        }
+        try {
+            return valueOf.apply(raw.strip());
+        } catch (IllegalArgumentException e) {
+            return policies.refuse(field, field + ".unknown", detail);
+        }
     }
 
     static FocusArea focusArea(JournalPolicies policies, String raw) {

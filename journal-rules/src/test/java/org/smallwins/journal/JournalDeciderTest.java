@@ -40,12 +40,30 @@ class JournalDeciderTest {
         String latestZone;
         final List<String> asked = new ArrayList<>();
 
+        final Map<String, SubjectMark> subjects = new HashMap<>();
+
         Given entry(JournalEvent event, Occurred occurred) {
-            entries.put(event.entryId(), EntryMark.evolve(entries.get(event.entryId()), event, occurred));
-            if (EntryMark.startsAnEntry(event)) {
+            if (SubjectMark.setsASubject(event)) {
+                subjects.put(event.entryId(), SubjectMark.evolve(subjects.get(event.entryId()), event));
+            } else {
+                entries.put(event.entryId(), EntryMark.evolve(entries.get(event.entryId()), event, occurred));
+            }
+            if (JournalState.setsTheLatestZone(event)) {
                 latestZone = occurred.zone();
             }
             return this;
+        }
+
+        /** The journal after what {@code decision} recorded (a journal-level event or an entry's). */
+        Given after(Decision decision) {
+            decision.eventsOrThrow().forEach(e -> entry(e.payload(), e.occurred()));
+            return this;
+        }
+
+        @Override
+        public Optional<SubjectMark> subject(String subject) {
+            asked.add("subject " + subject);
+            return Optional.ofNullable(subjects.get(subject));
         }
 
         @Override

@@ -303,6 +303,12 @@ public class PlatformOpenApiConfiguration {
                         "What a write did: recorded now, or already recorded before (a retry)",
                         EntryOutcome.RECORDED));
         schemas.put(
+                "StageOfChange",
+                enumSchema(
+                        org.smallwins.contract.StageOfChange.class,
+                        "Where you are with a focus area (stages of change)",
+                        org.smallwins.contract.StageOfChange.CONTEMPLATION));
+        schemas.put(
                 "RetractionReason",
                 enumSchema(
                         RetractionReason.class,

@@ -2,7 +2,9 @@ package org.smallwins.command.portability;
 
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smallwins.command.journal.ImportedEntry;
@@ -11,17 +13,21 @@ import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.JournalEventCodec;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.ChooseFocusArea;
 import org.smallwins.journal.CorrectCheckIn;
 import org.smallwins.journal.CorrectWin;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.RetractEntry;
+import org.smallwins.journal.WriteWeeklyReflection;
 import org.smallwins.platform.WellFormedText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -94,6 +100,8 @@ final class ExportReader {
 
     private int readEvents(JsonParser parser, Consumer<Item> each) {
         int position = 0;
+        // How many events of each journal-level subject (the focus, a week's reflection) the file has had so far.
+        Map<String, Integer> subjectVersions = new HashMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             String field = "events[" + position + "]";
@@ -127,12 +135,17 @@ final class ExportReader {
             EventEnvelope envelope = readable.envelope();
             if (envelope.payload() instanceof JournalErased) {
                 throw ImportRefusedException.invalid(
-                        field + ".type", "type.importable", "Only entries (wins and check-ins) are imported.");
+                        field + ".type",
+                        "type.importable",
+                        "Only what a person recorded (entries, focus choices, reflections) is imported.");
             }
+            int subjectVersion = envelope.payload().aboutAnEntry()
+                    ? 0
+                    : subjectVersions.merge(envelope.payload().entryId(), 1, Integer::sum);
             each.accept(new Item(
                     position,
                     envelope,
-                    new ImportedEntry(command(envelope), envelope.occurred().instant())));
+                    new ImportedEntry(command(envelope), envelope.occurred().instant(), subjectVersion)));
             position++;
         }
         return position;
@@ -229,6 +242,21 @@ final class ExportReader {
             public JournalCommand entryRetracted(EntryRetracted retracted) {
                 return new RetractEntry(
                         retracted.entryId(), retracted.version() - 1, Optional.ofNullable(retracted.reason()));
+            }
+
+            @Override
+            public JournalCommand focusAreaChosen(FocusAreaChosen chosen) {
+                return new ChooseFocusArea(chosen.area(), chosen.stage(), zone);
+            }
+
+            @Override
+            public JournalCommand weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                return new WriteWeeklyReflection(
+                        reflection.isoWeek(),
+                        Optional.ofNullable(reflection.answer()),
+                        reflection.winIds(),
+                        reflection.proudOfShowingUp(),
+                        zone);
             }
         });
     }

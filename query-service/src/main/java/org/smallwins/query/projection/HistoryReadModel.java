@@ -10,8 +10,10 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
@@ -51,7 +53,7 @@ class HistoryReadModel extends ReadModel {
                 .append("recordedAt", Date.from(envelope.recordedAt()))
                 .append("correlationId", envelope.correlationId())
                 .append("summary", summary(envelope, transition));
-        if (!(envelope.payload() instanceof JournalErased)) {
+        if (envelope.payload().aboutAnEntry()) {
             recorded.append("entryId", envelope.payload().entryId());
         }
         return recorded;
@@ -95,6 +97,16 @@ class HistoryReadModel extends ReadModel {
             @Override
             public String journalErased(JournalErased event) {
                 return "Journal erased: " + event.erasedEvents() + " events";
+            }
+
+            @Override
+            public String focusAreaChosen(FocusAreaChosen event) {
+                return "Focus area chosen";
+            }
+
+            @Override
+            public String weeklyReflectionWritten(WeeklyReflectionWritten event) {
+                return "Weekly reflection written for " + event.isoWeek();
             }
         });
     }

@@ -11,9 +11,11 @@ import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
 import org.smallwins.query.readstore.ReadStore;
@@ -39,9 +41,12 @@ class TimelineReadModel extends ReadModel {
         return userId + "|" + entryId;
     }
 
+    /** {@inheritDoc}: the entry's document; none for a journal-level event (it is about no entry). */
     @Override
     List<String> documentIds(EventEnvelope envelope, EntryTransition transition) {
-        return List.of(id(envelope.userId(), envelope.payload().entryId()));
+        return envelope.payload().aboutAnEntry()
+                ? List.of(id(envelope.userId(), envelope.payload().entryId()))
+                : List.of();
     }
 
     @Override
@@ -112,7 +117,22 @@ class TimelineReadModel extends ReadModel {
             public Document journalErased(JournalErased erased) {
                 throw erasureIsNotOneDocument();
             }
+
+            @Override
+            public Document focusAreaChosen(FocusAreaChosen chosen) {
+                throw notAnEntry();
+            }
+
+            @Override
+            public Document weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                throw notAnEntry();
+            }
         });
+    }
+
+    private static IllegalStateException notAnEntry() {
+        // documentIds names no timeline document for a journal-level event, so it is never applied here
+        return new IllegalStateException("a journal-level event has no timeline document");
     }
 
     static Document winValues(String text, String focusArea, List<String> tags) {
