@@ -3,26 +3,40 @@ package org.smallwins.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.client.ProblemDetails;
 import org.smallwins.client.command.ApiResponse;
 import org.smallwins.client.command.api.JournalApi;
+import org.smallwins.client.command.model.ChooseFocusRequest;
 import org.smallwins.client.command.model.EntryAccepted;
 import org.smallwins.client.command.model.EntryOutcome;
 import org.smallwins.client.command.model.FocusArea;
+import org.smallwins.client.command.model.FocusChosen;
 import org.smallwins.client.command.model.LogWinRequest;
 import org.smallwins.client.command.model.RecordCheckInRequest;
+import org.smallwins.client.command.model.ReflectionWritten;
+import org.smallwins.client.command.model.StageOfChange;
 import org.smallwins.client.command.model.ToleranceWindow;
+import org.smallwins.client.command.model.WriteReflectionRequest;
 import org.smallwins.client.query.api.TimelineApi;
 import org.smallwins.client.query.api.TrendsApi;
 import org.smallwins.client.query.model.EntryKind;
@@ -64,9 +78,76 @@ class GeneratedClientWalkthroughTest {
         }
     }
 
+    /**
+     * The generated clients send through this: the JDK's client, wrapped so that every exchange is also checked
+     * against the committed document of the service it went to (status and headers; the client streams its bodies).
+     */
+    static final HttpClient CHECKED = ValidatingHttpClient.forServices("command-service", "query-service");
+
+    /** Hands the generated client the checked {@link HttpClient} (it asks for a builder and builds it once). */
+    static HttpClient.Builder checked() {
+        return new HttpClient.Builder() {
+            @Override
+            public HttpClient.Builder cookieHandler(CookieHandler handler) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder connectTimeout(Duration duration) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder sslContext(SSLContext context) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder sslParameters(SSLParameters parameters) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder executor(Executor executor) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder followRedirects(HttpClient.Redirect policy) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder version(HttpClient.Version version) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder priority(int priority) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder proxy(ProxySelector selector) {
+                return this;
+            }
+
+            @Override
+            public HttpClient.Builder authenticator(Authenticator authenticator) {
+                return this;
+            }
+
+            @Override
+            public HttpClient build() {
+                return CHECKED;
+            }
+        };
+    }
+
     /** The command service's generated client, signed in as the person the token names. */
     static JournalApi journal(String token) {
         org.smallwins.client.command.ApiClient client = new org.smallwins.client.command.ApiClient();
+        client.setHttpClientBuilder(checked());
         client.updateBaseUri(stack.commandServiceUrl());
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return new JournalApi(client);
@@ -74,6 +155,7 @@ class GeneratedClientWalkthroughTest {
 
     static org.smallwins.client.query.ApiClient reads(String token) {
         org.smallwins.client.query.ApiClient client = new org.smallwins.client.query.ApiClient();
+        client.setHttpClientBuilder(checked());
         client.updateBaseUri(stack.queryServiceUrl());
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return client;
@@ -163,6 +245,30 @@ class GeneratedClientWalkthroughTest {
             assertThat(quiet.getWins()).isZero();
             assertThat(quiet.getCheckIns()).isZero();
         });
+
+        // 6. Choose the area you focus on and your stage of change: typed both ways.
+        FocusChosen focus = journal.chooseFocusArea(new ChooseFocusRequest()
+                .area(FocusArea.BOUNDARIES)
+                .stage(StageOfChange.CONTEMPLATION)
+                .zone("Europe/Berlin"));
+        assertThat(focus.getArea()).isEqualTo(FocusArea.BOUNDARIES);
+        assertThat(focus.getStage()).isEqualTo(StageOfChange.CONTEMPLATION);
+        assertThat(focus.getOutcome()).isEqualTo(EntryOutcome.RECORDED);
+        assertThat(focus.getSequence()).isEqualTo(3L);
+
+        // 7. Look back on this week: the answer, this week's win, the closing line.
+        ReflectionWritten reflection = journal.writeWeeklyReflection(
+                current.getWeek(),
+                new WriteReflectionRequest()
+                        .answer("I let myself rest and did not apologise for it.")
+                        .winIds(List.of("w-001"))
+                        .proudOfShowingUp(true)
+                        .zone("Europe/Berlin"));
+        assertThat(reflection.getIsoWeek()).isEqualTo(current.getWeek());
+        assertThat(reflection.getWinIds()).containsExactly("w-001");
+        assertThat(reflection.getAnswered()).isTrue();
+        assertThat(reflection.getOutcome()).isEqualTo(EntryOutcome.RECORDED);
+        assertThat(reflection.getSequence()).isEqualTo(4L);
     }
 
     @Test
@@ -211,6 +317,7 @@ class GeneratedClientWalkthroughTest {
 
         // 401: no token, a typed problem too.
         org.smallwins.client.query.ApiClient anonymous = new org.smallwins.client.query.ApiClient();
+        anonymous.setHttpClientBuilder(checked());
         anonymous.updateBaseUri(stack.queryServiceUrl());
         org.smallwins.client.query.ApiException unauthorized = catchThrowableOfType(
                 org.smallwins.client.query.ApiException.class,
