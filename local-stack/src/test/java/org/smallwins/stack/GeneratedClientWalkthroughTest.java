@@ -3,20 +3,13 @@ package org.smallwins.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -79,69 +72,14 @@ class GeneratedClientWalkthroughTest {
     }
 
     /**
-     * The generated clients send through this: the JDK's client, wrapped so that every exchange is also checked
-     * against the committed document of the service it went to (status and headers; the client streams its bodies).
+     * The generated clients send through this: the JDK's client, wrapped so that every exchange, bodies included, is
+     * also checked against the committed document of the service it went to (a validating proxy, in-process).
      */
-    static final HttpClient CHECKED = ValidatingHttpClient.forServices("command-service", "query-service");
+    static final BufferedBodiesHttpClient CHECKED =
+            new BufferedBodiesHttpClient(ValidatingHttpClient.forServices("command-service", "query-service"));
 
-    /** Hands the generated client the checked {@link HttpClient} (it asks for a builder and builds it once). */
     static HttpClient.Builder checked() {
-        return new HttpClient.Builder() {
-            @Override
-            public HttpClient.Builder cookieHandler(CookieHandler handler) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder connectTimeout(Duration duration) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder sslContext(SSLContext context) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder sslParameters(SSLParameters parameters) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder executor(Executor executor) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder followRedirects(HttpClient.Redirect policy) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder version(HttpClient.Version version) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder priority(int priority) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder proxy(ProxySelector selector) {
-                return this;
-            }
-
-            @Override
-            public HttpClient.Builder authenticator(Authenticator authenticator) {
-                return this;
-            }
-
-            @Override
-            public HttpClient build() {
-                return CHECKED;
-            }
-        };
+        return CHECKED.asBuilder();
     }
 
     /** The command service's generated client, signed in as the person the token names. */
