@@ -2,9 +2,15 @@ package org.smallwins.query.changes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.Problems;
 import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * of server-sent events. There is no user id in any path or parameter: it is the token's subject, and a sequence is
  * always one of the caller's own journal.
  */
+@Tag(name = "Changes", description = "Sync for offline-first apps: what changed after a sequence, paged or live")
 @RestController
 @RequestMapping(path = "/api/changes")
 class ChangesController {
@@ -48,6 +55,7 @@ class ChangesController {
     }
 
     @Operation(
+            operationId = "getChanges",
             summary = "What changed in your journal after a sequence, oldest first",
             description = "One change per event, in sequence order: a new or corrected entry as it now stands "
                     + "(ENTRY_SAVED), a retraction as a tombstone (ENTRY_RETRACTED), an erasure (JOURNAL_ERASED: "
@@ -60,7 +68,15 @@ class ChangesController {
             @Parameter(description = "The sequence your copy holds (the nextAfter of your last read; 0 for all)")
                     @RequestParam(name = JournalSequence.PARAMETER, required = false)
                     Long after,
-            @Parameter(description = "Most changes in one answer, 1–" + ChangeQueries.MAX_LIMIT)
+            @Parameter(
+                            description = "Most changes in one answer, 1–" + ChangeQueries.MAX_LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + ChangeQueries.MAX_LIMIT,
+                                            defaultValue = "" + ChangeQueries.DEFAULT_LIMIT))
                     @RequestParam(defaultValue = "" + ChangeQueries.DEFAULT_LIMIT)
                     int limit,
             @Parameter(description = ReadYourWrites.AFTER_DOC)
@@ -76,19 +92,34 @@ class ChangesController {
     }
 
     @Operation(
+            operationId = "streamChanges",
             summary = "Your journal's changes as server-sent events, live while connected",
             description = "First every change after `after` (or after the `Last-Event-ID` a reconnecting client "
                     + "sends, which wins), then each new one as it becomes visible here. Each event's `id` is its "
                     + "sequence and its `data` one change as GET /api/changes answers it. Comments keep a quiet "
                     + "connection alive; the stream ends after a while (at the latest when the token expires), and "
                     + "a client reconnects with Last-Event-ID to resume exactly. At most a few streams per person.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A stream of server-sent events: `id:` the sequence, `data:` one Change as JSON",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            example = "id:7\ndata:{\"sequence\":7,\"type\":\"WinLogged\","
+                                                    + "\"change\":\"ENTRY_SAVED\"}\n\n")))
+    @ApiProblems({429})
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "The sequence your copy holds (0 for all); Last-Event-ID wins when sent")
                     @RequestParam(name = JournalSequence.PARAMETER, required = false)
                     Long after,
-            @Parameter(description = "The id of the last event received, sent by a reconnecting client")
+            @Parameter(
+                            description = "The id of the last event received, sent by a reconnecting client",
+                            schema = @Schema(type = "string", pattern = "^(0|[1-9][0-9]{0,17})$", example = "41"))
                     @RequestHeader(name = LAST_EVENT_ID, required = false)
                     String lastEventId) {
         long from = lastEventId != null ? lastEventId(lastEventId) : ReadYourWrites.requested(after, null);
@@ -118,15 +149,11 @@ class ChangesController {
         HttpStatus status = e.ofThisPerson() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
         ProblemDetail problem = e.ofThisPerson()
                 ? Problems.of(
-                        status,
-                        "too-many-streams",
-                        "Too many streams",
+                        ProblemType.TOO_MANY_STREAMS,
                         "You have " + streams.limits().perPerson()
                                 + " change streams open already. Close one, or read GET /api/changes instead.")
                 : Problems.of(
-                        status,
-                        "streams-unavailable",
-                        "No stream available",
+                        ProblemType.STREAMS_UNAVAILABLE,
                         "This service holds as many streams as it can. Please try again in a moment.");
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, "30")
