@@ -29,11 +29,11 @@ public final class ReadStore {
     /**
      * The read models' shape: 1 until issue 13 (a timeline document per event), 2 since (a timeline document per entry
      * with its versions, weeks that keep what they counted per entry, the history, chain links), 3 since issue 14 (weeks
-     * with their reflection, days shown up and check-ins within the window; each person's focus history). Raise it
-     * whenever a read model's documents change shape: a store of another shape is wiped at start and rebuilt from the
-     * topic.
+     * with their reflection, days shown up and check-ins within the window; each person's focus history), 4 since issue
+     * 15 (each history document keeps its change for the changes feed). Raise it whenever a read model's documents
+     * change shape: a store of another shape is wiped at start and rebuilt from the topic.
      */
-    public static final int SHAPE = 3;
+    public static final int SHAPE = 4;
 
     private static final String SHAPE_ID = "shape";
 
