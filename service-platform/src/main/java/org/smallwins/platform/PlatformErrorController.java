@@ -1,5 +1,6 @@
 package org.smallwins.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * request the firewall rejects, an exception escaping a filter, a {@code sendError}) is answered in the one problem
  * shape too, never with Boot's default error body. The instance is the path that failed, not {@code /error}.
  */
+@Hidden // the error dispatch of every path, not an operation of the API
 @RestController
 public class PlatformErrorController implements ErrorController {
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
 import org.smallwins.contract.EntryRetracted;
@@ -83,8 +84,8 @@ import tools.jackson.databind.ObjectMapper;
 class ChangesOverHttpTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP = ValidatingHttpClient.forServices(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), "query-service");
     static final DevTokens TOKENS = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
     static final ObjectMapper JSON = new ObjectMapper();
     static final KafkaServer KAFKA;
