@@ -30,9 +30,12 @@ import org.smallwins.client.command.model.ReflectionWritten;
 import org.smallwins.client.command.model.StageOfChange;
 import org.smallwins.client.command.model.ToleranceWindow;
 import org.smallwins.client.command.model.WriteReflectionRequest;
+import org.smallwins.client.query.api.PatternsApi;
 import org.smallwins.client.query.api.TimelineApi;
 import org.smallwins.client.query.api.TrendsApi;
 import org.smallwins.client.query.model.EntryKind;
+import org.smallwins.client.query.model.PatternWeek;
+import org.smallwins.client.query.model.Patterns;
 import org.smallwins.client.query.model.Problem;
 import org.smallwins.client.query.model.TimelineEntry;
 import org.smallwins.client.query.model.TimelinePage;
@@ -207,6 +210,16 @@ class GeneratedClientWalkthroughTest {
         assertThat(reflection.getAnswered()).isTrue();
         assertThat(reflection.getOutcome()).isEqualTo(EntryOutcome.RECORDED);
         assertThat(reflection.getSequence()).isEqualTo(4L);
+
+        // 8. The patterns of the last 12 weeks: this week in focus (typed area and stage), reflected on.
+        Patterns patterns = new PatternsApi(reads(alice)).getPatterns(12, reflection.getSequence(), null);
+        assertThat(patterns.getWeeks()).hasSize(12);
+        PatternWeek thisWeek = patterns.getWeeks().get(11);
+        assertThat(thisWeek.getWeek()).isEqualTo(current.getWeek());
+        assertThat(thisWeek.getWins()).isOne();
+        assertThat(thisWeek.getFocusArea()).isEqualTo(org.smallwins.client.query.model.FocusArea.BOUNDARIES);
+        assertThat(thisWeek.getStage()).isEqualTo(org.smallwins.client.query.model.StageOfChange.CONTEMPLATION);
+        assertThat(thisWeek.getReflectionWritten()).isTrue();
     }
 
     @Test
