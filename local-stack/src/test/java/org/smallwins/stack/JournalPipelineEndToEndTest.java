@@ -175,6 +175,63 @@ class JournalPipelineEndToEndTest {
     }
 
     @Test
+    void text_of_every_script_round_trips_byte_for_byte_to_the_read_its_location_names_and_a_lone_surrogate_is_refused()
+            throws Exception {
+        String carol = stack.tokens().mint("carol-" + UUID.randomUUID());
+        // an emoji (a surrogate pair), a ZWJ sequence, a decomposed accent (never normalised), Hebrew and Arabic
+        String text = "Today I \uD83C\uDF31 grew: caf\u00E9 and cafe\u0301, \u05E9\u05DC\u05D5\u05DD, "
+                + "\u0645\u0631\u062D\u0628\u0627 \uD83D\uDC69\u200D\uD83D\uDCBB";
+        String tag = "\u00E9t\u00E9 \uD83C\uDF1E";
+        String id = UUID.randomUUID().toString();
+        HttpResponse<String> written = post("/api/journal/wins", carol, """
+                {"winId":"%s","text":"%s","focusArea":"REST","tags":["%s"],"zone":"Europe/Berlin"}""".formatted(id, text, tag));
+
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        assertThat(written.headers().firstValue("Location")).hasValue("/api/timeline/" + id);
+        assertThat(written.headers().firstValue("ETag")).hasValue("\"1\"");
+        String sequence = written.headers().firstValue("Journal-Sequence").orElseThrow();
+
+        HttpResponse<byte[]> read = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.queryServiceUrl()
+                                + written.headers().firstValue("Location").orElseThrow()
+                                + "?after=" + sequence))
+                        .header("Authorization", "Bearer " + carol)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag")).hasValue("\"1\"");
+        JsonNode entry = JSON.readTree(read.body());
+        assertThat(entry.path("win").path("text").asString()).isEqualTo(text);
+        assertThat(entry.path("win").path("tags").get(0).asString()).isEqualTo(tag);
+        assertThat(indexOf(read.body(), ("\"" + text + "\"").getBytes(StandardCharsets.UTF_8)))
+                .as("the text's UTF-8 bytes, exactly as sent, in the answer")
+                .isNotNegative();
+
+        long before = storedEvents();
+        HttpResponse<String> lone = post("/api/journal/wins", carol, """
+                {"winId":"%s","text":"Today I \\ud800 rested","focusArea":"REST","zone":"Europe/Berlin"}""".formatted(UUID.randomUUID()));
+        assertThat(lone.statusCode()).as(lone.body()).isEqualTo(400);
+        assertThat(lone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(lone).path("code").asString()).isEqualTo("invalid-text");
+        assertThat(json(lone).path("errors").get(0).path("pointer").asString()).isEqualTo("/text");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void both_services_publish_api_documents_health_probes_and_pipeline_metrics() throws Exception {
         for (String base : List.of(stack.commandServiceUrl(), stack.queryServiceUrl())) {
             HttpResponse<String> docs = HTTP.send(

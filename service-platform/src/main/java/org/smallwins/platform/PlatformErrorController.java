@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The servlet container's error page ({@code /error}): whatever ends in an error status outside the controllers (a
  * request the firewall rejects, an exception escaping a filter, a {@code sendError}) is answered in the one problem
- * shape too, never with Boot's default error body. The instance is the path that failed, not {@code /error}.
+ * shape too, never with Boot's default error body. The instance is the path that failed, not {@code /error}. Not
+ * part of the API documents.
  */
 @Hidden // the error dispatch of every path, not an operation of the API
 @RestController

@@ -163,6 +163,28 @@ class CheckingAnImportTest {
     }
 
     @Test
+    void text_that_is_not_valid_unicode_is_refused_naming_its_place_and_valid_text_of_every_kind_checks()
+            throws IOException {
+        String valid = "Today I \uD83C\uDF31 grew, caf\u00E9 e\u0301, \u05E9\u05DC\u05D5\u05DD, " + SECRET;
+        String file = exportOf(List.of(JournalExportTest.stored(
+                0,
+                new WinLogged("w1", valid, FocusArea.REST, List.of("\uD83D\uDC69\u200D\uD83D\uDCBB")),
+                Instant.parse("2026-11-20T18:00:00Z"),
+                "Europe/Berlin")));
+        assertThat(check(file)).containsOnlyKeys("w1");
+
+        ImportRefusedException refused = refusal(file.replace("bus stop", "bus \\ud800 stop"));
+
+        assertThat(refused.kind()).isEqualTo(ImportRefusedException.Kind.MALFORMED);
+        assertThat(refused.faults())
+                .extracting(
+                        ImportRefusedException.Fault::field,
+                        ImportRefusedException.Fault::rule,
+                        ImportRefusedException.Fault::inBody)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("events[0].payload.text", "text.unicode", true));
+    }
+
+    @Test
     void an_entry_whose_day_does_not_match_its_instant_is_not_as_recorded() throws IOException {
         String file = exportOf(JournalExportTest.journal())
                 .replace("\"localDate\":\"2026-11-20\"", "\"localDate\":\"2026-11-19\"");

@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileRequestsTest extends CommandServiceHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PROBLEMS = "https://smallwins.dev/problems/";
     static final HttpClient HTTP = ValidatingHttpClient.forService("command-service");
     static final String VALID_WIN = """
             {"winId":"%s","text":"Today I rested","focusArea":"REST","zone":"Europe/Berlin"}""";
@@ -195,6 +196,18 @@ class HostileRequestsTest extends CommandServiceHttpTest {
                         422,
                         "mood"),
                 Arguments.of(
+                        "a misspelt property",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"t\",\"focusArea\":\"REST\",\"zone\":\"UTC\",\"tag\":[\"happy\"]}",
+                        400,
+                        "tag"),
+                Arguments.of(
+                        "a lone surrogate",
+                        "/api/journal/wins",
+                        "{\"winId\":\"w1\",\"text\":\"happy \\ud800\",\"focusArea\":\"REST\",\"zone\":\"UTC\"}",
+                        400,
+                        "text"),
+                Arguments.of(
                         "an over-long note",
                         "/api/journal/check-ins",
                         "{\"checkInId\":\"c1\",\"mood\":3,\"energy\":3,\"window\":\"WITHIN\",\"zone\":\"UTC\",\"note\":\""
@@ -216,6 +229,11 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asString())
+                .isEqualTo(PROBLEMS + problem.path("code").asString());
+        assertThat(problem.path("instance").asString()).isEqualTo(path);
+        assertThat(problem.path("title").isString()).isTrue();
+        assertThat(problem.path("detail").isString()).isTrue();
         if (!"body".equals(field)) {
             assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
         }
@@ -322,10 +340,47 @@ class HostileRequestsTest extends CommandServiceHttpTest {
         assertThat(write.statusCode()).isEqualTo(201);
         assertThat(write.headers().firstValue("Journal-Sequence")).hasValue("1");
         assertThat(write.headers().firstValue("Access-Control-Expose-Headers"))
-                .hasValueSatisfying(exposed -> assertThat(exposed).containsIgnoringCase("Journal-Sequence"));
+                .hasValueSatisfying(exposed -> assertThat(exposed)
+                        .containsIgnoringCase("Journal-Sequence")
+                        .containsIgnoringCase("Location")
+                        .containsIgnoringCase("ETag"));
         assertThat(readPreflight.statusCode()).isEqualTo(200);
         assertThat(readPreflight.headers().firstValue("Access-Control-Allow-Headers"))
                 .hasValueSatisfying(allowed -> assertThat(allowed).containsIgnoringCase("journal-sequence"));
+    }
+
+    @Test
+    void requests_refused_outside_the_controllers_are_the_same_problem_shape_naming_the_path() throws Exception {
+        String token = CommandServiceStack.TOKENS.mint(freshUser());
+        HttpResponse<String> unknown = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/nothing-here"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        // a path the security firewall rejects (a path parameter) is refused before any controller: the /error page
+        HttpResponse<String> rejected = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journal/wins;jsessionid=x"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(VALID_WIN.formatted("w-rejected")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode notFound = JSON.readTree(unknown.body());
+        assertThat(notFound.path("type").asString()).isEqualTo(PROBLEMS + "not-found");
+        assertThat(notFound.path("code").asString()).isEqualTo("not-found");
+        assertThat(notFound.path("instance").asString()).isEqualTo("/api/nothing-here");
+        assertThat(unknown.body()).doesNotContain("static resource");
+
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode refused = JSON.readTree(rejected.body());
+        assertThat(refused.path("type").asString()).isEqualTo(PROBLEMS + "bad-request");
+        assertThat(refused.path("code").asString()).isEqualTo("bad-request");
+        assertThat(refused.path("status").asInt()).isEqualTo(400);
+        assertThat(refused.has("timestamp")).as("not Boot's default error body").isFalse();
     }
 
     HttpResponse<String> preflight(String origin) throws Exception {

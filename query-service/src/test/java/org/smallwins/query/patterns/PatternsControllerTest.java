@@ -57,7 +57,7 @@ class PatternsControllerTest {
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/" + type))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].rule").value(rule));
+                .andExpect(jsonPath("$.errors[0].code").value(rule));
     }
 
     static PersonPatterns quiet(int count) {

@@ -121,6 +121,7 @@ class TimelineControllerTest {
                 .andExpect(jsonPath("$.items[1].win.focusArea").value("BOUNDARIES"))
                 .andExpect(jsonPath("$.items[1].win.tags[0]").value("work"))
                 .andExpect(jsonPath("$.items[1].checkIn").doesNotExist())
+                .andExpect(jsonPath("$.hasMore").value(true))
                 .andExpect(jsonPath("$.nextCursor").value("bmV4dA"));
     }
 
@@ -139,7 +140,14 @@ class TimelineControllerTest {
                         .with(MockMvcExchanges.outsideTheContract())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items").isEmpty())
+                .andExpect(jsonPath("$.hasMore").value(false))
                 .andExpect(jsonPath("$.nextCursor").doesNotExist());
+        assertThat(http.perform(asAlice(get("/api/timeline")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("the last page says so, and has no null member")
+                .isEqualTo("{\"items\":[],\"hasMore\":false}");
 
         verify(queries).page("alice", "WIN", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), 5, "abc");
     }
@@ -285,6 +293,8 @@ class TimelineControllerTest {
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/entry-not-found"))
+                    .andExpect(jsonPath("$.code").value("entry-not-found"))
+                    .andExpect(jsonPath("$.instance").value(path))
                     .andExpect(jsonPath("$.status").value(404))
                     .andExpect(header().doesNotExist("ETag"));
         }

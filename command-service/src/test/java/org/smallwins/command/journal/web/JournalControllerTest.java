@@ -109,7 +109,8 @@ class JournalControllerTest {
                 .andExpect(jsonPath("$.kind").value("WIN"))
                 .andExpect(jsonPath("$.outcome").value("RECORDED"))
                 .andExpect(jsonPath("$.sequence").value(7))
-                .andExpect(header().string("Journal-Sequence", "7"));
+                .andExpect(header().string("Journal-Sequence", "7"))
+                .andExpect(header().string("Location", "/api/timeline/w1"));
 
         CommandMessage<ForJournal> message = sent();
         assertThat(message.getPayload())
@@ -136,7 +137,8 @@ class JournalControllerTest {
                 .andExpect(jsonPath("$.kind").value("CHECK_IN"))
                 .andExpect(jsonPath("$.outcome").value("RECORDED"))
                 .andExpect(jsonPath("$.sequence").value(1))
-                .andExpect(header().string("Journal-Sequence", "1"));
+                .andExpect(header().string("Journal-Sequence", "1"))
+                .andExpect(header().string("Location", "/api/timeline/c1"));
 
         assertThat(sent().getPayload())
                 .isEqualTo(new ForJournal(
@@ -160,7 +162,8 @@ class JournalControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ALREADY_RECORDED"))
                 .andExpect(jsonPath("$.sequence").value(4))
-                .andExpect(header().string("Journal-Sequence", "4"));
+                .andExpect(header().string("Journal-Sequence", "4"))
+                .andExpect(header().string("Location", "/api/timeline/w1"));
     }
 
     @Test
@@ -188,7 +191,10 @@ class JournalControllerTest {
                 .andExpect(jsonPath("$.type", endsWith("/entry-refused")))
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].field").value("day"))
-                .andExpect(jsonPath("$.errors[0].code").value("day.in-future"));
+                .andExpect(jsonPath("$.errors[0].pointer").value("/day"))
+                .andExpect(jsonPath("$.errors[0].code").value("day.in-future"))
+                .andExpect(jsonPath("$.code").value("entry-refused"))
+                .andExpect(jsonPath("$.instance").value("/api/journal/wins"));
     }
 
     @Test
@@ -238,5 +244,44 @@ class JournalControllerTest {
                 .andExpect(status().isUnauthorized());
 
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void a_misspelt_property_is_400_naming_it_and_nothing_is_sent_never_a_201_that_drops_the_tags() throws Exception {
+        mvc.perform(postAs("user-a", "/api/journal/wins", """
+                        {"winId":"w1","text":"Today I rested","focusArea":"REST","tag":["sleep"],"zone":"UTC"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("unknown-property"))
+                .andExpect(jsonPath("$.errors[0].field").value("tag"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/tag"))
+                .andExpect(jsonPath("$.errors[0].code").value("property.unknown"))
+                .andExpect(content().string(not(org.hamcrest.Matchers.containsString("sleep"))));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void a_lone_surrogate_in_a_note_is_400_naming_the_field_and_nothing_is_sent() throws Exception {
+        mvc.perform(postAs("user-a", "/api/journal/check-ins", """
+                        {"checkInId":"c1","mood":3,"energy":3,"window":"WITHIN","note":"tired \\udc00 but ok"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("invalid-text"))
+                .andExpect(jsonPath("$.errors[0].field").value("note"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/note"))
+                .andExpect(jsonPath("$.errors[0].code").value("text.unicode"))
+                .andExpect(content().string(not(org.hamcrest.Matchers.containsString("tired"))));
+
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void the_location_of_a_new_entry_is_on_the_query_service_relative_or_after_the_configured_base_url() {
+        assertThat(new JournalController(commands, "").entryLocation("w1")).hasToString("/api/timeline/w1");
+        assertThat(new JournalController(commands, "https://read.example/").entryLocation("w-1_x.y"))
+                .hasToString("https://read.example/api/timeline/w-1_x.y");
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> new JournalController(commands, "read.example"));
     }
 }

@@ -215,7 +215,7 @@ class PortabilityControllerTest {
                 .willThrow(new ImportRefusedException(
                         ImportRefusedException.Kind.MALFORMED,
                         List.of(new ImportRefusedException.Fault(
-                                "line 3, column 9", "json.syntax", "The file is not valid JSON."))));
+                                "line 3, column 9", "json.syntax", "The file is not valid JSON.", false))));
 
         mvc.perform(post("/api/journal/import")
                         .with(jwt().jwt(t -> t.subject("user-b")))
@@ -225,6 +225,7 @@ class PortabilityControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/malformed-import"))
                 .andExpect(jsonPath("$.errors[0].field").value("line 3, column 9"))
+                .andExpect(jsonPath("$.errors[0].pointer").doesNotExist())
                 .andExpect(jsonPath("$.stored").value(0))
                 .andExpect(content().string(not(containsString(SECRET))));
 
@@ -254,7 +255,10 @@ class PortabilityControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/import-refused"))
                 .andExpect(jsonPath("$.errors[0].field").value("events[17].payload.text"))
-                .andExpect(jsonPath("$.errors[0].code").value("text.too-long"));
+                .andExpect(jsonPath("$.errors[0].pointer").value("/events/17/payload/text"))
+                .andExpect(jsonPath("$.errors[0].code").value("text.too-long"))
+                .andExpect(jsonPath("$.code").value("import-refused"))
+                .andExpect(jsonPath("$.stored").value(0));
     }
 
     @Test
