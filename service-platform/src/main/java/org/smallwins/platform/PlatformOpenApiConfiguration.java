@@ -405,6 +405,14 @@ public class PlatformOpenApiConfiguration {
                                             || !response.getHeaders().containsKey(CORRELATION_ID))) {
                                 response.addHeaderObject(CORRELATION_ID, ref(CORRELATION_ID));
                             }
+                            // a header by reference is the bare $ref: springdoc adds "style" next to it, which
+                            // OpenAPI 3.0 ignores and linters refuse (Spectral's no-$ref-siblings)
+                            if (response.getHeaders() != null) {
+                                response.getHeaders()
+                                        .replaceAll((name, header) -> header.get$ref() == null
+                                                ? header
+                                                : new Header().$ref(header.get$ref()));
+                            }
                         });
                         sortResponses(operation);
                     }));
