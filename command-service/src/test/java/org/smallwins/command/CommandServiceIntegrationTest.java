@@ -43,6 +43,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.smallwins.apicontract.ValidatingInterceptor;
 import org.smallwins.command.journal.Journal;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.command.keys.DataKey;
@@ -137,6 +138,7 @@ class CommandServiceIntegrationTest {
     RestClient client(String user) {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .requestInterceptor(ValidatingInterceptor.forService("command-service"))
                 .defaultHeader("Authorization", "Bearer " + TOKENS.mint(user))
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();

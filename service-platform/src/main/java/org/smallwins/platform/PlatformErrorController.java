@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shape too, never with Boot's default error body. The instance is the path that failed, not {@code /error}. Not
  * part of the API documents.
  */
-@Hidden
+@Hidden // the error dispatch of every path, not an operation of the API
 @RestController
 public class PlatformErrorController implements ErrorController {
 

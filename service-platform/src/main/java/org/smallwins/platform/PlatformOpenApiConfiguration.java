@@ -384,11 +384,10 @@ public class PlatformOpenApiConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
+            // the documents describe the API: no error dispatch, actuator or internal endpoint
+            openApi.getPaths().keySet().removeIf(path -> !path.startsWith("/api/"));
             openApi.getPaths()
                     .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                        if (!path.startsWith("/api/")) {
-                            return;
-                        }
                         addProblem(operation, 400);
                         addProblem(operation, 401);
                         addProblem(operation, 406);
@@ -408,13 +407,34 @@ public class PlatformOpenApiConfiguration {
                                             || !response.getHeaders().containsKey(CORRELATION_ID))) {
                                 response.addHeaderObject(CORRELATION_ID, ref(CORRELATION_ID));
                             }
+                            // a header by reference is the bare $ref: springdoc adds "style" next to it, which
+                            // OpenAPI 3.0 ignores and linters refuse (Spectral's no-$ref-siblings)
+                            if (response.getHeaders() != null) {
+                                response.getHeaders()
+                                        .replaceAll((name, header) -> header.get$ref() == null
+                                                ? header
+                                                : new Header().$ref(header.get$ref()));
+                            }
                         });
                         sortResponses(operation);
                     }));
-            if (openApi.getTags() == null) {
-                return;
+            // every tag an operation names is declared once at the top (linters ask for it), in name order
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            if (openApi.getTags() != null) {
+                openApi.getTags().forEach(tag -> declared.add(tag.getName()));
             }
-            openApi.getTags().sort(java.util.Comparator.comparing(Tag::getName));
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations().forEach(operation -> {
+                        if (operation.getTags() != null) {
+                            operation.getTags().stream()
+                                    .filter(declared::add)
+                                    .forEach(name -> openApi.addTagsItem(new Tag().name(name)));
+                        }
+                    }));
+            if (openApi.getTags() != null) {
+                openApi.getTags().sort(java.util.Comparator.comparing(Tag::getName));
+            }
         };
     }
 

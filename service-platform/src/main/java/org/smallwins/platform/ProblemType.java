@@ -41,10 +41,13 @@ public enum ProblemType {
     IMPORT_REFUSED("import-refused", HttpStatus.UNPROCESSABLE_CONTENT, "Import not done"),
     IF_MATCH_REQUIRED("if-match-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),
     TOO_MANY_WRITES("too-many-writes", HttpStatus.TOO_MANY_REQUESTS, "Slow down a little"),
+    /** A person's change streams are at their limit (GET /api/changes/stream). */
     TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too many streams"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong"),
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     NOT_YET_VISIBLE("not-yet-visible", HttpStatus.SERVICE_UNAVAILABLE, "Not visible yet"),
+    /** The service holds as many change streams as it can. */
+    STREAMS_UNAVAILABLE("streams-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "No stream available"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     /** Internal only: a data key the query service asked for that was never made. */
     KEY_NOT_FOUND("key-not-found", HttpStatus.NOT_FOUND, "No such key");

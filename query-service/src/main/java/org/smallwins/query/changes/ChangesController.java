@@ -159,7 +159,7 @@ class ChangesController {
                         "You have " + streams.limits().perPerson()
                                 + " change streams open already. Close one, or read GET /api/changes instead.")
                 : Problems.of(
-                        ProblemType.SERVICE_UNAVAILABLE,
+                        ProblemType.STREAMS_UNAVAILABLE,
                         "This service holds as many streams as it can. Please try again in a moment.");
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, "30")
