@@ -222,8 +222,10 @@ class PipelineFaultsTest {
         Thread.sleep(3_000); // the relay has been failing and backing off meanwhile
         stack.kafka().startBroker();
         acceptAll(entriesFor(users, 2));
-        // corrections (some moving a win to another week) and retractions, for every person: the later faults
+        // the practice first (a focus area, a reflection choosing some of a week's wins), then corrections (some moving
+        // a win, perhaps a chosen one, to another week) and retractions, for every person: the later faults
         // (redelivery, rebuild) replay them with everything else
+        String practiced = practiceSome(users);
         String changed = changeSome(users, 3);
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
@@ -261,7 +263,8 @@ class PipelineFaultsTest {
         summary(
                 "1 (broker stopped)",
                 "72 commands before, " + whileDown.size() + " accepted (201) in " + downMillis
-                        + " ms while the broker was down, 48 after, then " + changed + "; " + reference.events()
+                        + " ms while the broker was down, 48 after, then " + practiced + " and " + changed + "; "
+                        + reference.events()
                         + " events on the topic, each "
                         + "person's in order and sealed (tink-aead), " + repeats + " repeated deliveries");
     }
@@ -402,6 +405,7 @@ class PipelineFaultsTest {
                 "weekly_trends",
                 "journals",
                 "journal_history",
+                "focus_history",
                 "history_chain",
                 "history_chain_heads",
                 "projection_checkpoints")) {
@@ -410,6 +414,7 @@ class PipelineFaultsTest {
         List<Reference.Entry> during = entriesFor(users, 5);
         acceptAll(during);
         changeSome(users, 1);
+        practiceSome(users);
 
         assertReadModelsMatchReference(stack.queryServiceUrl());
         String written = tail(log, logBefore);
@@ -423,10 +428,11 @@ class PipelineFaultsTest {
                 .isZero();
         summary(
                 "6 (read store emptied while running)",
-                "7 collections (read models, history, chain links and heads, checkpoints) dropped with " + eventsBefore
+                "8 collections (read models, history, focus history, chain links and heads, checkpoints) dropped with "
+                        + eventsBefore
                         + " events projected, "
                         + during.size() + " commands sent during the rebuild; rebuilt to " + reference.events()
-                        + " events exact (" + reference.changes() + "), "
+                        + " events exact (" + reference.changes() + "; " + reference.practice() + "), "
                         + written.lines()
                                 .filter(l -> l.contains("Rebuild progress:"))
                                 .count()
@@ -635,6 +641,86 @@ class PipelineFaultsTest {
         return corrected + " corrections and " + retracted + " retractions";
     }
 
+    static final String[] STAGES = {"PRECONTEMPLATION", "CONTEMPLATION", "PREPARATION", "ACTION", "MAINTENANCE"};
+
+    /**
+     * For each person, through the command side, one request at a time: chooses a focus area and stage other than their
+     * current one ({@code PUT /api/journal/focus}), then writes the reflection of one of their weeks with wins, choosing
+     * up to five of that week's wins in a random order, with an answer and the affirmation (or not)
+     * ({@code PUT /api/journal/reflections/{week}}); each is new content, so each records an event. Asserts 200 and
+     * records both in the reference (the focus choice in the week of the person's own today). Returns a line for the
+     * summary.
+     */
+    static String practiceSome(List<String> people) {
+        List<Future<Integer>> work = new ArrayList<>();
+        for (String user : people) {
+            work.add(senders.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                String zone = ZONES[Math.abs(user.hashCode()) % ZONES.length];
+                Optional<Reference.FocusChoice> current = reference.focus(user);
+                String area;
+                String stage;
+                do {
+                    area = AREAS[random.nextInt(AREAS.length)];
+                    stage = STAGES[random.nextInt(STAGES.length)];
+                } while (current.isPresent()
+                        && current.get().area().equals(area)
+                        && current.get().stage().equals(stage));
+                Reference.FocusChoice choice = new Reference.FocusChoice(area, stage, null);
+                HttpResponse<String> chosen = send(
+                        HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + "/api/journal/focus"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(choice.json())),
+                        user);
+                assertThat(chosen.statusCode())
+                        .as("focus of %s: %s", user, chosen.body())
+                        .isEqualTo(200);
+                assertThat(JSON.readTree(chosen.body()).path("outcome").asString())
+                        .isEqualTo("RECORDED");
+                // the event's day is the person's today in their zone as the command side decided it
+                reference.chose(
+                        user, new Reference.FocusChoice(area, stage, Reference.week(LocalDate.now(ZoneId.of(zone)))));
+                List<String> weeks = reference.weeks(user).stream()
+                        .filter(week -> !reference.winsIn(user, week).isEmpty())
+                        .toList();
+                if (weeks.isEmpty()) {
+                    return 1;
+                }
+                String week = weeks.get(random.nextInt(weeks.size()));
+                List<String> wins = new ArrayList<>(reference.winsIn(user, week).keySet());
+                java.util.Collections.shuffle(wins);
+                int n = counter.incrementAndGet();
+                Reference.Reflection reflection = new Reference.Reflection(
+                        week,
+                        random.nextInt(4) == 0 ? null : "I honored myself by resting, number " + n,
+                        List.copyOf(wins.subList(0, Math.min(5, wins.size()))),
+                        random.nextBoolean());
+                HttpResponse<String> written = send(
+                        HttpRequest.newBuilder(
+                                        URI.create(stack.commandServiceUrl() + "/api/journal/reflections/" + week))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(reflection.json())),
+                        user);
+                assertThat(written.statusCode())
+                        .as("reflection of %s for %s: %s", user, week, written.body())
+                        .isEqualTo(200);
+                assertThat(JSON.readTree(written.body()).path("outcome").asString())
+                        .isEqualTo("RECORDED");
+                reference.reflected(user, reflection);
+                return 2;
+            }));
+        }
+        int events = 0;
+        for (Future<Integer> done : work) {
+            try {
+                events += done.get();
+            } catch (Exception e) {
+                throw new AssertionError("a focus choice or a reflection failed", e);
+            }
+        }
+        return people.size() + " focus choices and " + (events - people.size()) + " reflections";
+    }
+
     static HttpResponse<String> send(HttpRequest.Builder request, String user)
             throws IOException, InterruptedException {
         return HTTP.send(
@@ -839,7 +925,7 @@ class PipelineFaultsTest {
 
     static Map<String, List<Document>> readModels() {
         Map<String, List<Document>> models = new TreeMap<>();
-        for (String collection : List.of("timeline", "weekly_trends", "journals", "journal_history")) {
+        for (String collection : List.of("timeline", "weekly_trends", "focus_history", "journals", "journal_history")) {
             models.put(
                     collection,
                     readStore

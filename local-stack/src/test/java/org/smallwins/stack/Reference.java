@@ -75,6 +75,34 @@ final class Reference {
         }
     }
 
+    /** A focus area and stage the command side accepted, and the ISO week (in the person's zone) it was chosen in. */
+    record FocusChoice(String area, String stage, String week) {
+
+        /** The body of {@code PUT /api/journal/focus}. */
+        String json() {
+            return """
+                    {"area":"%s","stage":"%s"}""".formatted(area, stage);
+        }
+    }
+
+    /** A weekly reflection the command side accepted, as sent. */
+    record Reflection(String week, String answer, List<String> winIds, boolean proudOfShowingUp) {
+
+        /** The body of {@code PUT /api/journal/reflections/{week}}. */
+        String json() {
+            return """
+                    {%s"winIds":[%s],"proudOfShowingUp":%s}""".formatted(
+                            answer == null ? "" : "\"answer\":\"" + answer + "\",",
+                            winIds.stream().map(id -> '"' + id + '"').collect(Collectors.joining(",")),
+                            proudOfShowingUp);
+        }
+    }
+
+    /** Each person's focus choices, in the order accepted. */
+    private final Map<String, List<FocusChoice>> focusByUser = new ConcurrentHashMap<>();
+    /** Each person's reflections by week, the last accepted one of each week. */
+    private final Map<String, Map<String, Reflection>> reflectionsByUser = new ConcurrentHashMap<>();
+
     /** Each person's entries as they stand now (retracted ones removed). */
     private final Map<String, Map<String, Entry>> byUser = new ConcurrentHashMap<>();
     /** Each entry's version ({@code user|id}), retracted ones too: 1 as logged, one more per correction or retraction. */
@@ -118,8 +146,36 @@ final class Reference {
      */
     void erased(String user) {
         byUser.put(user, new ConcurrentHashMap<>());
+        focusByUser.remove(user);
+        reflectionsByUser.remove(user);
         versions.keySet().removeIf(key -> key.startsWith(user + "|"));
         eventsByUser.merge(user, 1, Integer::sum);
+    }
+
+    /** Records a focus area choice the command side accepted as a new event (one person's choices are sent one at a time). */
+    void chose(String user, FocusChoice choice) {
+        focusByUser
+                .computeIfAbsent(user, u -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(choice);
+        eventsByUser.merge(user, 1, Integer::sum);
+    }
+
+    /** The person's latest focus choice, if any. */
+    java.util.Optional<FocusChoice> focus(String user) {
+        List<FocusChoice> choices = focusByUser.getOrDefault(user, List.of());
+        return choices.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(choices.get(choices.size() - 1));
+    }
+
+    /** Records a reflection the command side accepted as a new event: it replaces the week's previous one. */
+    void reflected(String user, Reflection reflection) {
+        reflectionsByUser.computeIfAbsent(user, u -> new ConcurrentHashMap<>()).put(reflection.week(), reflection);
+        eventsByUser.merge(user, 1, Integer::sum);
+    }
+
+    /** How many focus choices and reflections (current ones) all people have, for the summaries. */
+    String practice() {
+        return focusByUser.values().stream().mapToInt(List::size).sum() + " focus choices, "
+                + reflectionsByUser.values().stream().mapToInt(Map::size).sum() + " weekly reflections";
     }
 
     /** The entry's current version (its ETag), as the command side must expect it in If-Match. */
@@ -169,11 +225,22 @@ final class Reference {
         return "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    /** The ISO weeks in which this user has entries. */
+    /** The ISO weeks in which this user has entries or a reflection. */
     Set<String> weeks(String user) {
-        return byUser.getOrDefault(user, Map.of()).values().stream()
+        Set<String> weeks = byUser.getOrDefault(user, Map.of()).values().stream()
                 .map(e -> week(e.day()))
                 .collect(Collectors.toCollection(TreeSet::new));
+        weeks.addAll(reflectionsByUser.getOrDefault(user, Map.of()).keySet());
+        return weeks;
+    }
+
+    /** The person's wins in this week now, by id. */
+    Map<String, Win> winsIn(String user, String week) {
+        Map<String, Win> wins = new TreeMap<>();
+        byUser.getOrDefault(user, Map.of()).values().stream()
+                .filter(e -> e instanceof Win && week(e.day()).equals(week))
+                .forEach(e -> wins.put(e.id(), (Win) e));
+        return wins;
     }
 
     /**
@@ -317,7 +384,71 @@ final class Reference {
                 where + "winsOfTheWeek size",
                 wins.size(),
                 served.path("winsOfTheWeek").size());
+        practiceDifferences(differences, where, user, week, wins, served);
         return differences;
+    }
+
+    /**
+     * The focus area and stage at the end of the week (the latest choice made in it or before; none before the first),
+     * the week's wins in that area, and the week's reflection as last sent: its answer, the affirmation, and the chosen
+     * wins that are still this week's wins, in the order chosen, with their current text.
+     */
+    private void practiceDifferences(
+            List<String> differences, String where, String user, String week, List<Win> wins, JsonNode served) {
+        FocusChoice focus = null;
+        for (FocusChoice choice : List.copyOf(focusByUser.getOrDefault(user, List.of()))) {
+            if (choice.week().compareTo(week) <= 0) {
+                focus = choice; // choices are in the order accepted: the last one made by the week's end
+            }
+        }
+        if (focus == null) {
+            expect(differences, where + "focus present", false, served.has("focus"));
+            expect(differences, where + "winsInFocusArea present", false, served.has("winsInFocusArea"));
+        } else {
+            expect(
+                    differences,
+                    where + "focus",
+                    focus.area() + "/" + focus.stage() + "/" + focus.week(),
+                    served.path("focus").path("area").asString() + "/"
+                            + served.path("focus").path("stage").asString() + "/"
+                            + served.path("focus").path("since").asString());
+            String area = focus.area();
+            expect(
+                    differences,
+                    where + "winsInFocusArea",
+                    wins.stream().filter(w -> w.focusArea().equals(area)).count(),
+                    served.path("winsInFocusArea").isNumber()
+                            ? served.path("winsInFocusArea").asLong()
+                            : null);
+        }
+        Reflection reflection = reflectionsByUser.getOrDefault(user, Map.of()).get(week);
+        if (reflection == null) {
+            expect(differences, where + "reflection present", false, served.has("reflection"));
+            return;
+        }
+        JsonNode r = served.path("reflection");
+        expect(
+                differences,
+                where + "reflection.answer",
+                reflection.answer(),
+                r.path("answer").isMissingNode() ? null : r.path("answer").asString());
+        expect(
+                differences,
+                where + "reflection.proudOfShowingUp",
+                reflection.proudOfShowingUp(),
+                r.path("proudOfShowingUp").isBoolean()
+                        ? r.path("proudOfShowingUp").asBoolean()
+                        : null);
+        Map<String, Win> now = wins.stream().collect(Collectors.toMap(Win::id, w -> w));
+        List<String> expected = reflection.winIds().stream()
+                .filter(now::containsKey)
+                .map(id -> id + ":" + now.get(id).text())
+                .toList();
+        List<String> shown = new ArrayList<>();
+        r.path("chosenWins")
+                .forEach(w ->
+                        shown.add(w.path("id").asString() + ":" + w.path("text").asString()));
+        expect(differences, where + "reflection.chosenWins", expected, shown);
     }
 
     private static void expect(List<String> differences, String what, Object expected, Object actual) {

@@ -61,8 +61,8 @@ public class JournalProjection {
     private final TimelineReadModel timeline = new TimelineReadModel();
 
     private final HistoryReadModel history = new HistoryReadModel();
-    private final List<ReadModel> models =
-            List.of(timeline, new WeeklyTrendsReadModel(), history, new JournalSummaryReadModel());
+    private final List<ReadModel> models = List.of(
+            timeline, new WeeklyTrendsReadModel(), new FocusHistoryReadModel(), history, new JournalSummaryReadModel());
 
     public JournalProjection(ReadStore store) {
         this.store = store;
@@ -132,6 +132,9 @@ public class JournalProjection {
         Map<String, Document> entries = project(timeline, events, Map.of());
         Map<String, EntryTransition> transitions = new HashMap<>(events.size() * 2);
         for (EventEnvelope envelope : events) {
+            if (!envelope.payload().aboutAnEntry()) {
+                continue; // a focus area or a reflection: no entry, no transition (an entry may share its id)
+            }
             Document entry = entries.get(
                     TimelineReadModel.id(envelope.userId(), envelope.payload().entryId()));
             transitions.put(envelope.eventId(), EntryTransition.of(entry, envelope.sequence()));
@@ -180,12 +183,18 @@ public class JournalProjection {
     public void forget(List<EventEnvelope> batch) {
         // The weeks the batch's entries were ever in, from every version the timeline kept, before it goes.
         List<String> entryIds = batch.stream()
+                .filter(e -> e.payload().aboutAnEntry())
                 .map(e -> TimelineReadModel.id(e.userId(), e.payload().entryId()))
                 .distinct()
                 .toList();
         Map<String, Document> entries = read(store.timeline(), entryIds);
         List<String> weeks = new ArrayList<>();
+        WeeklyTrendsReadModel weekly = new WeeklyTrendsReadModel();
         for (EventEnvelope envelope : batch) {
+            weeks.addAll(weekly.documentIds(envelope, EntryTransition.NONE)); // a reflection's own week
+            if (!envelope.payload().aboutAnEntry()) {
+                continue;
+            }
             weeks.add(WeeklyTrendsReadModel.id(
                     envelope.userId(), envelope.occurred().localDate().toString()));
             Document entry = entries.get(

@@ -118,18 +118,21 @@ class TimelineReadModel extends ReadModel {
                 throw erasureIsNotOneDocument();
             }
 
-            // TODO(h14-read): the timeline holds entries only, and documentIds gives a journal-level event none, so
-            // these are never called. Replace them if the timeline is to show the focus or the reflections.
             @Override
             public Document focusAreaChosen(FocusAreaChosen chosen) {
-                return document;
+                throw notAnEntry();
             }
 
             @Override
             public Document weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
-                return document;
+                throw notAnEntry();
             }
         });
+    }
+
+    private static IllegalStateException notAnEntry() {
+        // documentIds names no timeline document for a journal-level event, so it is never applied here
+        return new IllegalStateException("a journal-level event has no timeline document");
     }
 
     static Document winValues(String text, String focusArea, List<String> tags) {

@@ -5,11 +5,13 @@ import com.mongodb.client.model.Filters;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.smallwins.contract.EventEnvelope;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.query.readstore.ReadStore;
 import org.threeten.extra.YearWeek;
 
@@ -19,10 +21,17 @@ import org.threeten.extra.YearWeek;
  * correction changes or moves to another week, or that is retracted, is subtracted exactly (a minimum or a maximum
  * cannot be subtracted from a total). An event touches the week its entry was in before it and the week it is in after
  * it ({@link EntryTransition}); each week applies it once, under its own {@value ReadModel#POSITION}.
+ *
+ * <p>A {@link WeeklyReflectionWritten} replaces the week's {@value #REFLECTION} as written (answer, the chosen win ids in
+ * the order chosen, the affirmation): which of those wins are still in the week, and their text, is read from the
+ * week's {@code winList} when the week is read, so a chosen win corrected, moved to another week or retracted later is
+ * shown exactly as it stands (or left out) without touching the reflection. The focus area current at the end of the
+ * week is not kept here but in {@link FocusHistoryReadModel}.
  */
 class WeeklyTrendsReadModel extends ReadModel {
 
     static final String COUNTED = "counted";
+    static final String REFLECTION = "reflection";
 
     @Override
     MongoCollection<Document> collection(ReadStore store) {
@@ -33,8 +42,18 @@ class WeeklyTrendsReadModel extends ReadModel {
         return userId + "|" + YearWeek.from(LocalDate.parse(day));
     }
 
+    static String id(String userId, YearWeek week) {
+        return userId + "|" + week;
+    }
+
     @Override
     List<String> documentIds(EventEnvelope envelope, EntryTransition transition) {
+        if (envelope.payload() instanceof WeeklyReflectionWritten reflection) {
+            return List.of(id(envelope.userId(), YearWeek.parse(reflection.isoWeek())));
+        }
+        if (!envelope.payload().aboutAnEntry()) {
+            return List.of(); // a focus area chosen (see FocusHistoryReadModel); an erasure (JournalProjection)
+        }
         List<String> ids = new ArrayList<>(2);
         if (transition.before() != null) {
             ids.add(id(envelope.userId(), transition.before().getString("day")));
@@ -50,6 +69,20 @@ class WeeklyTrendsReadModel extends ReadModel {
 
     @Override
     Document apply(String id, EventEnvelope envelope, EntryTransition transition, Document document) {
+        if (envelope.payload() instanceof WeeklyReflectionWritten reflection) {
+            Document week = document != null
+                    ? document
+                    : totals(started(id, envelope.userId(), YearWeek.parse(reflection.isoWeek())), List.of());
+            Document written = new Document("winIds", List.copyOf(reflection.winIds()))
+                    .append("proudOfShowingUp", reflection.proudOfShowingUp())
+                    .append("sequence", envelope.sequence())
+                    .append("recordedAt", Date.from(envelope.recordedAt()));
+            if (reflection.answer() != null) {
+                written.append("answer", reflection.answer());
+            }
+            week.put(REFLECTION, written);
+            return week;
+        }
         String entryId = envelope.payload().entryId();
         Document week = document;
         if (week == null) {
@@ -58,11 +91,7 @@ class WeeklyTrendsReadModel extends ReadModel {
                                     id(envelope.userId(), transition.after().getString("day")))
                     ? transition.after()
                     : transition.before();
-            YearWeek yearWeek = YearWeek.from(LocalDate.parse(state.getString("day")));
-            week = new Document("_id", id)
-                    .append("userId", envelope.userId())
-                    .append("week", yearWeek.toString())
-                    .append("weekStart", yearWeek.atDay(DayOfWeek.MONDAY).toString());
+            week = started(id, envelope.userId(), YearWeek.from(LocalDate.parse(state.getString("day"))));
         }
         List<Document> counted = new ArrayList<>(week.getList(COUNTED, Document.class, List.of()));
         counted.removeIf(entry -> entryId.equals(entry.getString("entryId")));
@@ -94,6 +123,13 @@ class WeeklyTrendsReadModel extends ReadModel {
         week.put(COUNTED, counted);
         week.put("winList", wins);
         return totals(week, counted);
+    }
+
+    private static Document started(String id, String userId, YearWeek yearWeek) {
+        return new Document("_id", id)
+                .append("userId", userId)
+                .append("week", yearWeek.toString())
+                .append("weekStart", yearWeek.atDay(DayOfWeek.MONDAY).toString());
     }
 
     /** The week's totals, from what it counts now. */
@@ -130,8 +166,14 @@ class WeeklyTrendsReadModel extends ReadModel {
         putOrRemove(week, "moodMin", moodMin);
         putOrRemove(week, "moodMax", moodMax);
         week.put("windows", windows);
+        week.put("checkInsWithinWindow", intValue(windows, "WITHIN"));
         week.put("entriesByDay", days);
+        week.put("daysShownUp", days.size());
         return week;
+    }
+
+    private static int intValue(Document document, String field) {
+        return document.get(field) instanceof Number n ? n.intValue() : 0;
     }
 
     private static void putOrRemove(Document document, String field, Object value) {

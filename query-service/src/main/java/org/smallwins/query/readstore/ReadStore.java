@@ -16,6 +16,9 @@ public final class ReadStore {
     public static final String WEEKS = "weekly_trends";
     public static final String JOURNALS = "journals";
     public static final String HISTORY = "journal_history";
+    /** Per person ({@code _id} = userId), every focus area and stage they chose, in order. */
+    public static final String FOCUS = "focus_history";
+
     public static final String CHECKPOINTS = "projection_checkpoints";
     /** One document per event of every person: its hash-chain link ({@code _id} {@code userId:sequence}). */
     public static final String CHAIN = "history_chain";
@@ -25,10 +28,12 @@ public final class ReadStore {
     public static final String META = "read_store_meta";
     /**
      * The read models' shape: 1 until issue 13 (a timeline document per event), 2 since (a timeline document per entry
-     * with its versions, weeks that keep what they counted per entry, the history, chain links). Raise it whenever a
-     * read model's documents change shape: a store of another shape is wiped at start and rebuilt from the topic.
+     * with its versions, weeks that keep what they counted per entry, the history, chain links), 3 since issue 14 (weeks
+     * with their reflection, days shown up and check-ins within the window; each person's focus history). Raise it
+     * whenever a read model's documents change shape: a store of another shape is wiped at start and rebuilt from the
+     * topic.
      */
-    public static final int SHAPE = 2;
+    public static final int SHAPE = 3;
 
     private static final String SHAPE_ID = "shape";
 
@@ -48,6 +53,11 @@ public final class ReadStore {
 
     public MongoCollection<Document> journals() {
         return database.getCollection(JOURNALS);
+    }
+
+    /** Each person's focus areas and stages over time: one document per person, {@code _id} = userId. */
+    public MongoCollection<Document> focus() {
+        return database.getCollection(FOCUS);
     }
 
     public MongoCollection<Document> chain() {
@@ -114,6 +124,7 @@ public final class ReadStore {
         timeline().drop();
         weeks().drop();
         journals().drop();
+        focus().drop();
         chain().drop();
         chainHeads().drop();
         history().drop();

@@ -45,6 +45,7 @@ import org.smallwins.query.timeline.EntryVersion;
 import org.smallwins.query.timeline.TimelineEntry;
 import org.smallwins.query.timeline.TimelinePage;
 import org.smallwins.query.timeline.TimelineQueries;
+import org.smallwins.query.trends.FocusChoice;
 import org.smallwins.query.trends.TrendQueries;
 import org.smallwins.query.trends.WeekTrend;
 import org.threeten.extra.YearWeek;
@@ -497,7 +498,8 @@ abstract class ProjectionContract {
 
     private List<Document> snapshot() {
         List<Document> all = new ArrayList<>();
-        for (var collection : List.of(store.timeline(), store.weeks(), store.journals(), store.history())) {
+        for (var collection :
+                List.of(store.timeline(), store.weeks(), store.focus(), store.journals(), store.history())) {
             collection.find().sort(new Document("_id", 1)).into(all);
         }
         return all;
@@ -775,9 +777,335 @@ abstract class ProjectionContract {
                 .isEqualTo(1);
     }
 
-    // Issue 14: the journal-level events (the focus, the weekly reflection) are in the whole history, and until the
-    // read
-    // side of issue 14 projects them (branch h14-read) they touch no entry and no week.
+    // --- issue 14: the focus area and its stage, the weekly reflection ---
+
+    EventEnvelope focus(String user, FocusArea area, StageOfChange stage, LocalDateTime local, ZoneId zone) {
+        return envelope(
+                user,
+                new FocusAreaChosen(area, stage),
+                Occurred.at(local.atZone(zone).toInstant(), zone));
+    }
+
+    EventEnvelope reflection(String user, String week, String answer, List<String> winIds, boolean proud) {
+        // written "now" (Monday of W48 in Berlin), whatever week it is about
+        return envelope(
+                user,
+                new WeeklyReflectionWritten(week, answer, winIds, proud),
+                Occurred.at(LocalDateTime.of(2026, 11, 23, 10, 0).atZone(BERLIN).toInstant(), BERLIN));
+    }
+
+    /** Six wins on the days of W47 (16–21 November), w1 on Monday … w6 on Saturday, alternating REST and BOUNDARIES. */
+    void sixWinsInW47() {
+        for (int i = 1; i <= 6; i++) {
+            applied(win(
+                    ALICE,
+                    "w" + i,
+                    i % 2 == 1 ? FocusArea.REST : FocusArea.BOUNDARIES,
+                    LocalDateTime.of(2026, 11, 15 + i, 9, 0),
+                    BERLIN));
+        }
+    }
+
+    @Test
+    void a_reflection_shows_the_chosen_wins_in_the_order_chosen_with_their_current_text_and_the_affirmation() {
+        sixWinsInW47();
+        EventEnvelope written = applied(
+                reflection(ALICE, "2026-W47", "By resting before I was empty", List.of("w5", "w1", "w4"), true));
+        applied(winCorrected(
+                ALICE,
+                "w1",
+                2,
+                "Today I rested without guilt",
+                FocusArea.REST,
+                LocalDateTime.of(2026, 11, 16, 0, 0),
+                BERLIN));
+
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+
+        assertThat(w47.reflection()).isNotNull();
+        assertThat(w47.reflection().answer()).isEqualTo("By resting before I was empty");
+        assertThat(w47.reflection().proudOfShowingUp()).isTrue();
+        assertThat(w47.reflection().written()).isEqualTo(written.recordedAt());
+        assertThat(w47.reflection().chosenWins()).extracting(WeekTrend.Win::id).containsExactly("w5", "w1", "w4");
+        assertThat(w47.reflection().chosenWins())
+                .extracting(WeekTrend.Win::text)
+                .containsExactly("Today I w5", "Today I rested without guilt", "Today I w4");
+        assertThat(w47.wins()).isEqualTo(6);
+        assertThat(w47.daysShownUp()).isEqualTo(6);
+        assertThat(w47.closingLine()).isEqualTo("I'm proud of myself for showing up.");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).reflection())
+                .as("another week")
+                .isNull();
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).reflection())
+                .as("another person")
+                .isNull();
+        assertThat(trends.series(ALICE, YearWeek.parse("2026-W47"), 1).get(0).reflection())
+                .as("the series shows no reflection")
+                .isNull();
+    }
+
+    @Test
+    void a_chosen_win_moved_to_another_week_or_retracted_is_left_out_of_the_reflection_and_a_win_moved_back_returns() {
+        sixWinsInW47();
+        applied(reflection(ALICE, "2026-W47", null, List.of("w2", "w3", "w6"), false));
+
+        applied(winCorrected(
+                ALICE, "w3", 2, "Today I w3", FocusArea.REST, LocalDateTime.of(2026, 11, 10, 0, 0), BERLIN));
+        applied(retracted(ALICE, "w6", 2, EntryKind.WIN, LocalDateTime.of(2026, 11, 21, 0, 0), BERLIN));
+
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.reflection().chosenWins()).extracting(WeekTrend.Win::id).containsExactly("w2");
+        assertThat(w47.reflection().answer()).isNull();
+        assertThat(w47.reflection().proudOfShowingUp()).isFalse();
+        assertThat(w47.wins()).isEqualTo(4);
+        WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
+        assertThat(w46.wins()).isEqualTo(1);
+        assertThat(w46.reflection())
+                .as("the reflection stays with its own week")
+                .isNull();
+
+        applied(winCorrected(
+                ALICE, "w3", 3, "Today I w3, back", FocusArea.REST, LocalDateTime.of(2026, 11, 20, 0, 0), BERLIN));
+
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).reflection().chosenWins())
+                .extracting(WeekTrend.Win::text)
+                .containsExactly("Today I w2", "Today I w3, back");
+    }
+
+    @Test
+    void writing_a_weeks_reflection_again_replaces_it_and_a_reflection_of_a_quiet_week_is_a_week_of_zeros() {
+        sixWinsInW47();
+        applied(reflection(ALICE, "2026-W47", "First", List.of("w1", "w2", "w3", "w4", "w5"), true));
+        applied(reflection(ALICE, "2026-W47", "Second thoughts", List.of("w6"), false));
+        applied(reflection(ALICE, "2026-W45", "A quiet week, and I rested", List.of(), true));
+
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.reflection().answer()).isEqualTo("Second thoughts");
+        assertThat(w47.reflection().chosenWins()).extracting(WeekTrend.Win::id).containsExactly("w6");
+        assertThat(w47.reflection().proudOfShowingUp()).isFalse();
+        WeekTrend w45 = trends.week(ALICE, YearWeek.parse("2026-W45"));
+        assertThat(w45.reflection().answer()).isEqualTo("A quiet week, and I rested");
+        assertThat(w45.reflection().chosenWins()).isEmpty();
+        assertThat(w45.reflection().proudOfShowingUp()).isTrue();
+        assertThat(w45.wins()).isZero();
+        assertThat(w45.checkIns()).isZero();
+        assertThat(w45.daysShownUp()).isZero();
+        assertThat(w45.mood()).isNull();
+        assertThat(w45.winsOfTheWeek()).isEmpty();
+        assertThat(store.weeks().find(new Document("_id", ALICE + "|2026-W45")).first())
+                .containsEntry("daysShownUp", 0)
+                .containsEntry("checkInsWithinWindow", 0)
+                .containsEntry("wins", 0);
+    }
+
+    @Test
+    void a_focus_area_chosen_in_a_week_applies_from_that_week_on_also_to_later_weeks_without_events_of_their_own() {
+        applied(win(ALICE, "w44", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 10, 27, 9, 0), BERLIN));
+        applied(focus(
+                ALICE,
+                FocusArea.BOUNDARIES,
+                StageOfChange.CONTEMPLATION,
+                LocalDateTime.of(2026, 11, 4, 20, 0),
+                BERLIN));
+        applied(win(ALICE, "b1", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 10, 9, 0), BERLIN));
+        applied(win(ALICE, "b2", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 11, 9, 0), BERLIN));
+        applied(win(ALICE, "r1", FocusArea.REST, LocalDateTime.of(2026, 11, 12, 9, 0), BERLIN));
+        applied(focus(ALICE, FocusArea.BOUNDARIES, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 25, 8, 0), BERLIN));
+        // back-dated into a week before the second choice, after it was made: that week keeps the first choice
+        applied(win(ALICE, "b3", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
+
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).focus())
+                .as("before the first choice")
+                .isNull();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W44")).winsInFocusArea())
+                .isNull();
+        WeekTrend w45 = trends.week(ALICE, YearWeek.parse("2026-W45"));
+        assertThat(w45.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W45"));
+        assertThat(w45.winsInFocusArea()).as("a quiet week is zeros").isZero();
+        WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
+        assertThat(w46.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W45"));
+        assertThat(w46.winsInFocusArea()).isEqualTo(2);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus().stage())
+                .isEqualTo("CONTEMPLATION");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).winsInFocusArea())
+                .isEqualTo(1);
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W48")).focus())
+                .isEqualTo(new WeekTrend.Focus("BOUNDARIES", "ACTION", "2026-W48"));
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W52")).focus())
+                .as("a later week with no event of its own")
+                .isEqualTo(new WeekTrend.Focus("BOUNDARIES", "ACTION", "2026-W48"));
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W48")).focus())
+                .as("another person")
+                .isNull();
+        assertThat(trends.focusHistory(ALICE))
+                .extracting(FocusChoice::week, FocusChoice::area, FocusChoice::stage)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2026-W45", "BOUNDARIES", "CONTEMPLATION"),
+                        org.assertj.core.groups.Tuple.tuple("2026-W48", "BOUNDARIES", "ACTION"));
+        assertThat(trends.weeks(ALICE, List.of(YearWeek.parse("2026-W48"), YearWeek.parse("2026-W46"))))
+                .extracting(WeekTrend::week, WeekTrend::winsInFocusArea)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2026-W48", 0),
+                        org.assertj.core.groups.Tuple.tuple("2026-W46", 2));
+    }
+
+    @Test
+    void the_practices_events_are_exact_under_redelivery_overlapping_batches_and_a_replay_from_the_start() {
+        List<EventEnvelope> events = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN),
+                focus(ALICE, FocusArea.REST, StageOfChange.PREPARATION, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN),
+                win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN),
+                reflection(ALICE, "2026-W47", "Slowly", List.of("w2", "w1"), true),
+                win(ALICE, "w3", FocusArea.FEELINGS, LocalDateTime.of(2026, 11, 9, 9, 0), BERLIN),
+                reflection(ALICE, "2026-W46", "Earlier week, written later", List.of("w3"), true),
+                winCorrected(ALICE, "w1", 2, "Moved", FocusArea.REST, LocalDateTime.of(2026, 11, 10, 0, 0), BERLIN),
+                focus(ALICE, FocusArea.FEELINGS, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 18, 10, 0), BERLIN),
+                retracted(ALICE, "w2", 2, EntryKind.WIN, LocalDateTime.of(2026, 11, 17, 0, 0), BERLIN),
+                reflection(BOB, "2026-W47", "Bob's", List.of(), false));
+        events.forEach(projection::apply);
+        List<Document> oneByOne = snapshot();
+
+        events.forEach(projection::apply);
+        projection.apply(events);
+        projection.apply(List.of(events.get(5), events.get(3), events.get(1)));
+        assertThat(snapshot()).as("redelivered").isEqualTo(oneByOne);
+
+        store.wipe();
+        store.ensureIndexes();
+        projection.apply(events.subList(0, 6));
+        projection.apply(events.subList(2, 10));
+        assertThat(snapshot()).as("overlapping batches").isEqualTo(oneByOne);
+
+        store.wipe();
+        store.ensureIndexes();
+        projection.apply(events);
+        assertThat(snapshot()).as("one batch, as a rebuild replays it").isEqualTo(oneByOne);
+
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.reflection().chosenWins())
+                .as("w2 retracted, w1 moved to W46")
+                .isEmpty();
+        assertThat(w47.reflection().answer()).isEqualTo("Slowly");
+        assertThat(w47.focus()).isEqualTo(new WeekTrend.Focus("FEELINGS", "ACTION", "2026-W47"));
+        WeekTrend w46 = trends.week(ALICE, YearWeek.parse("2026-W46"));
+        assertThat(w46.reflection().chosenWins()).extracting(WeekTrend.Win::id).containsExactly("w3");
+        assertThat(w46.focus()).isNull();
+        assertThat(w46.wins()).isEqualTo(2);
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).reflection().answer())
+                .isEqualTo("Bob's");
+    }
+
+    @Test
+    void an_entry_sharing_its_id_with_a_journal_level_event_is_not_mistaken_for_it() {
+        EventEnvelope chosen =
+                focus(ALICE, FocusArea.REST, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN);
+        EventEnvelope written = reflection(ALICE, "2026-W47", "x", List.of(), true);
+        String focusId = chosen.payload().entryId();
+        String reflectionId = written.payload().entryId();
+        applied(win(ALICE, focusId, FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN));
+        applied(win(ALICE, reflectionId, FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
+
+        applied(chosen);
+        applied(written);
+
+        WeekTrend w47 = trends.week(ALICE, YearWeek.parse("2026-W47"));
+        assertThat(w47.wins()).isEqualTo(focusId.equals(reflectionId) ? 1 : 2);
+        assertThat(w47.winsInFocusArea()).isEqualTo(w47.wins());
+        assertThat(timeline.entry(ALICE, focusId)).isPresent();
+        assertThat(timeline.history(ALICE, focusId).orElseThrow().versions()).hasSize(1);
+    }
+
+    @Test
+    void the_whole_history_records_the_practices_events_without_the_answer_the_chosen_wins_or_the_area() {
+        applied(focus(
+                ALICE,
+                FocusArea.SELF_COMPASSION,
+                StageOfChange.PRECONTEMPLATION,
+                LocalDateTime.of(2026, 11, 16, 10, 0),
+                BERLIN));
+        applied(reflection(ALICE, "2026-W47", "A private sentence", List.of(), true));
+        applied(win(ALICE, "w-secret-id", FocusArea.REST, LocalDateTime.of(2026, 11, 17, 9, 0), BERLIN));
+        applied(reflection(ALICE, "2026-W47", null, List.of("w-secret-id"), false));
+
+        List<HistoryEvent> all = new HistoryQueries(store).page(ALICE, 10, null).items();
+
+        assertThat(all)
+                .extracting(HistoryEvent::type)
+                .containsExactly("WeeklyReflectionWritten", "WinLogged", "WeeklyReflectionWritten", "FocusAreaChosen");
+        assertThat(all)
+                .extracting(HistoryEvent::summary)
+                .containsExactly(
+                        "Weekly reflection written for 2026-W47",
+                        "Win logged",
+                        "Weekly reflection written for 2026-W47",
+                        "Focus area chosen");
+        assertThat(all.get(0).entryId())
+                .as("a journal-level event is about no entry")
+                .isNull();
+        assertThat(all.get(3).entryId()).isNull();
+        assertThat(all.toString())
+                .doesNotContain("private")
+                .doesNotContain("SELF_COMPASSION")
+                .doesNotContain("PRECONTEMPLATION");
+    }
+
+    @Test
+    void an_erasure_purges_the_focus_history_and_the_reflections_and_a_replay_brings_none_back() {
+        List<EventEnvelope> journal = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN),
+                focus(ALICE, FocusArea.REST, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN),
+                reflection(ALICE, "2026-W45", "Quiet", List.of(), true),
+                reflection(ALICE, "2026-W47", "Rest", List.of("w1"), true));
+        journal.forEach(projection::apply);
+        applied(focus(BOB, FocusArea.BOUNDARIES, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 16, 10, 0), BERLIN));
+        EventEnvelope erased = applied(erasure(ALICE));
+
+        assertThat(store.focus().countDocuments(new Document("_id", ALICE))).isZero();
+        assertThat(store.weeks().countDocuments(new Document("userId", ALICE))).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus()).isNull();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).reflection()).isNull();
+        assertThat(trends.week(BOB, YearWeek.parse("2026-W47")).focus())
+                .as("everyone else kept")
+                .isNotNull();
+
+        projection.apply(journal); // redelivered after the erasure
+        projection.apply(erased);
+        assertThat(store.focus().countDocuments(new Document("_id", ALICE))).isZero();
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).reflection()).isNull();
+    }
+
+    @Test
+    void a_reflection_and_a_focus_written_into_an_emptied_read_store_are_forgotten_so_the_replay_rebuilds_them_whole() {
+        List<EventEnvelope> earlier = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, 0), BERLIN),
+                focus(ALICE, FocusArea.REST, StageOfChange.ACTION, LocalDateTime.of(2026, 11, 9, 10, 0), BERLIN));
+        List<EventEnvelope> later = List.of(
+                reflection(ALICE, "2026-W45", "Quiet", List.of(), true),
+                focus(
+                        ALICE,
+                        FocusArea.BOUNDARIES,
+                        StageOfChange.PREPARATION,
+                        LocalDateTime.of(2026, 11, 23, 10, 0),
+                        BERLIN));
+        projection.apply(earlier);
+        store.wipe();
+        store.ensureIndexes();
+        projection.apply(later);
+
+        projection.forget(later);
+        assertThat(snapshot()).isEmpty();
+        projection.apply(earlier);
+        projection.apply(later);
+
+        assertThat(trends.focusHistory(ALICE)).extracting(FocusChoice::stage).containsExactly("ACTION", "PREPARATION");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W47")).focus().area())
+                .isEqualTo("REST");
+        assertThat(trends.week(ALICE, YearWeek.parse("2026-W45")).reflection().answer())
+                .isEqualTo("Quiet");
+    }
+
+    // Issue 14: the journal-level events (the focus, the weekly reflection) are in the whole history and on no entry's
+    // timeline; they count in no week's totals (the reflection is kept on its week, the focus in the focus history).
     @Test
     void a_focus_choice_and_a_reflection_are_in_the_whole_history_without_their_content_and_are_no_entry() {
         LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
@@ -808,6 +1136,9 @@ abstract class ProjectionContract {
                 .isEqualTo(1);
         WeekTrend week = trends.week(ALICE, YearWeek.of(2026, 47));
         assertThat(week.wins()).isEqualTo(1);
+        assertThat(week.daysShownUp()).isEqualTo(1);
+        assertThat(week.reflection().chosenWins()).extracting(WeekTrend.Win::id).containsExactly("w1");
+        assertThat(week.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W47"));
         assertThat(store.journals().find(new Document("_id", ALICE)).first().get("lastSequence"))
                 .isEqualTo(3L);
     }

@@ -220,4 +220,97 @@ class TrendsControllerTest {
         refused(http.perform(asAlice(get("/api/trends/weeks/2026-W00").param("after", "2"))), "week", "week.format");
         org.mockito.Mockito.verifyNoInteractions(queries, visibility);
     }
+
+    @Test
+    void a_week_shows_its_reflection_with_the_chosen_wins_and_the_focus_area_and_stage_current_at_its_end()
+            throws Exception {
+        WeekTrend.Win rested = new WeekTrend.Win("w-2", "2026-11-24", "Rested without guilt", "REST", List.of());
+        WeekTrend.Win saidNo =
+                new WeekTrend.Win("w-1", "2026-11-23", "Said no to a late call", "BOUNDARIES", List.of());
+        given(queries.week("alice", YearWeek.of(2026, 48)))
+                .willReturn(new WeekTrend(
+                        "2026-W48",
+                        "2026-11-23",
+                        "2026-11-29",
+                        2,
+                        Map.of("REST", 1, "BOUNDARIES", 1),
+                        0,
+                        null,
+                        null,
+                        Map.of("WITHIN", 0, "HYPERAROUSED", 0, "HYPOAROUSED", 0),
+                        2,
+                        new WeekTrend.Focus("BOUNDARIES", "ACTION", "2026-W47"),
+                        1,
+                        List.of(saidNo, rested),
+                        new WeekTrend.Reflection(
+                                "By saying no kindly",
+                                List.of(rested, saidNo),
+                                true,
+                                java.time.Instant.parse("2026-11-29T19:00:00Z")),
+                        WeekTrend.CLOSING_LINE));
+
+        http.perform(asAlice(get("/api/trends/weeks/2026-W48")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.focus.area").value("BOUNDARIES"))
+                .andExpect(jsonPath("$.focus.stage").value("ACTION"))
+                .andExpect(jsonPath("$.focus.since").value("2026-W47"))
+                .andExpect(jsonPath("$.winsInFocusArea").value(1))
+                .andExpect(jsonPath("$.reflection.answer").value("By saying no kindly"))
+                .andExpect(jsonPath("$.reflection.chosenWins[0].id").value("w-2"))
+                .andExpect(jsonPath("$.reflection.chosenWins[0].text").value("Rested without guilt"))
+                .andExpect(jsonPath("$.reflection.chosenWins[1].id").value("w-1"))
+                .andExpect(jsonPath("$.reflection.proudOfShowingUp").value(true))
+                .andExpect(jsonPath("$.reflection.written").value("2026-11-29T19:00:00Z"))
+                .andExpect(jsonPath("$.closingLine").value("I'm proud of myself for showing up."));
+    }
+
+    @Test
+    void a_week_before_any_focus_area_and_without_a_reflection_leaves_them_out_and_says_nothing_of_a_gap()
+            throws Exception {
+        given(queries.week("alice", YearWeek.of(2026, 47))).willReturn(quiet("2026-W47", "2026-11-16", "2026-11-22"));
+
+        String body = http.perform(asAlice(get("/api/trends/weeks/2026-W47")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.wins").value(0))
+                .andExpect(jsonPath("$.daysShownUp").value(0))
+                .andExpect(jsonPath("$.focus").doesNotExist())
+                .andExpect(jsonPath("$.winsInFocusArea").doesNotExist())
+                .andExpect(jsonPath("$.reflection").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(body.toLowerCase(java.util.Locale.ROOT))
+                .doesNotContain("missed")
+                .doesNotContain("failed")
+                .doesNotContain("streak")
+                .doesNotContain("null");
+    }
+
+    @Test
+    void a_reflection_without_an_answer_leaves_the_answer_out() throws Exception {
+        given(queries.week("alice", YearWeek.of(2026, 47)))
+                .willReturn(new WeekTrend(
+                        "2026-W47",
+                        "2026-11-16",
+                        "2026-11-22",
+                        0,
+                        Map.of(),
+                        0,
+                        null,
+                        null,
+                        Map.of("WITHIN", 0, "HYPERAROUSED", 0, "HYPOAROUSED", 0),
+                        0,
+                        null,
+                        null,
+                        List.of(),
+                        new WeekTrend.Reflection(
+                                null, List.of(), false, java.time.Instant.parse("2026-11-22T19:00:00Z")),
+                        WeekTrend.CLOSING_LINE));
+
+        http.perform(asAlice(get("/api/trends/weeks/2026-W47")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reflection.answer").doesNotExist())
+                .andExpect(jsonPath("$.reflection.chosenWins").isEmpty())
+                .andExpect(jsonPath("$.reflection.proudOfShowingUp").value(false));
+    }
 }
