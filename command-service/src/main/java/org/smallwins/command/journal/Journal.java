@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -30,6 +31,7 @@ import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalState;
 import org.smallwins.journal.RetractEntry;
+import org.smallwins.journal.SubjectMark;
 
 /**
  * One person's journal: the consistency boundary for everything they record. It holds what the journal's decider needs
@@ -42,13 +44,15 @@ import org.smallwins.journal.RetractEntry;
  * stored sealed with the person's data key (see {@code SealingEventStorageEngine}); their revision is checked once
  * opened. The retry fingerprint ({@code ContentHash} in each {@link EntryMark}) is kept as it is, inside the sealed
  * snapshot. Revision 3 (issue 13) adds each entry's kind, version and retraction to its mark: snapshots of revision 2
- * are ignored and the journal is loaded from its events.
+ * are ignored and the journal is loaded from its events. Revision 4 (issue 14) adds the journal-level subjects (the
+ * focus, each week's reflection: a {@link SubjectMark}, a hash and a count, never their text) and lets them set the
+ * latest zone: snapshots of revision 3 are ignored and the journal is loaded from its events.
  */
 @Aggregate(
         snapshotTriggerDefinition = "journalSnapshotTrigger",
         cache = "journalCache",
         snapshotFilter = "journalSnapshotFilter")
-@Revision("3")
+@Revision("4")
 @JsonAutoDetect(
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -61,6 +65,9 @@ public class Journal {
     private String lastZone;
 
     private Map<String, EntryMark> entries = new HashMap<>();
+
+    /** The journal-level subjects ({@code journal:focus}, {@code journal:reflection:2026-W48}), by subject. */
+    private Map<String, SubjectMark> subjects = new HashMap<>();
 
     /**
      * The sequence of the journal's latest {@code JournalErased} (0 if never erased): entries before it are forgotten.
@@ -81,14 +88,17 @@ public class Journal {
     public EntryAccepted handle(
             ForJournal command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
         EntryOutcome outcome = decide(command, clock, correlationId);
-        EntryMark entry = entries.get(command.command().entryId());
-        return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()), entry.version());
+        String id = command.command().entryId();
+        int version = entries.containsKey(id)
+                ? entries.get(id).version()
+                : subjects.get(id).version();
+        return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()), version);
     }
 
     /** Asks the decider about the command and applies the events it decides on. */
     EntryOutcome decide(ForJournal command, Clock clock, String correlationId) {
-        Decision decision =
-                JournalDecider.decide(command.command(), JournalState.of(entries::get, () -> lastZone), clock);
+        Decision decision = JournalDecider.decide(
+                command.command(), JournalState.of(entries::get, subjects::get, () -> lastZone), clock);
         for (Decision.Event event : decision.eventsOrThrow()) {
             apply(event.payload(), JournalMetaData.of(command.userId(), event.occurred(), correlationId));
         }
@@ -117,10 +127,24 @@ public class Journal {
                     throw new JournalHoldsOtherEntriesException();
                 }
             }
+            for (Map.Entry<String, SubjectMark> held : subjects.entrySet()) {
+                // The focus or a reflection as the file had it at the same version (all of it, or part of it).
+                List<SubjectMark> inFile = chunk.wholeFileSubjects().getOrDefault(held.getKey(), List.of());
+                int version = held.getValue().version();
+                if (version > inFile.size() || !inFile.get(version - 1).equals(held.getValue())) {
+                    throw new JournalHoldsOtherEntriesException();
+                }
+            }
         }
         int recorded = 0;
         int already = 0;
         for (ImportedEntry entry : chunk.entries()) {
+            SubjectMark subject = subjects.get(entry.command().entryId());
+            if (entry.subjectVersion() > 0 && subject != null && subject.version() >= entry.subjectVersion()) {
+                // This focus choice or reflection (or a later one of its subject) is here: sent before, got further.
+                already++;
+                continue;
+            }
             EntryMark held = entries.get(entry.command().entryId());
             if (held != null && held.version() > versionAfter(entry.command())) {
                 // A later version of this entry is already here: this import was sent before and got further.
@@ -174,15 +198,20 @@ public class Journal {
         this.userId = (String) metaData.get(JournalMetaData.USER_ID);
         if (event instanceof JournalErased) {
             entries = new HashMap<>();
+            subjects = new HashMap<>();
             lastZone = null;
             erasedThrough = JournalMetaData.sequenceOf(aggregateSequence);
             return;
         }
         Occurred occurred = JournalMetaData.occurred(metaData);
-        if (EntryMark.startsAnEntry(event)) {
+        if (JournalState.setsTheLatestZone(event)) {
             this.lastZone = occurred.zone();
         }
-        entries.put(event.entryId(), EntryMark.evolve(entries.get(event.entryId()), event, occurred));
+        if (SubjectMark.setsASubject(event)) {
+            subjects.put(event.entryId(), SubjectMark.evolve(subjects.get(event.entryId()), event));
+        } else {
+            entries.put(event.entryId(), EntryMark.evolve(entries.get(event.entryId()), event, occurred));
+        }
     }
 
     /** The version an entry has after this command records it. */

@@ -2,7 +2,9 @@ package org.smallwins.command.portability;
 
 import java.io.InputStream;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smallwins.command.journal.ImportedEntry;
@@ -18,12 +20,14 @@ import org.smallwins.contract.JournalEventCodec;
 import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.ChooseFocusArea;
 import org.smallwins.journal.CorrectCheckIn;
 import org.smallwins.journal.CorrectWin;
 import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.RetractEntry;
+import org.smallwins.journal.WriteWeeklyReflection;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -95,6 +99,8 @@ final class ExportReader {
 
     private int readEvents(JsonParser parser, Consumer<Item> each) {
         int position = 0;
+        // How many events of each journal-level subject (the focus, a week's reflection) the file has had so far.
+        Map<String, Integer> subjectVersions = new HashMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             String field = "events[" + position + "]";
@@ -119,12 +125,17 @@ final class ExportReader {
             EventEnvelope envelope = readable.envelope();
             if (envelope.payload() instanceof JournalErased) {
                 throw ImportRefusedException.invalid(
-                        field + ".type", "type.importable", "Only entries (wins and check-ins) are imported.");
+                        field + ".type",
+                        "type.importable",
+                        "Only what a person recorded (entries, focus choices, reflections) is imported.");
             }
+            int subjectVersion = envelope.payload().aboutAnEntry()
+                    ? 0
+                    : subjectVersions.merge(envelope.payload().entryId(), 1, Integer::sum);
             each.accept(new Item(
                     position,
                     envelope,
-                    new ImportedEntry(command(envelope), envelope.occurred().instant())));
+                    new ImportedEntry(command(envelope), envelope.occurred().instant(), subjectVersion)));
             position++;
         }
         return position;
@@ -196,12 +207,17 @@ final class ExportReader {
 
             @Override
             public JournalCommand focusAreaChosen(FocusAreaChosen chosen) {
-                throw new IllegalArgumentException("TODO(h14-write): imported through ChooseFocusArea");
+                return new ChooseFocusArea(chosen.area(), chosen.stage(), zone);
             }
 
             @Override
             public JournalCommand weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
-                throw new IllegalArgumentException("TODO(h14-write): imported through WriteWeeklyReflection");
+                return new WriteWeeklyReflection(
+                        reflection.isoWeek(),
+                        Optional.ofNullable(reflection.answer()),
+                        reflection.winIds(),
+                        reflection.proudOfShowingUp(),
+                        zone);
             }
         });
     }

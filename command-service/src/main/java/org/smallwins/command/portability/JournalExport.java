@@ -7,8 +7,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -49,8 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  * payload). This is what {@link JournalImport} reads.
  *
  * <p>CSV (RFC 4180: comma separated, CRLF line ends, a field quoted when it holds a comma, quote or line break, quotes
- * doubled): a header, then one row per entry (wins and check-ins; entries are never changed in place, so every entry
- * recorded is a current entry). A cell a person wrote that starts with {@code = + - @}, a tab or a carriage return is
+ * doubled): a header, then one row per event: each logged, corrected or retracted entry (wins and check-ins), each
+ * focus choice ({@code FOCUS}: {@code focusArea}, {@code stage}) and each weekly reflection ({@code REFLECTION}: the
+ * answer in {@code text}, {@code week}, {@code winIds} joined by {@code ; }, {@code proudOfShowingUp}); their
+ * {@code version} counts the choices, or the reflections of that week, so far. A cell a person wrote that starts with {@code = + - @}, a tab or a carriage return is
  * written with a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula (CSV
  * injection; the OWASP advice).
  */
@@ -78,7 +82,14 @@ public class JournalExport {
             "sequence",
             "change",
             "version",
-            "reason");
+            "reason",
+            "stage",
+            "week",
+            "winIds",
+            "proudOfShowingUp");
+
+    /** The cells of the last four columns (the practice's) in an entry's row. */
+    private static final List<String> NO_PRACTICE = List.of("", "", "", "");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -158,16 +169,16 @@ public class JournalExport {
                         .builder()
                         .setHeader(CSV_COLUMNS.toArray(String[]::new))
                         .get())) {
+            Map<String, Integer> subjectVersions = new HashMap<>();
             while (events.hasNext()) {
                 EventEnvelope envelope = envelope(events.next());
                 if (envelope == null) {
                     continue;
                 }
-                List<String> row = row(envelope);
-                if (row == null) {
-                    continue;
-                }
-                csv.printRecord(row);
+                int subjectVersion = envelope.payload().aboutAnEntry()
+                        ? 0
+                        : subjectVersions.merge(envelope.payload().entryId(), 1, Integer::sum);
+                csv.printRecord(row(envelope, subjectVersion));
                 rows++;
                 if (rows % 256 == 0) {
                     csv.flush();
@@ -177,7 +188,8 @@ public class JournalExport {
         return rows;
     }
 
-    private static List<String> row(EventEnvelope e) {
+    /** The event's row; {@code subjectVersion}: for a focus choice or reflection, how many of its kind so far. */
+    private static List<String> row(EventEnvelope e, int subjectVersion) {
         return e.payload().handleWith(new JournalEvent.Handler<>() {
             @Override
             public List<String> winLogged(WinLogged win) {
@@ -218,17 +230,38 @@ public class JournalExport {
                         List.of("", "", "", "", "", "", ""),
                         "RETRACTED",
                         retracted.version(),
-                        reason);
+                        reason,
+                        NO_PRACTICE);
             }
 
             @Override
             public List<String> focusAreaChosen(FocusAreaChosen chosen) {
-                return null; // TODO(h14-write): a CSV row of its own
+                return columns(
+                        e,
+                        "FOCUS",
+                        "",
+                        List.of("", chosen.area().name(), "", "", "", "", ""),
+                        "CHOSEN",
+                        subjectVersion,
+                        "",
+                        List.of(chosen.stage().name(), "", "", ""));
             }
 
             @Override
             public List<String> weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
-                return null; // TODO(h14-write): a CSV row of its own
+                return columns(
+                        e,
+                        "REFLECTION",
+                        "",
+                        List.of(reflection.answer() == null ? "" : cell(reflection.answer()), "", "", "", "", "", ""),
+                        "WRITTEN",
+                        subjectVersion,
+                        "",
+                        List.of(
+                                "",
+                                reflection.isoWeek(),
+                                cell(String.join("; ", reflection.winIds())),
+                                Boolean.toString(reflection.proudOfShowingUp())));
             }
         });
     }
@@ -242,7 +275,8 @@ public class JournalExport {
                 List.of(cell(text), area, cell(String.join("; ", tags)), "", "", "", ""),
                 change,
                 version,
-                "");
+                "",
+                NO_PRACTICE);
     }
 
     private static List<String> checkInRow(
@@ -261,13 +295,24 @@ public class JournalExport {
                         note == null ? "" : cell(note)),
                 change,
                 version,
-                "");
+                "",
+                NO_PRACTICE);
     }
 
-    /** One CSV row: kind, id, placement, the seven content cells, recorded, sequence, change, version, reason. */
+    /**
+     * One CSV row: kind, id, placement, the seven content cells, recorded, sequence, change, version, reason, and the
+     * four cells of the practice (stage, week, winIds, proudOfShowingUp).
+     */
     private static List<String> columns(
-            EventEnvelope e, String kind, String id, List<String> content, String change, int version, String reason) {
-        List<String> row = new java.util.ArrayList<>(17);
+            EventEnvelope e,
+            String kind,
+            String id,
+            List<String> content,
+            String change,
+            int version,
+            String reason,
+            List<String> practice) {
+        List<String> row = new java.util.ArrayList<>(CSV_COLUMNS.size());
         row.add(kind);
         row.add(cell(id));
         row.add(e.occurred().localDate().toString());
@@ -279,6 +324,7 @@ public class JournalExport {
         row.add(change);
         row.add(Integer.toString(version));
         row.add(reason);
+        row.addAll(practice);
         return row;
     }
 

@@ -22,6 +22,7 @@ import org.smallwins.journal.JournalDecider;
 import org.smallwins.journal.JournalPolicies;
 import org.smallwins.journal.JournalState;
 import org.smallwins.journal.Refusal;
+import org.smallwins.journal.SubjectMark;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ public class JournalImport {
 
     public Result importInto(String userId, InputStream body, String correlationId) throws IOException {
         try (Spool spool = Spool.of(body)) {
-            Map<String, EntryMark> wholeFile;
+            FileMarks wholeFile;
             try (InputStream in = spool.open()) {
                 wholeFile = check(in);
             }
@@ -97,11 +98,29 @@ public class JournalImport {
         return false;
     }
 
-    /** The first pass: everything checked, nothing stored; answers the mark of every entry in the file. */
-    Map<String, EntryMark> check(InputStream in) {
+    /**
+     * What a file holds, as the journal will remember it: the mark of every entry, and every mark of each journal-level
+     * subject (the focus, a week's reflection), version 1 first.
+     */
+    record FileMarks(Map<String, EntryMark> entries, Map<String, List<SubjectMark>> subjects) {
+
+        boolean isEmpty() {
+            return entries.isEmpty() && subjects.isEmpty();
+        }
+    }
+
+    /** The first pass: everything checked, nothing stored; answers the marks of everything in the file. */
+    FileMarks check(InputStream in) {
         Instant latest = clock.instant().plus(JournalPolicies.CLOCK_SKEW);
         Map<String, EntryMark> marks = new HashMap<>();
-        JournalState state = JournalState.of(marks::get, () -> null);
+        Map<String, List<SubjectMark>> subjects = new HashMap<>();
+        JournalState state = JournalState.of(
+                marks::get,
+                subject -> {
+                    List<SubjectMark> history = subjects.get(subject);
+                    return history == null ? null : history.get(history.size() - 1);
+                },
+                () -> null);
         reader.read(in, item -> {
             String at = "events[" + item.position() + "]";
             if (item.entry().decidedAt().isAfter(latest)) {
@@ -121,7 +140,13 @@ public class JournalImport {
                             "This event is not as the journal records it (its content, day, zone or instant).");
                 }
                 String entryId = event.payload().entryId();
-                marks.put(entryId, EntryMark.evolve(marks.get(entryId), event.payload(), event.occurred()));
+                if (SubjectMark.setsASubject(event.payload())) {
+                    List<SubjectMark> history = subjects.computeIfAbsent(entryId, id -> new ArrayList<>());
+                    history.add(SubjectMark.evolve(
+                            history.isEmpty() ? null : history.get(history.size() - 1), event.payload()));
+                } else {
+                    marks.put(entryId, EntryMark.evolve(marks.get(entryId), event.payload(), event.occurred()));
+                }
             } else if (decision instanceof Decision.Conflict) {
                 throw ImportRefusedException.invalid(
                         at + ".payload",
@@ -140,9 +165,10 @@ public class JournalImport {
                         ImportRefusedException.Kind.INVALID,
                         refused.refusals().stream().map(r -> fault(at, r)).toList());
             }
-            // Decision.AlreadyRecorded: the same entry twice in one file is recorded once.
+            // Decision.AlreadyRecorded: the same entry twice in one file is recorded once; a focus choice or a
+            // reflection equal to the current one (which an export never holds) likewise.
         });
-        return marks;
+        return new FileMarks(marks, subjects);
     }
 
     private static ImportRefusedException.Fault fault(String at, Refusal refusal) {
@@ -150,7 +176,7 @@ public class JournalImport {
     }
 
     /** The second pass: the entries, in order, to the journal in chunks. */
-    private Result send(String userId, InputStream in, String correlationId, Map<String, EntryMark> wholeFile) {
+    private Result send(String userId, InputStream in, String correlationId, FileMarks wholeFile) {
         long[] totals = new long[4];
         List<ImportedEntry> chunk = new ArrayList<>(chunkSize);
         int events = reader.read(in, item -> {
@@ -166,12 +192,12 @@ public class JournalImport {
     }
 
     private void sendChunk(
-            String userId,
-            List<ImportedEntry> chunk,
-            Map<String, EntryMark> wholeFile,
-            String correlationId,
-            long[] totals) {
-        var message = GenericCommandMessage.asCommandMessage(new ImportChunk(userId, chunk, wholeFile))
+            String userId, List<ImportedEntry> chunk, FileMarks wholeFile, String correlationId, long[] totals) {
+        var message = GenericCommandMessage.asCommandMessage(new ImportChunk(
+                        userId,
+                        chunk,
+                        wholeFile == null ? null : wholeFile.entries(),
+                        wholeFile == null ? null : wholeFile.subjects()))
                 .andMetaData(Map.of(JournalMetaData.CORRELATION_ID, correlationId));
         ImportAccepted accepted = commands.sendAndWait(message);
         totals[0]++;

@@ -27,15 +27,21 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.FocusArea;
+import org.smallwins.contract.FocusAreaChosen;
+import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.Occurred;
+import org.smallwins.contract.StageOfChange;
 import org.smallwins.contract.ToleranceWindow;
+import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.journal.ChooseFocusArea;
 import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.Refusal;
+import org.smallwins.journal.WriteWeeklyReflection;
 
 /**
  * The aggregate wires the journal's decider to Axon: it evolves its state from stored events, applies what the
@@ -370,8 +376,28 @@ class JournalTest {
          * retraction; Axon skips snapshots of another revision.
          */
         @Test
-        void is_of_revision_3() {
-            assertThat(serializer.typeForClass(Journal.class).getRevision()).isEqualTo("3");
+        void is_of_revision_4() {
+            assertThat(serializer.typeForClass(Journal.class).getRevision()).isEqualTo("4");
+        }
+
+        @Test
+        void keeps_the_focus_and_each_weeks_reflection_as_hashes_only_and_still_recognises_them() {
+            String secret = "my very private reflection";
+            Journal journal = journalWith(
+                    new WinLogged("w1", "I rested", FocusArea.REST, List.of()),
+                    new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                    new WeeklyReflectionWritten("2026-W48", secret, List.of("w1"), true));
+
+            byte[] snapshot = serializer.serialize(journal, byte[].class).getData();
+            Journal restored = serializer.deserialize(serializer.serialize(journal, byte[].class));
+
+            assertThat(new String(snapshot, StandardCharsets.UTF_8))
+                    .contains("journal:focus", "journal:reflection:2026-W48")
+                    .doesNotContain(secret, "BOUNDARIES", "CONTEMPLATION");
+            assertThat(restored.decide(focus(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION), CLOCK, "r"))
+                    .isEqualTo(EntryOutcome.ALREADY_RECORDED);
+            assertThat(restored.decide(reflection("2026-W48", secret, true, "w1"), CLOCK, "r"))
+                    .isEqualTo(EntryOutcome.ALREADY_RECORDED);
         }
 
         @Test
@@ -410,5 +436,97 @@ class JournalTest {
         assertThat(checkIn("c1", 1, 1, ToleranceWindow.WITHIN, secret, null, BERLIN)
                         .toString())
                 .doesNotContain(secret);
+    }
+
+    static ForJournal focus(FocusArea area, StageOfChange stage) {
+        return new ForJournal(USER, new ChooseFocusArea(area, stage, Optional.empty()));
+    }
+
+    static ForJournal reflection(String week, String answer, boolean proud, String... winIds) {
+        return new ForJournal(
+                USER,
+                new WriteWeeklyReflection(week, Optional.ofNullable(answer), List.of(winIds), proud, Optional.empty()));
+    }
+
+    @Nested
+    class The_practice {
+
+        final EventMessage<?> rested =
+                stored(new WinLogged("w1", "I rested", FocusArea.REST, List.of()), today("Pacific/Auckland"));
+
+        @Test
+        void a_focus_choice_is_recorded_in_the_latest_zone_and_answers_with_the_sequence_and_its_version() {
+            fixture.given(rested)
+                    .when(focus(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION), CORRELATION)
+                    .expectEvents(expected(
+                            new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                            today("Pacific/Auckland")))
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 2, 1));
+        }
+
+        @Test
+        void the_same_choice_again_records_nothing_and_a_new_stage_is_the_next_version() {
+            EventMessage<?> chosen =
+                    stored(new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION), today(BERLIN));
+            fixture.given(rested, chosen)
+                    .when(focus(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION), CORRELATION)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 2, 1));
+            fixture.given(rested, chosen)
+                    .when(focus(FocusArea.BOUNDARIES, StageOfChange.ACTION), CORRELATION)
+                    .expectEvents(
+                            expected(new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.ACTION), today(BERLIN)))
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 3, 2));
+        }
+
+        @Test
+        void a_focus_choice_made_in_a_zone_is_the_default_zone_of_the_next_win() {
+            fixture.given(stored(new FocusAreaChosen(FocusArea.REST, StageOfChange.ACTION), today("Asia/Tokyo")))
+                    .when(win("w1", "I rested", FocusArea.REST, List.of(), null, null), CORRELATION)
+                    .expectEvents(
+                            expected(new WinLogged("w1", "I rested", FocusArea.REST, List.of()), today("Asia/Tokyo")));
+        }
+
+        @Test
+        void a_reflection_is_recorded_and_another_for_the_same_week_replaces_it_as_the_next_version() {
+            EventMessage<?> written =
+                    stored(new WeeklyReflectionWritten("2026-W48", "I rested", List.of("w1"), true), today(BERLIN));
+            fixture.given(rested)
+                    .when(reflection("2026-W48", " I rested ", true, "w1"), CORRELATION)
+                    .expectEvents(expected(
+                            new WeeklyReflectionWritten("2026-W48", "I rested", List.of("w1"), true),
+                            today("Pacific/Auckland")))
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 2, 1));
+            fixture.given(rested, written)
+                    .when(reflection("2026-W48", "I rested", true, "w1"), CORRELATION)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.ALREADY_RECORDED, 2, 1));
+            fixture.given(rested, written)
+                    .when(reflection("2026-W48", "I rested", false, "w1"), CORRELATION)
+                    .expectEvents(expected(
+                            new WeeklyReflectionWritten("2026-W48", "I rested", List.of("w1"), false), today(BERLIN)))
+                    .expectResultMessagePayload(new EntryAccepted(EntryOutcome.RECORDED, 3, 2));
+        }
+
+        @Test
+        void a_reflection_choosing_a_win_the_journal_does_not_hold_is_refused_by_position() {
+            fixture.given(rested)
+                    .when(reflection("2026-W48", null, true, "w1", "w-elsewhere"), CORRELATION)
+                    .expectNoEvents()
+                    .expectException(refusedFor("winIds.not-in-week"));
+        }
+
+        @Test
+        void after_an_erasure_the_focus_and_reflections_are_forgotten_with_the_entries() {
+            fixture.given(
+                            rested,
+                            stored(new FocusAreaChosen(FocusArea.REST, StageOfChange.ACTION), today(BERLIN)),
+                            new GenericEventMessage<>(
+                                    new JournalErased("e-1", "k-1", 2, 2, "x"),
+                                    JournalMetaData.of(USER, today("UTC"), "req-0")))
+                    .when(focus(FocusArea.REST, StageOfChange.ACTION), CORRELATION)
+                    .expectNoEvents()
+                    .expectException(refusedFor("zone.required"));
+        }
     }
 }

@@ -43,6 +43,10 @@ class CheckingAnImportTest {
     }
 
     Map<String, EntryMark> check(String file) {
+        return marks(file).entries();
+    }
+
+    JournalImport.FileMarks marks(String file) {
         return journalImport.check(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
     }
 

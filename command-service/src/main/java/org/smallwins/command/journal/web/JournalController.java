@@ -228,6 +228,78 @@ class JournalController {
                 .build();
     }
 
+    private static final String REPLACES = " A PUT of the whole current value, idempotent by nature: the same content "
+            + "as the current one is 200 `ALREADY_RECORDED` and records nothing (a retry); other content is 200 "
+            + "`RECORDED`, a new event that replaces it (the history keeps every one). There is no conflict (409): no "
+            + "client-chosen id can be reused with other content.";
+
+    @Operation(
+            summary = "Choose your focus area and stage of change",
+            description = "The one area you focus on (rest, boundaries, self-compassion…) and where you are with it. "
+                    + "422 for an area or stage outside the vocabulary, or without a zone before your first entry."
+                    + REPLACES + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Chosen, or already the current choice",
+            headers =
+                    @Header(
+                            name = JournalSequence.HEADER,
+                            description = SEQUENCE_HEADER,
+                            schema = @Schema(type = "integer", format = "int64")))
+    @PutMapping(path = "/focus", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<FocusResponse> chooseFocus(
+            @RequestBody ChooseFocusRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
+        var choice = JournalRequests.chooseFocusArea(body.area(), body.stage(), body.zone())
+                .orThrow();
+        EntryAccepted accepted = send(new ForJournal(caller.getSubject(), choice), request);
+        return ResponseEntity.ok()
+                .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
+                .body(new FocusResponse(
+                        choice.area().name(),
+                        choice.stage().name(),
+                        accepted.outcome().name(),
+                        accepted.sequence(),
+                        accepted.version()));
+    }
+
+    @Operation(
+            summary = "Write the weekly reflection",
+            description = "For an ISO week (`2026-W48`) up to your current one: your answer to \"How did I learn to "
+                    + "honor myself this week?\" (optional, at most 2,000 characters), up to five of that week's own "
+                    + "wins in the order you choose them, and whether you affirm \"I'm proud of myself for showing "
+                    + "up\". 422 for a week that is not an ISO week or lies after your current week (in your zone), an "
+                    + "answer too long, more than five wins or one twice, or a win that is not one of yours in that week "
+                    + "(named by its position, `winIds[2]`)." + REPLACES + READ_YOUR_WRITES)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Written, or already so",
+            headers =
+                    @Header(
+                            name = JournalSequence.HEADER,
+                            description = SEQUENCE_HEADER,
+                            schema = @Schema(type = "integer", format = "int64")))
+    @PutMapping(path = "/reflections/{isoWeek}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReflectionResponse> writeReflection(
+            @Parameter(description = "The ISO week reflected on", example = "2026-W48") @PathVariable String isoWeek,
+            @RequestBody WriteReflectionRequest body,
+            @AuthenticationPrincipal Jwt caller,
+            HttpServletRequest request) {
+        var reflection = JournalRequests.writeWeeklyReflection(
+                        isoWeek, body.answer(), body.winIds(), body.proudOfShowingUp(), body.zone())
+                .orThrow();
+        EntryAccepted accepted = send(new ForJournal(caller.getSubject(), reflection), request);
+        return ResponseEntity.ok()
+                .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
+                .body(new ReflectionResponse(
+                        reflection.isoWeek(),
+                        reflection.winIds(),
+                        reflection.proudOfShowingUp(),
+                        reflection.answer().filter(answer -> !answer.isBlank()).isPresent(),
+                        accepted.outcome().name(),
+                        accepted.sequence(),
+                        accepted.version()));
+    }
+
     /**
      * Sends the command and waits for its outcome. If another instance of this service appended to the same journal in
      * the meantime, the gateway's retry scheduler decides the command again on the journal as it now is (see
