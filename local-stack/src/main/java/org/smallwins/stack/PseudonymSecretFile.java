@@ -39,7 +39,9 @@ final class PseudonymSecretFile {
                     directory, FILE, ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             try {
                 Files.writeString(
-                        temporary, Base64.getUrlEncoder().withoutPadding().encodeToString(random), StandardCharsets.UTF_8);
+                        temporary,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(random),
+                        StandardCharsets.UTF_8);
                 try {
                     Files.move(temporary, file);
                 } catch (FileAlreadyExistsException raced) {

@@ -41,8 +41,7 @@ class AnalyticsController {
             @AuthenticationPrincipal Jwt caller,
             @Parameter(description = "First week, a block's first (2026-W01)") @RequestParam(required = false)
                     String from,
-            @Parameter(description = "Last week, a block's last (2026-W12)") @RequestParam(required = false)
-                    String to,
+            @Parameter(description = "Last week, a block's last (2026-W12)") @RequestParam(required = false) String to,
             @Parameter(description = "focusArea, stage or none (default)") @RequestParam(required = false)
                     String groupBy) {
         return queries.cohorts(caller.getSubject(), from, to, groupBy);

@@ -36,13 +36,15 @@ public record AnalyticsProperties(
                     "smallwins.analytics.block-weeks (SMALLWINS_ANALYTICS_BLOCK_WEEKS) must be 1 to 13");
         }
         if (pseudonymSecret == null || pseudonymSecret.length() < 32) {
-            throw new IllegalStateException("smallwins.analytics.pseudonym-secret (SMALLWINS_ANALYTICS_PSEUDONYM_SECRET) "
-                    + "must be set to a random secret of at least 32 characters: it keeps the analytics pseudonyms "
-                    + "from being linked to people");
+            throw new IllegalStateException(
+                    "smallwins.analytics.pseudonym-secret (SMALLWINS_ANALYTICS_PSEUDONYM_SECRET) "
+                            + "must be set to a random secret of at least 32 characters: it keeps the analytics pseudonyms "
+                            + "from being linked to people");
         }
         if (pseudonymPeriod == null || !pseudonymPeriod.matches("[A-Za-z0-9._-]{1,32}")) {
-            throw new IllegalStateException("smallwins.analytics.pseudonym-period (SMALLWINS_ANALYTICS_PSEUDONYM_PERIOD) "
-                    + "must be 1 to 32 letters, digits, '.', '_' or '-'");
+            throw new IllegalStateException(
+                    "smallwins.analytics.pseudonym-period (SMALLWINS_ANALYTICS_PSEUDONYM_PERIOD) "
+                            + "must be 1 to 32 letters, digits, '.', '_' or '-'");
         }
     }
 

@@ -26,7 +26,14 @@ public class CohortQueries {
             throw refused;
         }
         CohortReport report = cohorts.report(query, facts.facts());
-        audit.record(analyst, correlationId, from, to, groupBy, "ANSWERED", report.cells().size());
+        audit.record(
+                analyst,
+                correlationId,
+                from,
+                to,
+                groupBy,
+                "ANSWERED",
+                report.cells().size());
         return report;
     }
 }

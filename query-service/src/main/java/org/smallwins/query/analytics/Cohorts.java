@@ -118,8 +118,8 @@ public final class Cohorts {
             throw new InvalidQueryException(
                     "from",
                     "from.block-start",
-                    "Ranges are whole blocks of " + blockWeeks + " weeks: start at a block's first week (week "
-                            + "1, " + (1 + blockWeeks) + ", " + (1 + 2 * blockWeeks) + ", … of a year).");
+                    "Ranges are whole blocks of " + blockWeeks + " weeks: start at a block's first week (week " + "1, "
+                            + (1 + blockWeeks) + ", " + (1 + 2 * blockWeeks) + ", … of a year).");
         }
         if (!last.equals(end(block(last)))) {
             throw new InvalidQueryException(
@@ -165,8 +165,8 @@ public final class Cohorts {
             contributors.values().forEach(byGroup -> suppressed.addAll(suppress(byGroup)));
             hidden.put(family, suppressed);
         }
-        Map<String, List<WeeklyFact>> byGroup = new TreeMap<>(Comparator.comparingInt(Cohorts::order)
-                .thenComparing(Comparator.naturalOrder()));
+        Map<String, List<WeeklyFact>> byGroup =
+                new TreeMap<>(Comparator.comparingInt(Cohorts::order).thenComparing(Comparator.naturalOrder()));
         for (WeeklyFact fact : inRange) {
             byGroup.computeIfAbsent(group(fact, query.groupBy()), g -> new ArrayList<>())
                     .add(fact);
@@ -345,7 +345,8 @@ public final class Cohorts {
                     continue;
                 }
                 if (next == null
-                        || entry.getValue().size() < contributorsByGroup.get(next).size()) {
+                        || entry.getValue().size()
+                                < contributorsByGroup.get(next).size()) {
                     next = entry.getKey();
                 }
             }

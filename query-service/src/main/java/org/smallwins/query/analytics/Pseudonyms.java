@@ -33,7 +33,8 @@ public final class Pseudonyms {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] digest = mac.doFinal(("smallwins-analytics/1|" + period + "|" + userId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal(("smallwins-analytics/1|" + period + "|" + userId).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

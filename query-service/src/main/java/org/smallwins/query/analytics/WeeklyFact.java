@@ -137,7 +137,9 @@ public record WeeklyFact(
                 throw new IllegalArgumentException("not weekly facts of version " + VERSION);
             }
             Map<String, Integer> areas = new TreeMap<>();
-            root.path("winsByFocusArea").properties().forEach(e -> areas.put(e.getKey(), e.getValue().asInt()));
+            root.path("winsByFocusArea")
+                    .properties()
+                    .forEach(e -> areas.put(e.getKey(), e.getValue().asInt()));
             return new WeeklyFact(
                     root.path("pseudonym").asString(),
                     root.path("period").asString(),

@@ -2,17 +2,17 @@ package org.smallwins.query.projection;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.smallwins.contract.EventEnvelope;
-import org.smallwins.query.readstore.ReadStore;
 import org.smallwins.contract.AnalyticsConsentGiven;
 import org.smallwins.contract.AnalyticsConsentWithdrawn;
+import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.JournalEvent;
-import java.util.ArrayList;
-import java.util.TreeSet;
+import org.smallwins.query.readstore.ReadStore;
 
 /**
  * Each person's journal summary: the zone of their latest event (their "this week") and when it was recorded. Its
@@ -46,7 +46,8 @@ class JournalSummaryReadModel extends ReadModel {
         Document journal = document != null ? document : new Document("_id", envelope.userId());
         JournalEvent event = envelope.payload();
         boolean consent = event instanceof AnalyticsConsentGiven || event instanceof AnalyticsConsentWithdrawn;
-        // A consent is made in no zone the person chose: it keeps the zone they have (UTC only for a journal with none).
+        // A consent is made in no zone the person chose: it keeps the zone they have (UTC only for a journal with
+        // none).
         if (!consent || !journal.containsKey("zone")) {
             journal.put("zone", envelope.occurred().zone());
         }

@@ -71,8 +71,7 @@ public class WeeklyFactsPublisher {
      * After a batch (no erasure in it) was applied: {@code summaries} are the batch's people's summaries as they are
      * now, {@code transitions} what each event did to its entry.
      */
-    void published(
-            List<EventEnvelope> events, Map<String, EntryTransition> transitions, Map<String, Document> people) {
+    void published(List<EventEnvelope> events, Map<String, EntryTransition> transitions, Map<String, Document> people) {
         Map<String, Asked> asked = new LinkedHashMap<>();
         for (EventEnvelope envelope : events) {
             Asked person = asked.computeIfAbsent(envelope.userId(), u -> new Asked());
@@ -82,10 +81,11 @@ public class WeeklyFactsPublisher {
                 person.withdrawn = true;
             } else if (envelope.payload() instanceof FocusAreaChosen) {
                 YearWeek week = YearWeek.from(envelope.occurred().localDate());
-                person.focusFrom = person.focusFrom == null || week.isBefore(person.focusFrom) ? week : person.focusFrom;
+                person.focusFrom =
+                        person.focusFrom == null || week.isBefore(person.focusFrom) ? week : person.focusFrom;
             }
-            person.weeks.addAll(summaries.weeksOf(
-                    envelope, transitions.getOrDefault(envelope.eventId(), EntryTransition.NONE)));
+            person.weeks.addAll(
+                    summaries.weeksOf(envelope, transitions.getOrDefault(envelope.eventId(), EntryTransition.NONE)));
         }
         Map<String, List<String>> toPublish = new LinkedHashMap<>();
         List<Send> sends = new ArrayList<>();
@@ -94,7 +94,8 @@ public class WeeklyFactsPublisher {
             String userId = entry.getKey();
             Asked person = entry.getValue();
             Document summary = people.get(userId);
-            Document analytics = summary == null ? null : summary.get(JournalSummaryReadModel.ANALYTICS, Document.class);
+            Document analytics =
+                    summary == null ? null : summary.get(JournalSummaryReadModel.ANALYTICS, Document.class);
             if (analytics == null) {
                 continue;
             }
@@ -184,13 +185,15 @@ public class WeeklyFactsPublisher {
         weeksByPerson.forEach((userId, weeks) -> weeks.forEach(w -> weekIds.add(userId + "|" + w)));
         Map<String, Document> weekDocuments = new HashMap<>();
         for (int from = 0; from < weekIds.size(); from += 64) {
-            for (Document week : store.weeks().find(in("_id", weekIds.subList(from, Math.min(weekIds.size(), from + 64))))) {
+            for (Document week :
+                    store.weeks().find(in("_id", weekIds.subList(from, Math.min(weekIds.size(), from + 64))))) {
                 weekDocuments.put(week.getString("_id"), week);
             }
         }
         Map<String, List<Document>> choices = new HashMap<>();
         for (Document focus : store.focus().find(in("_id", new ArrayList<>(weeksByPerson.keySet())))) {
-            choices.put(focus.getString("_id"), focus.getList(FocusHistoryReadModel.CHOICES, Document.class, List.of()));
+            choices.put(
+                    focus.getString("_id"), focus.getList(FocusHistoryReadModel.CHOICES, Document.class, List.of()));
         }
         weeksByPerson.forEach((userId, weeks) -> {
             String pseudonym = pseudonyms.of(userId);
