@@ -37,7 +37,8 @@ import org.threeten.extra.YearWeek;
  *
  * <p><b>Transitions</b> between consecutive weeks count in the block of the later week (the move from the week before
  * a range into its first week belongs to the range), so a range's transitions are its blocks' too, and each kind of
- * move is suppressed the same way (its contributors: the people who made it).
+ * move is shown only if every block of the range has none of it or at least k people making it (no total of them is
+ * published, so there is nothing to subtract a suppressed kind from).
  */
 public final class Cohorts {
 
@@ -162,7 +163,7 @@ public final class Cohorts {
                 }
             }
             Set<String> suppressed = new HashSet<>();
-            contributors.values().forEach(byGroup -> suppressed.addAll(suppress(byGroup)));
+            contributors.values().forEach(byGroup -> suppressed.addAll(suppress(byGroup, true)));
             hidden.put(family, suppressed);
         }
         Map<String, List<WeeklyFact>> byGroup =
@@ -299,7 +300,9 @@ public final class Cohorts {
             people.computeIfAbsent(kind, g -> new HashSet<>()).add(fact.pseudonym());
         }
         Set<String> suppressed = new HashSet<>();
-        contributors.values().forEach(byKind -> suppressed.addAll(suppress(byKind)));
+        // No total of transitions is published, nor any grouping of them: nothing subtracts to a suppressed kind, so
+        // each kind only needs its own k (per block, as the cells).
+        contributors.values().forEach(byKind -> suppressed.addAll(suppress(byKind, false)));
         List<CohortReport.Transition> transitions = new ArrayList<>();
         for (StageOfChange from : StageOfChange.values()) {
             for (StageOfChange to : StageOfChange.values()) {
@@ -323,17 +326,17 @@ public final class Cohorts {
 
     /**
      * The groups of one block (one grouping, one family) that may not be shown: those with 1 to k-1 contributors, and
-     * then the smallest shown ones until the suppressed together have at least k distinct contributors (or none are
-     * left to add).
+     * then ({@code complementary}) the smallest shown ones until the suppressed together have at least k distinct
+     * contributors (or none are left to add).
      */
-    Set<String> suppress(Map<String, Set<String>> contributorsByGroup) {
+    Set<String> suppress(Map<String, Set<String>> contributorsByGroup, boolean complementary) {
         Set<String> suppressed = new LinkedHashSet<>();
         contributorsByGroup.forEach((group, people) -> {
             if (!people.isEmpty() && people.size() < k) {
                 suppressed.add(group);
             }
         });
-        while (!suppressed.isEmpty()) {
+        while (complementary && !suppressed.isEmpty()) {
             Set<String> together = new HashSet<>();
             suppressed.forEach(group -> together.addAll(contributorsByGroup.get(group)));
             if (together.size() >= k) {
