@@ -451,8 +451,8 @@ class AnalyticsDoneWhenTest {
                 .containsExactly(
                         expected("REST", in(FocusArea.REST)),
                         CohortReport.Cell.suppressed("BOUNDARIES"), // with it, the 9 cannot be derived from none
-                        expected("FEELINGS", in(FocusArea.FEELINGS)),
-                        CohortReport.Cell.suppressed("SELF_COMPASSION")); // 9 people
+                        CohortReport.Cell.suppressed("SELF_COMPASSION"), // 9 people
+                        expected("FEELINGS", in(FocusArea.FEELINGS)));
         assertThat(byArea.k()).isEqualTo(10);
         assertThat(byArea.stageTransitions())
                 .containsExactly(new CohortReport.Transition("CONTEMPLATION", "ACTION", false, 12, 12));
