@@ -20,7 +20,8 @@ class DevTokenEndpointTest {
 
     static HttpResponse<String> get(DevTokenEndpoint endpoint, String query) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(endpoint.url() + "/token?" + query)).build(),
+                HttpRequest.newBuilder(URI.create(endpoint.url() + "/token?" + query))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -34,9 +35,11 @@ class DevTokenEndpointTest {
             HttpResponse<String> admin = get(endpoint, "user=ada&scope=admin");
 
             assertThat(person.statusCode()).isEqualTo(200);
-            assertThat(SignedJWT.parse(person.body()).getJWTClaimsSet().getClaim("scope")).isNull();
+            assertThat(SignedJWT.parse(person.body()).getJWTClaimsSet().getClaim("scope"))
+                    .isNull();
             assertThat(analyst.statusCode()).isEqualTo(200);
-            assertThat(SignedJWT.parse(analyst.body()).getJWTClaimsSet().getSubject()).isEqualTo("ada");
+            assertThat(SignedJWT.parse(analyst.body()).getJWTClaimsSet().getSubject())
+                    .isEqualTo("ada");
             assertThat(SignedJWT.parse(analyst.body()).getJWTClaimsSet().getStringClaim("scope"))
                     .isEqualTo("analytics:read");
             assertThat(admin.statusCode()).isEqualTo(400);

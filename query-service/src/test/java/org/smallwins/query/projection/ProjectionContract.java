@@ -1151,9 +1151,13 @@ abstract class ProjectionContract {
         LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
         applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
         applied(envelope(
-                ALICE, new AnalyticsConsentGiven(), Occurred.at(monday.plusHours(1).atZone(UTC).toInstant(), UTC)));
+                ALICE,
+                new AnalyticsConsentGiven(),
+                Occurred.at(monday.plusHours(1).atZone(UTC).toInstant(), UTC)));
         EventEnvelope withdrawn = envelope(
-                ALICE, new AnalyticsConsentWithdrawn(), Occurred.at(monday.plusHours(2).atZone(UTC).toInstant(), UTC));
+                ALICE,
+                new AnalyticsConsentWithdrawn(),
+                Occurred.at(monday.plusHours(2).atZone(UTC).toInstant(), UTC));
         applied(withdrawn);
         applied(withdrawn); // redelivered
 
