@@ -646,6 +646,97 @@ class CommandServiceIntegrationTest {
     }
 
     @Test
+    @Order(5)
+    @SuppressWarnings("rawtypes")
+    void the_focus_and_a_weekly_reflection_are_written_through_the_journal_and_the_topic_carries_them_sealed() {
+        String user = "practice-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        String answer = "Narwhal lantern reflection 7e2a";
+        String week = org.threeten.extra.YearWeek.now(java.time.ZoneId.of("Europe/Berlin"))
+                .toString();
+        String nextWeek = org.threeten.extra.YearWeek.parse(week).plusWeeks(1).toString();
+        assertThat(logWin(user, "w1", "Today I said no", "log-1")).isEqualTo(201);
+        assertThat(logWin(user, "w2", "Today I rested", "log-2")).isEqualTo(201);
+        assertThat(logWin(other, "elsewhere-9f", "Today I walked", "log-3")).isEqualTo(201);
+        Map<String, Object> contemplation = Map.of("area", "BOUNDARIES", "stage", "CONTEMPLATION");
+
+        ResponseEntity<Map> chosen = change(user, HttpMethod.PUT, "/api/journal/focus", null, contemplation);
+        ResponseEntity<Map> again = change(user, HttpMethod.PUT, "/api/journal/focus", null, contemplation);
+        ResponseEntity<Map> action = change(
+                user, HttpMethod.PUT, "/api/journal/focus", null, Map.of("area", "BOUNDARIES", "stage", "ACTION"));
+
+        assertThat(chosen.getStatusCode().value()).isEqualTo(200);
+        assertThat(chosen.getHeaders().getFirst("Journal-Sequence")).isEqualTo("3");
+        assertThat(chosen.getBody())
+                .containsEntry("outcome", "RECORDED")
+                .containsEntry("area", "BOUNDARIES")
+                .containsEntry("stage", "CONTEMPLATION")
+                .containsEntry("version", 1);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody()).containsEntry("outcome", "ALREADY_RECORDED").containsEntry("sequence", 3);
+        assertThat(action.getBody()).containsEntry("outcome", "RECORDED").containsEntry("version", 2);
+        assertThat(action.getHeaders().getFirst("Journal-Sequence")).isEqualTo("4");
+
+        Map<String, Object> reflection =
+                Map.of("answer", " " + answer + " ", "winIds", List.of("w2", "w1"), "proudOfShowingUp", true);
+        ResponseEntity<Map> written =
+                change(user, HttpMethod.PUT, "/api/journal/reflections/" + week, null, reflection);
+        ResponseEntity<Map> rewritten =
+                change(user, HttpMethod.PUT, "/api/journal/reflections/" + week, null, reflection);
+        ResponseEntity<Map> othersWin = change(
+                user,
+                HttpMethod.PUT,
+                "/api/journal/reflections/" + week,
+                null,
+                Map.of("winIds", List.of("w1", "elsewhere-9f")));
+        ResponseEntity<Map> ahead = change(
+                user, HttpMethod.PUT, "/api/journal/reflections/" + nextWeek, null, Map.of("proudOfShowingUp", true));
+
+        assertThat(written.getStatusCode().value()).isEqualTo(200);
+        assertThat(written.getHeaders().getFirst("Journal-Sequence")).isEqualTo("5");
+        assertThat(written.getBody())
+                .containsEntry("outcome", "RECORDED")
+                .containsEntry("isoWeek", week)
+                .containsEntry("winIds", List.of("w2", "w1"))
+                .containsEntry("answered", true);
+        assertThat(written.getBody().toString()).doesNotContain(answer);
+        assertThat(rewritten.getBody())
+                .containsEntry("outcome", "ALREADY_RECORDED")
+                .containsEntry("sequence", 5);
+        assertThat(othersWin.getStatusCode().value()).as("another person's win").isEqualTo(422);
+        assertThat(othersWin.getBody().toString()).contains("winIds[1]").doesNotContain("elsewhere-9f");
+        assertThat(ahead.getStatusCode().value()).as("a week ahead").isEqualTo(422);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domainevententry where aggregateidentifier = ?", Long.class, user))
+                .as("two wins, two focus choices and one reflection are stored")
+                .isEqualTo(5L);
+
+        List<byte[]> records = rawRecords(user, 5);
+        assertThat(records).hasSize(5);
+        assertThat(records).allSatisfy(raw -> {
+            assertThat(codec.decode(raw)).isInstanceOf(DecodeResult.Sealed.class);
+            assertThat(new String(raw, java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain(answer, "BOUNDARIES", "CONTEMPLATION", "proudOfShowingUp");
+        });
+        List<EventEnvelope> envelopes = records.stream().map(this::opened).toList();
+        assertThat(envelopes)
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        "WinLogged", "WinLogged", "FocusAreaChosen", "FocusAreaChosen", "WeeklyReflectionWritten");
+        assertThat(envelopes.get(2).payload())
+                .isEqualTo(new org.smallwins.contract.FocusAreaChosen(
+                        org.smallwins.contract.FocusArea.BOUNDARIES,
+                        org.smallwins.contract.StageOfChange.CONTEMPLATION));
+        assertThat(envelopes.get(3).payload())
+                .isEqualTo(new org.smallwins.contract.FocusAreaChosen(
+                        org.smallwins.contract.FocusArea.BOUNDARIES, org.smallwins.contract.StageOfChange.ACTION));
+        assertThat(envelopes.get(4).payload())
+                .isEqualTo(new org.smallwins.contract.WeeklyReflectionWritten(week, answer, List.of("w2", "w1"), true));
+        assertThat(envelopes.get(4).occurred().zone()).as("the latest zone").isEqualTo("Europe/Berlin");
+        assertThat(envelopes.get(4).sequence()).isEqualTo(5);
+    }
+
+    @Test
     @Order(6)
     void a_snapshot_of_an_older_shape_is_ignored_and_the_journal_is_loaded_from_its_events() {
         String user = "old-snapshot-" + UUID.randomUUID();

@@ -10,7 +10,11 @@ final class ReadShapes {
 
     private ReadShapes() {}
 
-    record TimelinePage(List<TimelineEntry> items, String nextCursor) {}
+    record TimelinePage(List<TimelineEntry> items, boolean hasMore, String nextCursor) {
+        TimelinePage(List<TimelineEntry> items, String nextCursor) {
+            this(items, nextCursor != null, nextCursor);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TimelineEntry(

@@ -70,7 +70,7 @@ class ReadControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/invalid-query"))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].rule").value(rule));
+                .andExpect(jsonPath("$.errors[0].code").value(rule));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JournalPipelineEndToEndTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forServices("command-service", "query-service");
     static final String SECRET_SENTENCE = "Today I told my sister the truth about the quiet blue kettle";
 
     /** Kept under target/ so the services' logs can be read after a run. */

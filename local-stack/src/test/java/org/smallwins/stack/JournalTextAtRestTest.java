@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JournalTextAtRestTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forServices("command-service", "query-service");
     static final Path data =
             Path.of("target", "at-rest-" + System.currentTimeMillis()).toAbsolutePath();
 

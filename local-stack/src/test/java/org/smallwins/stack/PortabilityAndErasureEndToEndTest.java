@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PortabilityAndErasureEndToEndTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forServices("command-service", "query-service");
     static final String SENTENCE = "Today I sang to the lighthouse keeper's ginger cat";
     static final String NOTE = "rain on the copper roof all night";
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadModelsAcrossRestartsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forServices("command-service", "query-service");
     static final String REBUILD_LOG_LINE = "Rebuilding the read models from the beginning of the journal topic";
 
     static final Path data =

@@ -1,5 +1,7 @@
 package org.smallwins.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.smallwins.journal.EntryConflictException;
 import org.smallwins.journal.EntryNotFoundException;
 import org.smallwins.journal.EntryRefusedException;
@@ -8,12 +10,12 @@ import org.smallwins.journal.EntryVersionMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The journal decider's refusals as problem details, for every service that writes through it (the command service and
@@ -27,61 +29,44 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class JournalProblems {
 
     @ExceptionHandler(EntryRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(EntryRefusedException refused) {
+    ResponseEntity<ProblemDetail> refused(EntryRefusedException refused, HttpServletRequest request) {
         var errors = refused.refusals().stream()
-                .map(r -> new Problems.FieldError(r.field(), r.rule(), r.detail()))
+                .map(r -> inBody(request, r.field())
+                        ? Problems.FieldError.inBody(r.field(), r.rule(), r.detail())
+                        : new Problems.FieldError(r.field(), r.rule(), r.detail()))
                 .toList();
-        return ResponseEntity.unprocessableContent()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(
-                        HttpStatus.UNPROCESSABLE_CONTENT, "entry-refused", "Entry not recorded", errors));
+        return answer(Problems.invalidFields(ProblemType.ENTRY_REFUSED, errors));
     }
 
     @ExceptionHandler(EntryConflictException.class)
     ResponseEntity<ProblemDetail> conflict(EntryConflictException conflict) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.CONFLICT,
-                        "entry-id-taken",
-                        "Id already used",
-                        "An entry with this id was already recorded with different content. Corrections are made as new entries; "
-                                + "choose a new id for a new entry."));
+        return answer(Problems.of(
+                ProblemType.ENTRY_ID_TAKEN,
+                "An entry with this id was already recorded with different content. Corrections are made as new entries; "
+                        + "choose a new id for a new entry."));
     }
 
     @ExceptionHandler(EntryRetractedException.class)
     ResponseEntity<ProblemDetail> retracted(EntryRetractedException retracted) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.CONFLICT,
-                        "entry-retracted",
-                        "Entry retracted",
-                        "This entry was retracted: it can no longer be corrected, and its id cannot be used again. "
-                                + "Log a new entry with a new id."));
+        return answer(Problems.of(
+                ProblemType.ENTRY_RETRACTED,
+                "This entry was retracted: it can no longer be corrected, and its id cannot be used again. "
+                        + "Log a new entry with a new id."));
     }
 
     @ExceptionHandler(EntryNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(EntryNotFoundException notFound) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.NOT_FOUND,
-                        "entry-not-found",
-                        "No such entry",
-                        "Your journal has no entry of this kind with this id."));
+        return answer(Problems.of(ProblemType.ENTRY_NOT_FOUND, "Your journal has no entry of this kind with this id."));
     }
 
     @ExceptionHandler(EntryVersionMismatchException.class)
     ResponseEntity<ProblemDetail> stale(EntryVersionMismatchException stale) {
         ProblemDetail problem = Problems.of(
-                HttpStatus.PRECONDITION_FAILED,
-                "entry-version-mismatch",
-                "Entry changed since you read it",
+                ProblemType.ENTRY_VERSION_MISMATCH,
                 "The entry is at another version than the one your If-Match names; nothing was changed. Read it "
                         + "again, then send your change with its current version.");
         problem.setProperty("currentVersion", stale.currentVersion());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+        return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.ETAG, IfMatch.etag(stale.currentVersion()))
                 .body(problem);
@@ -89,24 +74,37 @@ public class JournalProblems {
 
     @ExceptionHandler(IfMatch.Missing.class)
     ResponseEntity<ProblemDetail> ifMatchMissing(IfMatch.Missing missing) {
-        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.PRECONDITION_REQUIRED,
-                        "if-match-required",
-                        "If-Match required",
-                        "Send the entry's ETag in If-Match (for example If-Match: \"1\"), so a change never "
-                                + "overwrites one you have not seen."));
+        return answer(Problems.of(
+                ProblemType.IF_MATCH_REQUIRED,
+                "Send the entry's ETag in If-Match (for example If-Match: \"1\"), so a change never "
+                        + "overwrites one you have not seen."));
     }
 
     @ExceptionHandler(IfMatch.Malformed.class)
     ResponseEntity<ProblemDetail> ifMatchMalformed(IfMatch.Malformed malformed) {
-        return ResponseEntity.badRequest()
+        return answer(Problems.of(
+                ProblemType.IF_MATCH_MALFORMED, "If-Match must be one entry version as its ETag, for example \"1\"."));
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.BAD_REQUEST,
-                        "if-match-malformed",
-                        "If-Match malformed",
-                        "If-Match must be one entry version as its ETag, for example \"1\"."));
+                .body(problem);
+    }
+
+    /**
+     * Whether a refused field came in the request's JSON body: the request has one, and the field is not named like one
+     * of the path's variables (a correction's id is in its path) — a request without a body has its fields in the
+     * query.
+     */
+    static boolean inBody(HttpServletRequest request, String field) {
+        String contentType = request.getContentType();
+        if (contentType == null
+                || !MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            return false;
+        }
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String root = field.split("[.\\[]", 2)[0];
+        return !(variables instanceof Map<?, ?> path && path.containsKey(root));
     }
 }

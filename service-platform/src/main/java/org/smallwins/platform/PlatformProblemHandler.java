@@ -1,25 +1,38 @@
 package org.smallwins.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one error mapping of both services: every framework error becomes an RFC 9457 problem detail, and anything
@@ -35,74 +48,195 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getMostSpecificCause();
-        ProblemDetail problem;
         RequestBodyLimitFilter.BodyTooLargeException tooLarge =
                 ExceptionUtils.throwableOfType(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
+            return answer(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
+        }
+        return answer(unreadable(ex.getMostSpecificCause()));
+    }
+
+    /** What a body Jackson could not read is: unknown property, invalid text, wrong type, not JSON, or missing. */
+    static ProblemDetail unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String name = unknown.getPropertyName();
+            if (name == null || !WellFormedText.isWellFormed(name) || name.length() > MAX_NAMED_PROPERTY) {
+                return Problems.of(ProblemType.INVALID_TEXT, "A property name in the request body cannot be used.");
+            }
+            List<JacksonException.Reference> path = pathTo(unknown.getPath(), name);
+            return Problems.invalidFields(
+                    ProblemType.UNKNOWN_PROPERTY,
+                    List.of(new Problems.FieldError(
+                            fieldPath(path),
+                            pointer(path),
+                            "property.unknown",
+                            "This endpoint has no such property: check its spelling, or leave it out.")));
+        }
+        if (cause instanceof WellFormedText.InvalidTextException invalid) {
+            return Problems.invalidFields(
+                    ProblemType.INVALID_TEXT,
+                    List.of(new Problems.FieldError(
+                            fieldPath(invalid.getPath()),
+                            pointer(invalid.getPath()),
+                            "text.unicode",
+                            "This text is not valid Unicode (it holds a lone surrogate such as \\ud800); "
+                                    + "send it as it was typed.")));
         }
         if (cause instanceof StreamReadException) {
-            problem = Problems.of(
-                    HttpStatus.BAD_REQUEST, "malformed-json", "Unreadable body", "The request body is not valid JSON.");
-        } else if (cause instanceof JacksonException jackson
-                && !jackson.getPath().isEmpty()) {
-            String field = fieldPath(jackson.getPath());
-            problem = Problems.invalidFields(
-                    HttpStatus.BAD_REQUEST,
-                    "wrong-type",
-                    "Wrong type",
-                    List.of(new Problems.FieldError(field, "type", "This field has the wrong type.")));
-        } else {
-            problem = Problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "unreadable-body",
-                    "Unreadable body",
-                    "The request body is missing or cannot be read.");
+            return Problems.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON.");
         }
-        return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return Problems.invalidFields(
+                    ProblemType.WRONG_TYPE,
+                    List.of(new Problems.FieldError(
+                            fieldPath(jackson.getPath()),
+                            pointer(jackson.getPath()),
+                            "type",
+                            "This field has the wrong type.")));
+        }
+        return Problems.of(ProblemType.UNREADABLE_BODY, "The request body is missing or cannot be read.");
     }
+
+    /** Longer property names are not repeated back: no property of ours is this long. */
+    static final int MAX_NAMED_PROPERTY = 64;
+
+    /** The path to an unknown property, with the property itself (Jackson's path may end at its object). */
+    private static List<JacksonException.Reference> pathTo(List<JacksonException.Reference> path, String name) {
+        if (!path.isEmpty() && name.equals(path.get(path.size() - 1).getPropertyName())) {
+            return path;
+        }
+        List<JacksonException.Reference> withName = new ArrayList<>(path);
+        withName.add(new JacksonException.Reference(null, name));
+        return withName;
+    }
+
+    /**
+     * Every framework error handled by the base class (unknown path, method, media types, missing parameters, ...)
+     * answered in the one shape, with our own words instead of the framework's, and its headers ({@code Allow},
+     * {@code Accept}) kept.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given && ours(given) ? given : framework(ex, statusCode);
+        HttpHeaders answerHeaders = new HttpHeaders();
+        answerHeaders.putAll(headers);
+        answerHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && !answerHeaders.containsHeader(HttpHeaders.RETRY_AFTER)) {
+            answerHeaders.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        return super.handleExceptionInternal(
+                ex, problem, answerHeaders, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static boolean ours(ProblemDetail problem) {
+        return problem.getType().toString().startsWith(Problems.TYPE_PREFIX)
+                && problem.getProperties() != null
+                && problem.getProperties().containsKey(Problems.CODE);
+    }
+
+    /** A framework exception as our problem: by its kind where it says more, else by its status. */
+    static ProblemDetail framework(Exception ex, HttpStatusCode status) {
+        if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            return Problems.of(ProblemType.NOT_FOUND, NOT_FOUND_DETAIL);
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return Problems.of(ProblemType.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED_DETAIL);
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return Problems.of(ProblemType.NOT_ACCEPTABLE, NOT_ACCEPTABLE_DETAIL);
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE_DETAIL);
+        }
+        if (ex instanceof MaxUploadSizeExceededException) {
+            return Problems.of(ProblemType.BODY_TOO_LARGE, "The request body is too large.");
+        }
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            return Problems.invalidFields(
+                    ProblemType.INVALID_QUERY,
+                    List.of(new Problems.FieldError(
+                            missing.getParameterName(), "parameter.required", "This parameter is required.")));
+        }
+        if (ex instanceof MissingRequestHeaderException missing) {
+            return Problems.invalidFields(
+                    ProblemType.BAD_REQUEST,
+                    List.of(new Problems.FieldError(
+                            missing.getHeaderName(), "header.required", "This header is required.")));
+        }
+        if (ex instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
+            return Problems.invalidFields(
+                    ProblemType.WRONG_TYPE,
+                    List.of(new Problems.FieldError(
+                            mismatch.getPropertyName(), "type", "This parameter has the wrong type.")));
+        }
+        if (ex instanceof AsyncRequestTimeoutException) {
+            return Problems.of(ProblemType.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL);
+        }
+        if (status.is5xxServerError()) {
+            log.error("Unexpected {} while handling a request", ex.getClass().getName(), withoutMessage(ex));
+        }
+        return forStatus(status.value());
+    }
+
+    static final String NOT_FOUND_DETAIL = "There is nothing at this path.";
+    static final String METHOD_NOT_ALLOWED_DETAIL =
+            "This path does not take this method; the Allow header lists the ones it takes.";
+    static final String NOT_ACCEPTABLE_DETAIL =
+            "This endpoint cannot answer in a media type the Accept header asks for; its answers are JSON.";
+    static final String UNSUPPORTED_MEDIA_TYPE_DETAIL =
+            "This endpoint does not read bodies of this media type; send application/json.";
+    static final String UNAVAILABLE_DETAIL = "The service cannot answer right now. Please try again in a few seconds.";
+
+    /**
+     * The problem for a status with nothing more known (a framework refusal, or an error dispatch): each status its own
+     * general code; a status without one is answered as 400 or 500.
+     */
+    static ProblemDetail forStatus(int status) {
+        return switch (status) {
+            case 401 -> Problems.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required.");
+            case 403 -> Problems.of(ProblemType.FORBIDDEN, "This token does not allow that.");
+            case 404 -> Problems.of(ProblemType.NOT_FOUND, NOT_FOUND_DETAIL);
+            case 405 -> Problems.of(ProblemType.METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED_DETAIL);
+            case 406 -> Problems.of(ProblemType.NOT_ACCEPTABLE, NOT_ACCEPTABLE_DETAIL);
+            case 413 -> Problems.of(ProblemType.BODY_TOO_LARGE, "The request body is too large.");
+            case 415 -> Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_MEDIA_TYPE_DETAIL);
+            case 503 -> Problems.of(ProblemType.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL);
+            default ->
+                status >= 500
+                        ? Problems.of(ProblemType.INTERNAL, INTERNAL_DETAIL)
+                        : Problems.of(ProblemType.BAD_REQUEST, "This request cannot be answered as it is.");
+        };
+    }
+
+    static final String INTERNAL_DETAIL = "Nothing you sent was the cause. Please try again.";
 
     /** A body read as a stream by the endpoint itself (an import) that turns out to be over its limit. */
     @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
+        return answer(RequestBodyLimitFilter.tooLarge(tooLarge.limit()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(
-                        HttpStatus.BAD_REQUEST,
-                        "wrong-type",
-                        "Wrong type",
-                        List.of(new Problems.FieldError(ex.getName(), "type", "This parameter has the wrong type."))));
+        return answer(Problems.invalidFields(
+                ProblemType.WRONG_TYPE,
+                List.of(new Problems.FieldError(ex.getName(), "type", "This parameter has the wrong type."))));
     }
 
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
-        return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.invalidFields(
-                        HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", List.of(ex.asFieldError())));
+        return answer(Problems.invalidFields(ProblemType.INVALID_QUERY, List.of(ex.asFieldError())));
     }
 
     @ExceptionHandler(NotYetVisibleException.class)
     ResponseEntity<ProblemDetail> notYetVisible(NotYetVisibleException ex) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "not-yet-visible",
-                        "Not visible yet",
+                        ProblemType.NOT_YET_VISIBLE,
                         "Your latest entry is kept but not shown here yet. Please ask again in a moment."));
     }
 
@@ -115,23 +249,23 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                     unavailable.getClass().getName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "store-unavailable",
-                            "Temporarily unavailable",
+                            ProblemType.STORE_UNAVAILABLE,
                             "Nothing was recorded. Please send the same request again in a few seconds; "
                                     + "sending it again is safe."));
         }
         // The class and stack tell what broke; the message is left out because it may quote journal content.
         log.error("Unexpected {} while handling a request", ex.getClass().getName(), withoutMessage(ex));
-        return ResponseEntity.internalServerError()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(
-                        HttpStatus.INTERNAL_SERVER_ERROR,
-                        "internal",
-                        "Something went wrong",
-                        "Nothing you sent was the cause. Please try again."));
+        return answer(Problems.of(ProblemType.INTERNAL, INTERNAL_DETAIL));
+    }
+
+    private static <T> ResponseEntity<T> answer(ProblemDetail problem) {
+        @SuppressWarnings("unchecked")
+        T body = (T) problem;
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     /** Exception types (by name, so no store's driver is needed on this module's classpath) that mean "unreachable". */
@@ -182,6 +316,20 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** The RFC 6901 pointer of a place in the body ({@code ""} for the whole body). */
+    static String pointer(List<JacksonException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                pointer.append('/')
+                        .append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                pointer.append('/').append(ref.getIndex());
+            }
+        }
+        return pointer.toString();
     }
 
     /** A stand-in exception carrying only the class name and stack of the original, for logs. */

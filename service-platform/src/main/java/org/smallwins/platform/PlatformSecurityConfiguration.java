@@ -16,13 +16,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -42,7 +42,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.StringUtils;
@@ -59,7 +61,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * (issuer-uri, jwk-set-uri, public-key-location, audiences), set from the {@code SMALLWINS_JWT_*} variables in each
  * service's application.yml. The issuer is required.
  */
-@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties({OAuth2ResourceServerProperties.class, PlatformProperties.class})
 public class PlatformSecurityConfiguration {
@@ -68,8 +70,6 @@ public class PlatformSecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, PlatformProperties limits, OAuth2ResourceServerProperties tokens)
             throws Exception {
         requireIssuer(tokens.getJwt());
-        BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
-        BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(corsSource(limits)))
                 .addFilterAfter(
@@ -93,26 +93,8 @@ public class PlatformSecurityConfiguration {
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint((request, response, e) -> {
-                            bearerEntryPoint.commence(request, response, e);
-                            ProblemWriter.write(
-                                    response,
-                                    Problems.of(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "unauthorized",
-                                            "Sign-in needed",
-                                            "A valid bearer token is required."));
-                        })
-                        .accessDeniedHandler((request, response, e) -> {
-                            bearerDenied.handle(request, response, e);
-                            ProblemWriter.write(
-                                    response,
-                                    Problems.of(
-                                            HttpStatus.FORBIDDEN,
-                                            "forbidden",
-                                            "Not allowed",
-                                            "This token does not allow that."));
-                        }));
+                        .authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()));
         return http.build();
     }
 
@@ -127,19 +109,46 @@ public class PlatformSecurityConfiguration {
     static final String ANALYTICS_AUTHORITY = "SCOPE_" + ANALYTICS_SCOPE;
     static final String ANALYTICS_PATHS = "/api/analytics/**";
 
+    /** 401 with the bearer challenge ({@code WWW-Authenticate}) and the one problem shape. */
+    static AuthenticationEntryPoint problemEntryPoint() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, failure) -> {
+            bearer.commence(request, response, failure);
+            ProblemWriter.write(
+                    request, response, Problems.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required."));
+        };
+    }
+
+    /** 403 with the bearer challenge naming the insufficient scope, and the one problem shape. */
+    static AccessDeniedHandler problemAccessDenied() {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, denied) -> {
+            bearer.handle(request, response, denied);
+            ProblemWriter.write(
+                    request, response, Problems.of(ProblemType.FORBIDDEN, "This token does not allow that."));
+        };
+    }
+
     /** Browser origins allowed to call the API: none unless configured. */
     static CorsConfigurationSource corsSource(PlatformProperties limits) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(limits.corsAllowedOrigins());
-        cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of(
                 "Authorization",
                 "Content-Type",
                 CorrelationIdFilter.HEADER,
                 JournalSequence.HEADER,
+                IfMatch.HEADER,
+                "Last-Event-ID",
                 "Confirm-Erasure"));
-        cors.setExposedHeaders(
-                List.of(CorrelationIdFilter.HEADER, JournalSequence.HEADER, "Retry-After", "WWW-Authenticate"));
+        cors.setExposedHeaders(List.of(
+                CorrelationIdFilter.HEADER,
+                JournalSequence.HEADER,
+                "Location",
+                "ETag",
+                "Retry-After",
+                "WWW-Authenticate"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
@@ -255,6 +264,12 @@ public class PlatformSecurityConfiguration {
     @Bean
     PlatformProblemHandler platformProblemHandler() {
         return new PlatformProblemHandler();
+    }
+
+    /** Boot's own error controller stands back for it. */
+    @Bean
+    PlatformErrorController platformErrorController() {
+        return new PlatformErrorController();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.smallwins.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
@@ -17,7 +18,10 @@ public final class ProblemWriter {
 
     private ProblemWriter() {}
 
-    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** The problem, with the request's path as its {@code instance}, as {@code application/problem+json}. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        Problems.at(problem, request);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -42,18 +41,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            ProblemWriter.write(response, tooLarge(limit));
+            ProblemWriter.write(request, response, tooLarge(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long limit) {
-        return Problems.of(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "body-too-large",
-                "Request too large",
-                "Request bodies are limited to " + limit / 1024 + " KiB.");
+        return Problems.of(ProblemType.BODY_TOO_LARGE, "Request bodies are limited to " + limit / 1024 + " KiB.");
     }
 
     /** Thrown while reading a body that turns out to be over the limit; answered as 413. */

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -69,11 +68,10 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
         if (waitMillis > 0) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, (waitMillis + 999) / 1000)));
             ProblemWriter.write(
+                    request,
                     response,
                     Problems.of(
-                            HttpStatus.TOO_MANY_REQUESTS,
-                            "too-many-writes",
-                            "Slow down a little",
+                            ProblemType.TOO_MANY_WRITES,
                             "Too many entries in a short time. Everything already sent is safe; try again shortly."));
             return;
         }

@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.RequestDispatcher;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -51,7 +57,6 @@ class PlatformProblemsTest {
 
     static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String SECRET = "Today I told my sister no";
-    static final String ABOUT_BLANK = "about:blank";
 
     @Autowired
     MockMvc http;
@@ -67,7 +72,12 @@ class PlatformProblemsTest {
     @RequestMapping("/api/test")
     static class Endpoints {
 
-        record Entry(String text, int mood) {}
+        record Entry(String text, int mood, List<String> tags, List<Label> labels) {}
+
+        record Label(String name) {}
+
+        /** An answer with optional members: the ones without a value are left out. */
+        record Answer(String text, String note, List<String> tags, Integer mood) {}
 
         @GetMapping("/weeks")
         String weeks(@RequestParam int count) {
@@ -84,6 +94,16 @@ class PlatformProblemsTest {
             return ResponseEntity.accepted().build();
         }
 
+        @PostMapping(path = "/echo", consumes = MediaType.APPLICATION_JSON_VALUE)
+        Answer echo(@RequestBody Entry entry) {
+            return new Answer(entry.text(), null, entry.tags() == null ? List.of() : entry.tags(), null);
+        }
+
+        @GetMapping(path = "/answer", produces = MediaType.APPLICATION_JSON_VALUE)
+        Answer answer() {
+            return new Answer("a win", null, List.of(), 3);
+        }
+
         @GetMapping("/broken")
         String broken() {
             throw new IllegalStateException(SECRET);
@@ -96,21 +116,37 @@ class PlatformProblemsTest {
     }
 
     /**
-     * The problem shape: status, content type, {@code type} (absent for {@code about:blank}, the RFC's default: the
-     * title is then the HTTP status phrase), {@code title}, {@code status} and a {@code detail} sentence.
+     * The one problem shape: status, {@code application/problem+json}, and exactly {@code type} (our URI, never
+     * {@code about:blank}), {@code title}, {@code status}, {@code detail}, {@code instance} (the request path) and
+     * {@code code} (the last segment of the type), with {@code errors} only for field problems; no member is null.
      */
-    ResultActions problem(ResultActions response, int status, String type, String title) throws Exception {
+    ResultActions problem(ResultActions response, int status, String code, String title) throws Exception {
         assertThat(members(response))
                 .as("the problem's members, none of them null")
-                .isSubsetOf("type", "title", "status", "detail", "instance", "errors");
+                .containsAll(List.of("type", "title", "status", "detail", "instance", "code"))
+                .isSubsetOf("type", "title", "status", "detail", "instance", "code", "errors");
+        String path = response.andReturn().getRequest().getRequestURI();
         response.andExpect(status().is(status))
                 .andExpect(content().contentType(PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$.title").value(title))
-                .andExpect(jsonPath("$.detail").isString());
-        return ABOUT_BLANK.equals(type)
-                ? response.andExpect(jsonPath("$.type").doesNotExist())
-                : response.andExpect(jsonPath("$.type").value(type));
+                .andExpect(jsonPath("$.detail").isString())
+                .andExpect(jsonPath("$.instance").value(path))
+                .andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.type").value(platform(code)));
+        var errors = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(body(response))
+                .path("errors");
+        for (var error : errors) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            error.properties().forEach(member -> names.add(member.getKey()));
+            assertThat(names)
+                    .as("an error's members")
+                    .containsAll(List.of("field", "code", "message"))
+                    .isSubsetOf("field", "pointer", "code", "message");
+        }
+        return response;
     }
 
     /** The names of the body's members that have a value. */
@@ -135,18 +171,19 @@ class PlatformProblemsTest {
         var response =
                 http.perform(get("/api/test/weeks").param("count", SECRET).with(jwt()));
 
-        problem(response, 400, platform("wrong-type"), "Wrong type")
+        problem(response, 400, "wrong-type", "Wrong type")
                 .andExpect(jsonPath("$.errors[0].field").value("count"))
-                .andExpect(jsonPath("$.errors[0].rule").value("type"));
+                .andExpect(jsonPath("$.errors[0].code").value("type"));
         assertThat(body(response)).doesNotContain(SECRET);
     }
 
     @Test
     void a_refused_query_is_a_400_naming_the_field_and_the_rule() throws Exception {
-        problem(http.perform(get("/api/test/refused").with(jwt())), 400, platform("invalid-query"), "Invalid query")
+        problem(http.perform(get("/api/test/refused").with(jwt())), 400, "invalid-query", "Invalid query")
                 .andExpect(jsonPath("$.detail").value("Use an ISO week such as 2026-W48."))
                 .andExpect(jsonPath("$.errors[0].field").value("week"))
-                .andExpect(jsonPath("$.errors[0].rule").value("week.format"))
+                .andExpect(jsonPath("$.errors[0].code").value("week.format"))
+                .andExpect(jsonPath("$.errors[0].pointer").doesNotExist())
                 .andExpect(header().exists("X-Correlation-Id"));
     }
 
@@ -157,7 +194,7 @@ class PlatformProblemsTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\": \"" + SECRET + "\", "));
 
-        problem(response, 400, platform("malformed-json"), "Unreadable body");
+        problem(response, 400, "malformed-json", "Unreadable body");
         assertThat(body(response)).doesNotContain(SECRET);
     }
 
@@ -168,9 +205,10 @@ class PlatformProblemsTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\": \"" + SECRET + "\", \"mood\": \"3\"}"));
 
-        problem(response, 400, platform("wrong-type"), "Wrong type")
+        problem(response, 400, "wrong-type", "Wrong type")
                 .andExpect(jsonPath("$.errors[0].field").value("mood"))
-                .andExpect(jsonPath("$.errors[0].rule").value("type"));
+                .andExpect(jsonPath("$.errors[0].pointer").value("/mood"))
+                .andExpect(jsonPath("$.errors[0].code").value("type"));
         assertThat(body(response)).doesNotContain(SECRET).doesNotContain("\"3\"");
     }
 
@@ -181,17 +219,13 @@ class PlatformProblemsTest {
                         .with(jwt().jwt(j -> j.subject("no-body")))
                         .contentType(MediaType.APPLICATION_JSON)),
                 400,
-                platform("unreadable-body"),
+                "unreadable-body",
                 "Unreadable body");
     }
 
     @Test
     void no_token_is_a_401_with_a_bearer_challenge() throws Exception {
-        problem(
-                        http.perform(get("/api/test/weeks").param("count", "3")),
-                        401,
-                        platform("unauthorized"),
-                        "Sign-in needed")
+        problem(http.perform(get("/api/test/weeks").param("count", "3")), 401, "unauthorized", "Sign-in needed")
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, org.hamcrest.Matchers.startsWith("Bearer")));
     }
 
@@ -202,7 +236,7 @@ class PlatformProblemsTest {
         var response =
                 http.perform(get("/api/test/weeks").param("count", "3").header("Authorization", "Bearer forged"));
 
-        problem(response, 401, platform("unauthorized"), "Sign-in needed")
+        problem(response, 401, "unauthorized", "Sign-in needed")
                 .andExpect(header().string(
                                 HttpHeaders.WWW_AUTHENTICATE,
                                 org.hamcrest.Matchers.containsString("error=\"invalid_token\"")));
@@ -210,14 +244,29 @@ class PlatformProblemsTest {
     }
 
     @Test
-    void an_unknown_path_is_a_404_problem() throws Exception {
-        problem(http.perform(get("/api/test/nowhere").with(jwt())), 404, ABOUT_BLANK, "Not Found");
+    void an_unknown_path_is_a_404_problem_in_our_words_not_the_frameworks() throws Exception {
+        var response = http.perform(get("/api/test/nowhere").with(jwt()));
+
+        problem(response, 404, "not-found", "Not found")
+                .andExpect(jsonPath("$.detail").value("There is nothing at this path."));
+        assertThat(body(response)).doesNotContain("static resource").doesNotContain("No endpoint");
     }
 
     @Test
     void a_method_the_endpoint_does_not_take_is_a_405_problem_naming_the_allowed_one() throws Exception {
-        problem(http.perform(delete("/api/test/entries").with(jwt())), 405, ABOUT_BLANK, "Method Not Allowed")
+        var response = http.perform(delete("/api/test/entries").with(jwt()));
+
+        problem(response, 405, "method-not-allowed", "Method not allowed")
                 .andExpect(header().string(HttpHeaders.ALLOW, "POST"));
+        assertThat(body(response)).doesNotContain("DELETE");
+    }
+
+    @Test
+    void an_accept_header_naming_nothing_the_endpoint_answers_is_a_406_problem_still_in_json() throws Exception {
+        var response = http.perform(
+                get("/api/test/answer").accept(MediaType.APPLICATION_XML).with(jwt()));
+
+        problem(response, 406, "not-acceptable", "Not acceptable");
     }
 
     @Test
@@ -227,8 +276,93 @@ class PlatformProblemsTest {
                 .contentType(MediaType.TEXT_PLAIN)
                 .content(SECRET));
 
-        problem(response, 415, ABOUT_BLANK, "Unsupported Media Type");
-        assertThat(body(response)).doesNotContain(SECRET);
+        problem(response, 415, "unsupported-media-type", "Unsupported media type");
+        assertThat(body(response)).doesNotContain(SECRET).doesNotContain("text/plain");
+    }
+
+    @Test
+    void a_missing_query_parameter_is_a_400_naming_it() throws Exception {
+        problem(http.perform(get("/api/test/weeks").with(jwt())), 400, "invalid-query", "Invalid query")
+                .andExpect(jsonPath("$.errors[0].field").value("count"))
+                .andExpect(jsonPath("$.errors[0].code").value("parameter.required"));
+    }
+
+    @Test
+    void an_unknown_body_property_is_a_400_naming_it_by_pointer_never_its_value() throws Exception {
+        var response = http.perform(post("/api/test/entries")
+                .with(jwt().jwt(j -> j.subject("typo")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"a win\", \"mood\": 3, \"tag\": [\"" + SECRET + "\"]}"));
+
+        problem(response, 400, "unknown-property", "Unknown property")
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("tag"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/tag"))
+                .andExpect(jsonPath("$.errors[0].code").value("property.unknown"));
+        assertThat(body(response)).doesNotContain(SECRET).doesNotContain("labels");
+    }
+
+    @Test
+    void an_unknown_property_deep_in_the_body_is_named_by_its_whole_pointer() throws Exception {
+        problem(
+                        http.perform(post("/api/test/entries")
+                                .with(jwt().jwt(j -> j.subject("deep-typo")))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"text\": \"a win\", \"mood\": 3, "
+                                        + "\"labels\": [{\"name\": \"a\"}, {\"colour\": \"red\"}]}")),
+                        400,
+                        "unknown-property",
+                        "Unknown property")
+                .andExpect(jsonPath("$.errors[0].field").value("labels[1].colour"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/labels/1/colour"));
+    }
+
+    @Test
+    void a_lone_surrogate_is_a_400_naming_the_field_never_stored_as_a_replacement_character() throws Exception {
+        var response = http.perform(post("/api/test/echo")
+                .with(jwt().jwt(j -> j.subject("surrogate")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"Today I \\ud800 rested\", \"mood\": 3}"));
+
+        problem(response, 400, "invalid-text", "Invalid text")
+                .andExpect(jsonPath("$.errors[0].field").value("text"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/text"))
+                .andExpect(jsonPath("$.errors[0].code").value("text.unicode"));
+        assertThat(body(response)).doesNotContain("rested");
+    }
+
+    @Test
+    void a_lone_low_surrogate_in_a_list_is_a_400_naming_its_place() throws Exception {
+        problem(
+                        http.perform(post("/api/test/echo")
+                                .with(jwt().jwt(j -> j.subject("surrogate-in-list")))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"text\": \"a win\", \"mood\": 3, \"tags\": [\"ok\", \"x\\udc00\"]}")),
+                        400,
+                        "invalid-text",
+                        "Invalid text")
+                .andExpect(jsonPath("$.errors[0].field").value("tags[1]"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/tags/1"));
+    }
+
+    @Test
+    void valid_text_of_every_kind_comes_back_byte_for_byte_and_null_members_are_left_out() throws Exception {
+        // an emoji (a surrogate pair), a ZWJ sequence, a combining accent (not normalised), right-to-left text
+        String text =
+                "Today I \uD83C\uDF31 grew \uD83D\uDC69\u200D\uD83D\uDCBB e\u0301 \u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627";
+        byte[] sent = ("{\"text\": \"" + text + "\", \"mood\": 3, \"tags\": [\"\u00E9t\u00E9\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var response = http.perform(post("/api/test/echo")
+                        .with(jwt().jwt(j -> j.subject("unicode")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(sent))
+                .andExpect(status().isOk());
+
+        byte[] answered = response.andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(answered, StandardCharsets.UTF_8))
+                .isEqualTo("{\"text\":\"" + text + "\",\"tags\":[\"\u00E9t\u00E9\"]}");
+        assertThat(members(response)).containsExactlyInAnyOrder("text", "tags");
     }
 
     @Test
@@ -238,7 +372,7 @@ class PlatformProblemsTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\": \"" + SECRET + "x".repeat(2048) + "\", \"mood\": 3}"));
 
-        problem(response, 413, platform("body-too-large"), "Request too large")
+        problem(response, 413, "body-too-large", "Request too large")
                 .andExpect(jsonPath("$.detail").value("Request bodies are limited to 1 KiB."));
         assertThat(body(response)).doesNotContain(SECRET);
     }
@@ -259,7 +393,7 @@ class PlatformProblemsTest {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"text\": \"a win\", \"mood\": 3}")),
                         429,
-                        platform("too-many-writes"),
+                        "too-many-writes",
                         "Slow down a little")
                 .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
         http.perform(post("/api/test/entries")
@@ -275,7 +409,7 @@ class PlatformProblemsTest {
     void an_unexpected_failure_is_a_500_problem_without_internals() throws Exception {
         var response = http.perform(get("/api/test/broken").with(jwt()));
 
-        problem(response, 500, platform("internal"), "Something went wrong");
+        problem(response, 500, "internal", "Something went wrong");
         assertThat(body(response)).doesNotContain(SECRET).doesNotContain("IllegalStateException");
     }
 
@@ -283,8 +417,61 @@ class PlatformProblemsTest {
     void an_unreachable_store_is_a_503_asking_to_send_the_same_request_again() throws Exception {
         var response = http.perform(get("/api/test/unavailable").with(jwt()));
 
-        problem(response, 503, platform("store-unavailable"), "Temporarily unavailable")
+        problem(response, 503, "store-unavailable", "Temporarily unavailable")
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"));
         assertThat(body(response)).doesNotContain(SECRET).doesNotContain("ConnectException");
+    }
+
+    @Test
+    void an_error_outside_the_controllers_is_answered_in_the_same_shape_for_the_path_that_failed() throws Exception {
+        var response = http.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/test/rejected"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("bad-request"))
+                .andExpect(jsonPath("$.type").value(platform("bad-request")))
+                .andExpect(jsonPath("$.instance").value("/api/test/rejected"));
+        assertThat(members(response))
+                .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "code");
+    }
+
+    @Test
+    void an_unavailable_error_outside_the_controllers_carries_retry_after() throws Exception {
+        http.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 503)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/test/weeks"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("service-unavailable"))
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"));
+    }
+
+    @Test
+    void a_token_that_does_not_allow_the_request_is_a_403_problem_with_a_bearer_challenge() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/test/weeks");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        PlatformSecurityConfiguration.problemAccessDenied()
+                .handle(request, response, new AccessDeniedException("scope " + SECRET));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentType()).isEqualTo(PROBLEM_JSON);
+        assertThat(response.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.getContentAsString());
+        assertThat(json.path("type").asString()).isEqualTo(platform("forbidden"));
+        assertThat(json.path("code").asString()).isEqualTo("forbidden");
+        assertThat(json.path("title").asString()).isEqualTo("Not allowed");
+        assertThat(json.path("instance").asString()).isEqualTo("/api/test/weeks");
+        assertThat(response.getContentAsString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void every_problem_code_is_its_types_last_segment_and_unique() {
+        var codes = new java.util.HashSet<String>();
+        for (ProblemType type : ProblemType.values()) {
+            assertThat(type.type().toString()).isEqualTo(Problems.TYPE_PREFIX + type.code());
+            assertThat(codes.add(type.code())).as(type.code()).isTrue();
+            assertThat(type.code()).matches("[a-z]+(-[a-z]+)*");
+        }
     }
 }

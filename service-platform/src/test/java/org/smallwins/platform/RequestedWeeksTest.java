@@ -39,6 +39,6 @@ class RequestedWeeksTest {
         assertThatThrownBy(() -> RequestedWeeks.named("week", "2027-W53", () -> THIS_WEEK))
                 .isInstanceOfSatisfying(
                         InvalidQueryException.class,
-                        e -> assertThat(e.asFieldError().rule()).isEqualTo("week.format"));
+                        e -> assertThat(e.asFieldError().code()).isEqualTo("week.format"));
     }
 }

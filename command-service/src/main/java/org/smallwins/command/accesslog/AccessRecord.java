@@ -1,5 +1,6 @@
 package org.smallwins.command.accesslog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -15,9 +16,39 @@ import java.time.Instant;
  *                      {@code REFUSED}, {@code ERASED}
  * @param keyId         the data key destroyed by an erasure; null otherwise
  */
+@Schema(
+        description = "One time your journal was taken out, brought in or asked to be erased; no journal content.",
+        requiredProperties = {"at", "action", "correlationId", "events", "outcome"})
 public record AccessRecord(
-        Instant at, Action action, String correlationId, String format, long events, String outcome, String keyId) {
+        @Schema(description = "When", example = "2026-11-23T08:30:00Z")
+        Instant at,
 
+        Action action,
+
+        @Schema(
+                description = "The request that did it (its X-Correlation-Id)",
+                example = "3b2f6c1e-8f0a-4c2d-9a1b-7e6f5d4c3b2a")
+        String correlationId,
+
+        @Schema(
+                description = "json or csv, for an export",
+                allowableValues = {"json", "csv"},
+                example = "json")
+        String format,
+
+        @Schema(description = "Events exported, imported (new ones) or erased", minimum = "0", example = "12")
+        long events,
+
+        @Schema(
+                description = "How it ended: COMPLETED, INTERRUPTED, IMPORTED, ALREADY_IMPORTED, REFUSED, ERASED, "
+                        + "NOTHING_TO_ERASE, …",
+                example = "COMPLETED")
+        String outcome,
+
+        @Schema(description = "The data key destroyed by an erasure", example = "key-5f8e2c7a")
+        String keyId) {
+
+    @Schema(name = "AccessAction", description = "What was done with the journal", example = "EXPORT")
     public enum Action {
         EXPORT,
         IMPORT,

@@ -31,6 +31,7 @@ import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.RetractEntry;
 import org.smallwins.journal.SubjectMark;
 import org.smallwins.journal.WriteWeeklyReflection;
+import org.smallwins.platform.WellFormedText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -111,6 +112,15 @@ final class ExportReader {
                 throw ImportRefusedException.invalid(field, "event.object", "Each event is a JSON object.");
             }
             JsonNode node = JSON.readTree(parser);
+            String invalidText = invalidText(node, field);
+            if (invalidText != null) {
+                throw new ImportRefusedException(
+                        ImportRefusedException.Kind.MALFORMED,
+                        List.of(new ImportRefusedException.Fault(
+                                invalidText,
+                                "text.unicode",
+                                "This text is not valid Unicode (it holds a lone surrogate); nothing was imported.")));
+            }
             DecodeResult decoded = codec.decode(JSON.writeValueAsBytes(node));
             if (decoded instanceof DecodeResult.Rejected rejected) {
                 throw ImportRefusedException.invalid(
@@ -147,6 +157,35 @@ final class ExportReader {
             position++;
         }
         return position;
+    }
+
+    /**
+     * Where in an event the first text that is not valid Unicode is (a name or a value), or null: such text cannot be
+     * kept as it is, so it is refused rather than stored as U+FFFD, like in any other request.
+     */
+    static String invalidText(JsonNode node, String at) {
+        if (node.isString()) {
+            return WellFormedText.isWellFormed(node.asString()) ? null : at;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = invalidText(node.get(i), at + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var member : node.properties()) {
+                if (!WellFormedText.isWellFormed(member.getKey())) {
+                    return at;
+                }
+                String found = invalidText(member.getValue(), at + "." + member.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The command that records this event's entry again, with every value explicit. */
@@ -260,6 +299,6 @@ final class ExportReader {
         String field = where == null ? "body" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
         return new ImportRefusedException(
                 ImportRefusedException.Kind.MALFORMED,
-                List.of(new ImportRefusedException.Fault(field, "json.syntax", detail)));
+                List.of(new ImportRefusedException.Fault(field, "json.syntax", detail, false)));
     }
 }

@@ -14,8 +14,19 @@ public class ImportRefusedException extends RuntimeException {
         INVALID
     }
 
-    /** One thing at fault: where in the file, which rule, and a sentence about the rule. */
-    public record Fault(String field, String rule, String detail) {}
+    /**
+     * One thing at fault: where in the file, which rule, and a sentence about the rule.
+     *
+     * @param inBody whether {@code field} is a place in the file's JSON (a path such as {@code events[17].text}), rather
+     *               than a line and column where it stops being JSON
+     */
+    public record Fault(String field, String rule, String detail, boolean inBody) {
+
+        /** A fault at a place in the file's JSON. */
+        public Fault(String field, String rule, String detail) {
+            this(field, rule, detail, true);
+        }
+    }
 
     private final Kind kind;
     private final List<Fault> faults;

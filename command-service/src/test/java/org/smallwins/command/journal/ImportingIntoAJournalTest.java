@@ -224,4 +224,113 @@ class ImportingIntoAJournalTest {
                         event(CHECK_IN, CHECK_IN_OCCURRED, "import-1"),
                         event(TAKEN_BACK, CHECK_IN_OCCURRED, "import-1"));
     }
+
+    // Issue 14: focus choices and weekly reflections are replayed through the same commands, each with its version in
+    // the file, so a resent import skips what is there even when a choice repeats an earlier one (A, B, A).
+    static final Instant LATER = Instant.parse("2025-03-06T09:00:00Z");
+    static final Occurred LATER_OCCURRED = Occurred.at(LATER, ZoneId.of(BERLIN));
+    static final org.smallwins.contract.FocusAreaChosen CONTEMPLATING = new org.smallwins.contract.FocusAreaChosen(
+            FocusArea.BOUNDARIES, org.smallwins.contract.StageOfChange.CONTEMPLATION);
+    static final org.smallwins.contract.FocusAreaChosen ACTING = new org.smallwins.contract.FocusAreaChosen(
+            FocusArea.BOUNDARIES, org.smallwins.contract.StageOfChange.ACTION);
+    static final org.smallwins.contract.WeeklyReflectionWritten REFLECTED =
+            new org.smallwins.contract.WeeklyReflectionWritten("2025-W10", "I asked", List.of("w1", "w0"), true);
+
+    static ImportedEntry imported(org.smallwins.contract.FocusAreaChosen chosen, int version) {
+        return new ImportedEntry(
+                new org.smallwins.journal.ChooseFocusArea(
+                        chosen.area(), chosen.stage(), Optional.of(ZoneId.of(BERLIN))),
+                LATER,
+                version);
+    }
+
+    static List<ImportedEntry> practice() {
+        return List.of(
+                imported(BACK, BACK_OCCURRED),
+                imported(WIN, WIN_OCCURRED),
+                imported(CONTEMPLATING, 1),
+                imported(ACTING, 2),
+                imported(CONTEMPLATING, 3),
+                new ImportedEntry(
+                        new org.smallwins.journal.WriteWeeklyReflection(
+                                "2025-W10",
+                                Optional.of("I asked"),
+                                List.of("w1", "w0"),
+                                true,
+                                Optional.of(ZoneId.of(BERLIN))),
+                        LATER,
+                        1));
+    }
+
+    static org.smallwins.journal.SubjectMark subject(Object event, int version) {
+        return new org.smallwins.journal.SubjectMark(
+                org.smallwins.journal.ContentHash.of((org.smallwins.contract.JournalEvent) event), version);
+    }
+
+    static Map<String, List<org.smallwins.journal.SubjectMark>> subjects() {
+        return Map.of(
+                "journal:focus",
+                List.of(subject(CONTEMPLATING, 1), subject(ACTING, 2), subject(CONTEMPLATING, 3)),
+                "journal:reflection:2025-W10",
+                List.of(subject(REFLECTED, 1)));
+    }
+
+    static Map<String, EntryMark> practiceMarks() {
+        return Map.of(
+                "w0", EntryMark.of(new Decision.Event(BACK, BACK_OCCURRED)),
+                "w1", EntryMark.of(new Decision.Event(WIN, WIN_OCCURRED)));
+    }
+
+    @Test
+    void focus_choices_and_a_reflection_are_recorded_in_the_files_order_as_they_were_made() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportChunk(USER, practice(), practiceMarks(), subjects()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(6, 0, 6))
+                .expectEvents(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(CONTEMPLATING, LATER_OCCURRED, "import-1"),
+                        event(ACTING, LATER_OCCURRED, "import-1"),
+                        event(CONTEMPLATING, LATER_OCCURRED, "import-1"),
+                        event(REFLECTED, LATER_OCCURRED, "import-1"));
+    }
+
+    @Test
+    void an_import_stopped_after_an_earlier_choice_that_is_made_again_later_completes_without_repeating_it() {
+        fixture.given(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(CONTEMPLATING, LATER_OCCURRED, "import-1"),
+                        event(ACTING, LATER_OCCURRED, "import-1"))
+                .when(new ImportChunk(USER, practice(), practiceMarks(), subjects()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(2, 4, 6))
+                .expectEvents(
+                        event(CONTEMPLATING, LATER_OCCURRED, "import-1"), event(REFLECTED, LATER_OCCURRED, "import-1"));
+    }
+
+    @Test
+    void the_same_file_with_its_focus_and_reflection_again_records_nothing() {
+        fixture.given(
+                        event(BACK, BACK_OCCURRED, "import-1"),
+                        event(WIN, WIN_OCCURRED, "import-1"),
+                        event(CONTEMPLATING, LATER_OCCURRED, "import-1"),
+                        event(ACTING, LATER_OCCURRED, "import-1"),
+                        event(CONTEMPLATING, LATER_OCCURRED, "import-1"),
+                        event(REFLECTED, LATER_OCCURRED, "import-1"))
+                .when(new ImportChunk(USER, practice(), practiceMarks(), subjects()), CORRELATION)
+                .expectResultMessagePayload(new ImportAccepted(0, 6, 6))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_journal_holding_a_focus_of_its_own_refuses_the_import_and_records_nothing() {
+        fixture.given(event(ACTING, LATER_OCCURRED, "r"))
+                .when(new ImportChunk(USER, practice(), practiceMarks(), subjects()), CORRELATION)
+                .expectNoEvents()
+                .expectException(JournalHoldsOtherEntriesException.class);
+        fixture.given(event(CONTEMPLATING, LATER_OCCURRED, "r"))
+                .when(new ImportChunk(USER, all(), marks()), CORRELATION) // a file without a focus
+                .expectNoEvents()
+                .expectException(JournalHoldsOtherEntriesException.class);
+    }
 }

@@ -216,4 +216,32 @@ class CheckingAnImportTest {
         assertThat(refused.faults().get(0).field()).isEqualTo("events[0].payloadEncoding");
         assertThat(refused.faults().get(0).rule()).isEqualTo("payloadEncoding.json");
     }
+
+    @Test
+    void focus_choices_and_a_reflection_check_through_the_decider_to_every_mark_of_their_subjects() throws IOException {
+        JournalImport.FileMarks marks = marks(exportOf(JournalExportTest.withThePractice()));
+
+        assertThat(marks.entries()).containsOnlyKeys("w1", "c1", "w2");
+        assertThat(marks.subjects()).containsOnlyKeys("journal:focus", "journal:reflection:2026-W47");
+        assertThat(marks.subjects().get("journal:focus"))
+                .extracting(org.smallwins.journal.SubjectMark::version)
+                .containsExactly(1, 2);
+        assertThat(marks.subjects().get("journal:reflection:2026-W47")).hasSize(1);
+    }
+
+    @Test
+    void a_reflection_choosing_an_entry_that_is_no_win_of_its_week_in_the_file_is_refused_by_position()
+            throws IOException {
+        List<DomainEventMessage<?>> events = new java.util.ArrayList<>(JournalExportTest.journal());
+        events.add(JournalExportTest.stored(
+                3,
+                new org.smallwins.contract.WeeklyReflectionWritten("2026-W47", SECRET, List.of("w2", "c1"), true),
+                Instant.parse("2026-11-22T11:00:00Z"),
+                "Europe/Berlin"));
+
+        ImportRefusedException refused = refusal(exportOf(events));
+
+        assertThat(refused.faults().get(0).field()).isEqualTo("events[3].payload.winIds[1]");
+        assertThat(refused.faults().get(0).rule()).isEqualTo("winIds.not-in-week");
+    }
 }

@@ -218,6 +218,83 @@ class JournalExportTest {
         assertThat(JournalExport.cell("")).isEmpty();
     }
 
+    /** The export's journal, then a focus chosen and moved on, and the reflection of week 47 choosing w2 and w1. */
+    static List<DomainEventMessage<?>> withThePractice() {
+        List<DomainEventMessage<?>> events = new java.util.ArrayList<>(journal());
+        events.add(stored(
+                3,
+                new org.smallwins.contract.FocusAreaChosen(
+                        FocusArea.BOUNDARIES, org.smallwins.contract.StageOfChange.CONTEMPLATION),
+                Instant.parse("2026-11-22T10:00:00Z"),
+                "Europe/Berlin"));
+        events.add(stored(
+                4,
+                new org.smallwins.contract.FocusAreaChosen(
+                        FocusArea.BOUNDARIES, org.smallwins.contract.StageOfChange.ACTION),
+                Instant.parse("2026-11-22T10:30:00Z"),
+                "Europe/Berlin"));
+        events.add(stored(
+                5,
+                new org.smallwins.contract.WeeklyReflectionWritten(
+                        "2026-W47", "=I said \"no\"", List.of("w2", "w1"), true),
+                Instant.parse("2026-11-22T11:00:00Z"),
+                "Europe/Berlin"));
+        return events;
+    }
+
+    @Test
+    void csv_has_a_row_per_focus_choice_and_reflection_with_the_practices_own_columns() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long rows = export.writeCsv(withThePractice().iterator(), out);
+
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(rows).isEqualTo(6);
+        assertThat(csv).startsWith(String.join(",", JournalExport.CSV_COLUMNS) + "\r\n");
+        assertThat(JournalExport.CSV_COLUMNS).endsWith("reason", "stage", "week", "winIds", "proudOfShowingUp");
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
+        assertThat(records.get(0).get("stage")).isEmpty();
+        CSVRecord first = records.get(3);
+        assertThat(first.get("kind")).isEqualTo("FOCUS");
+        assertThat(first.get("id")).isEmpty();
+        assertThat(first.get("day")).isEqualTo("2026-11-22");
+        assertThat(first.get("focusArea")).isEqualTo("BOUNDARIES");
+        assertThat(first.get("stage")).isEqualTo("CONTEMPLATION");
+        assertThat(first.get("change")).isEqualTo("CHOSEN");
+        assertThat(first.get("version")).isEqualTo("1");
+        assertThat(records.get(4).get("stage")).isEqualTo("ACTION");
+        assertThat(records.get(4).get("version")).isEqualTo("2");
+        CSVRecord reflection = records.get(5);
+        assertThat(reflection.get("kind")).isEqualTo("REFLECTION");
+        assertThat(reflection.get("text")).isEqualTo("'=I said \"no\"");
+        assertThat(reflection.get("week")).isEqualTo("2026-W47");
+        assertThat(reflection.get("winIds")).isEqualTo("w2; w1");
+        assertThat(reflection.get("proudOfShowingUp")).isEqualTo("true");
+        assertThat(reflection.get("change")).isEqualTo("WRITTEN");
+        assertThat(reflection.get("version")).isEqualTo("1");
+        assertThat(reflection.get("sequence")).isEqualTo("6");
+    }
+
+    @Test
+    void json_holds_the_focus_choices_and_the_reflection_as_recorded() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = export.writeJson(withThePractice().iterator(), out, EXPORTED_AT);
+
+        JsonNode events =
+                JsonMapper.builder().build().readTree(out.toByteArray()).path("events");
+        assertThat(written).isEqualTo(6);
+        assertThat(events.get(3).path("type").asString()).isEqualTo("FocusAreaChosen");
+        assertThat(events.get(5).path("payload").path("winIds").toString()).isEqualTo("[\"w2\",\"w1\"]");
+        assertThat(events.get(5).path("payload").path("answer").asString()).isEqualTo("=I said \"no\"");
+    }
+
     /** Keeps nothing but how many bytes went through. */
     static final class CountingOutput extends OutputStream {
         long count;

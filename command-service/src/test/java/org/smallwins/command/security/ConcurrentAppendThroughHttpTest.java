@@ -18,6 +18,7 @@ import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.WinLogged;
@@ -31,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConcurrentAppendThroughHttpTest extends CommandServiceHttpTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forService("command-service");
 
     @Autowired
     EventStore eventStore;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.command.TestKeys;
 import org.smallwins.command.keys.DataKeys;
 import org.smallwins.contract.DataKeyset;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DataKeyEndpointTest extends CommandServiceHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forService("command-service");
 
     @Autowired
     DataKeys keys;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +29,7 @@ class GeneratedBadBodiesTest extends CommandServiceHttpTest {
 
     static final int TRIES = 1_000;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forService("command-service");
 
     static Arbitrary<Object> wrongTypes() {
         return Arbitraries.oneOf(

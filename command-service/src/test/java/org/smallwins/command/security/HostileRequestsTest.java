@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.infra.DevTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileRequestsTest extends CommandServiceHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forService("command-service");
     static final String VALID_WIN = """
             {"winId":"%s","text":"Today I rested","focusArea":"REST","zone":"Europe/Berlin"}""";
 

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingInterceptor;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.JournalEventCodec;
@@ -41,6 +42,7 @@ class PortabilityOverHttpTest extends CommandServiceHttpTest {
     RestClient client(String user) {
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .requestInterceptor(ValidatingInterceptor.forService("command-service"))
                 .defaultHeader("Authorization", "Bearer " + CommandServiceStack.TOKENS.mint(user))
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
@@ -238,7 +240,7 @@ class PortabilityOverHttpTest extends CommandServiceHttpTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         JsonNode problem = JSON.readTree(refused.getBody());
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("events[3]");
-        assertThat(problem.path("errors").get(0).path("rule").asString()).isEqualTo("invalid-field:window");
+        assertThat(problem.path("errors").get(0).path("code").asString()).isEqualTo("invalid-field:window");
         assertThat(refused.getBody()).doesNotContain(SECRET).doesNotContain("CALM");
         assertThat(eventsOf(emil)).isZero();
 

@@ -2,7 +2,11 @@ package org.smallwins.query.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.smallwins.platform.ApiHeaders;
+import org.smallwins.platform.ApiProblems;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Cohort figures for analysts (tokens with scope {@code analytics:read} only; see {@code PlatformSecurityConfiguration}):
  * computed from the pseudonymous weekly facts of consenting people, never from anyone's journal.
  */
+@Tag(name = "Analytics", description = "Cohort patterns for analysts, k-anonymous, from consenting people only")
 @RestController
 @RequestMapping(path = "/api/analytics", produces = MediaType.APPLICATION_JSON_VALUE)
 class AnalyticsController {
@@ -26,6 +31,7 @@ class AnalyticsController {
     }
 
     @Operation(
+            operationId = "getCohorts",
             summary = "Cohort patterns over a range of whole week blocks (analysts only: scope analytics:read)",
             description = "Per group (focus area, stage of change, or none): people, wins per person-week, share of "
                     + "hard weeks that still held a win, mood trend, share of check-ins within the window, and the "
@@ -34,8 +40,7 @@ class AnalyticsController {
                     + "(and, so that none can be derived, the next smallest) are suppressed and say so. Every request "
                     + "is audited (who, what, when; never the figures).")
     @ApiResponse(responseCode = "200", description = "The figures")
-    @ApiResponse(responseCode = "400", description = "Not a range of whole blocks, or an unknown grouping")
-    @ApiResponse(responseCode = "403", description = "The token lacks scope analytics:read (a person's token)")
+    @ApiProblems({403})
     @GetMapping("/cohorts")
     CohortReport cohorts(
             @AuthenticationPrincipal Jwt caller,

@@ -1,6 +1,8 @@
 package org.smallwins.query.analytics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.smallwins.contract.StageOfChange;
 import java.util.List;
 
 /**
@@ -16,12 +18,16 @@ import java.util.List;
  * @param stageTransitions per move from one stage to another between consecutive weeks (the week before the range into
  *                        its first week included), in the vocabulary's order
  */
+@Schema(
+        name = "CohortReport",
+        description = "Cohort figures over whole week blocks, k-anonymous",
+        requiredProperties = {"from", "to", "groupBy", "k", "blockWeeks", "cells", "stageTransitions"})
 public record CohortReport(
-        String from,
-        String to,
-        String groupBy,
-        int k,
-        int blockWeeks,
+        @Schema(description = "First ISO week of the range", example = "2026-W01") String from,
+        @Schema(description = "Last ISO week of the range", example = "2026-W12") String to,
+        @Schema(description = "focusArea, stage or none", example = "focusArea") String groupBy,
+        @Schema(description = "The fewest people any figure here covers", example = "10") int k,
+        @Schema(description = "Weeks per block", example = "4") int blockWeeks,
         List<Cell> cells,
         List<Transition> stageTransitions) {
 
@@ -49,21 +55,26 @@ public record CohortReport(
      * @param suppressedFigures           the figures left out because they would cover fewer than k people
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(
+            name = "CohortCell",
+            description = "One group's figures; a suppressed cell holds only its group",
+            requiredProperties = {"group", "suppressed"})
     public record Cell(
-            String group,
-            boolean suppressed,
-            Integer people,
-            Integer personWeeks,
-            Integer wins,
-            Double winsPerPersonWeek,
-            Integer hardWeeks,
-            Integer hardWeeksWithAWin,
-            Double shareOfHardWeeksWithAWin,
-            Integer checkIns,
-            Integer checkInsWithinWindow,
-            Double shareOfCheckInsWithinWindow,
+            @Schema(description = "Focus area, stage, NOT_CHOSEN, or ALL", example = "REST") String group,
+            @Schema(description = "True: too few people (or suppressed so none can be derived)", example = "false")
+                    boolean suppressed,
+            @Schema(example = "24") Integer people,
+            @Schema(example = "210") Integer personWeeks,
+            @Schema(example = "330") Integer wins,
+            @Schema(example = "1.57") Double winsPerPersonWeek,
+            @Schema(example = "85") Integer hardWeeks,
+            @Schema(example = "67") Integer hardWeeksWithAWin,
+            @Schema(example = "0.79") Double shareOfHardWeeksWithAWin,
+            @Schema(example = "420") Integer checkIns,
+            @Schema(example = "140") Integer checkInsWithinWindow,
+            @Schema(example = "0.33") Double shareOfCheckInsWithinWindow,
             MoodTrend moodTrend,
-            List<String> suppressedFigures) {
+            @Schema(example = "[\"hardWeeks\"]") List<String> suppressedFigures) {
 
         static Cell suppressed(String group) {
             return new Cell(group, true, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -74,12 +85,22 @@ public record CohortReport(
      * The mean weekly mood average of the person-weeks with check-ins in the first half of the range's blocks and in
      * the second half (the middle block of an odd count in neither), one decimal, and the change between them.
      */
-    public record MoodTrend(Double firstHalf, Double secondHalf, Double change) {}
+    @Schema(name = "MoodTrend", requiredProperties = {"firstHalf", "secondHalf", "change"})
+    public record MoodTrend(
+            @Schema(example = "2.5") Double firstHalf,
+            @Schema(example = "2.8") Double secondHalf,
+            @Schema(example = "0.3") Double change) {}
 
     /**
      * How many times people moved from one stage of change to another between two consecutive weeks (moving back a
      * stage is not failure: it is counted the same way), and how many distinct people did. Suppressed: no figures.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Transition(String from, String to, boolean suppressed, Integer count, Integer people) {}
+    @Schema(name = "StageTransition", requiredProperties = {"from", "to", "suppressed"})
+    public record Transition(
+            @Schema(implementation = StageOfChange.class, example = "CONTEMPLATION") String from,
+            @Schema(implementation = StageOfChange.class, example = "ACTION") String to,
+            @Schema(example = "false") boolean suppressed,
+            @Schema(example = "12") Integer count,
+            @Schema(example = "12") Integer people) {}
 }

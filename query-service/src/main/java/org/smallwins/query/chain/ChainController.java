@@ -2,6 +2,7 @@ package org.smallwins.query.chain;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.smallwins.platform.JournalSequence;
 import org.smallwins.query.visibility.ReadYourWrites;
 import org.springframework.http.MediaType;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Verifies the caller's own hash chain. There is no user id in any path or parameter: it is the token's subject. */
+@Tag(name = "History")
 @RestController
 class ChainController {
 
@@ -25,6 +27,7 @@ class ChainController {
     }
 
     @Operation(
+            operationId = "verifyHistory",
             summary = "Verify your history's hash chain",
             description = "Recomputes every event's SHA-256 hash from what was stored (the ciphertext of sealed events,"
                     + " so it verifies after an erasure too) and checks each link to the event before it. Answers"

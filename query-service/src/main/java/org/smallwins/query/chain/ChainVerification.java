@@ -3,6 +3,7 @@ package org.smallwins.query.chain;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,19 @@ public class ChainVerification {
     private static final int READ_CHUNK = 64;
 
     /** The first bad event: its sequence, its id (null when it is missing) and why. */
-    public record BrokenLink(long sequence, String eventId, String problem) {}
+    @Schema(
+            description = "The first bad event of a hash chain.",
+            requiredProperties = {"sequence", "problem"})
+    public record BrokenLink(
+            @Schema(minimum = "1", example = "7") long sequence,
+
+            @Schema(description = "Its id; absent when it is missing", example = "7d1e0f2a-3b4c-4d5e-8f9a-0b1c2d3e4f5a")
+            String eventId,
+
+            @Schema(
+                    allowableValues = {MISSING, ALTERED, UNLINKED},
+                    example = ALTERED)
+            String problem) {}
 
     /**
      * @param intact   true if every event of the person verifies and links
@@ -38,7 +51,21 @@ public class ChainVerification {
      * @param head     the hash of the last event (null for an empty journal)
      * @param brokenAt the first bad event, or null when intact
      */
-    public record Report(boolean intact, long events, String head, BrokenLink brokenAt) {}
+    @Schema(
+            name = "ChainVerification",
+            description = "Whether your history's hash chain is intact.",
+            requiredProperties = {"intact", "events"})
+    public record Report(
+            @Schema(example = "true") boolean intact,
+            @Schema(minimum = "0", example = "12") long events,
+
+            @Schema(
+                    description = "The hash of the last event (hex SHA-256); absent for an empty journal",
+                    pattern = "^[0-9a-f]{64}$",
+                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+            String head,
+
+            BrokenLink brokenAt) {}
 
     private final ReadStore store;
 

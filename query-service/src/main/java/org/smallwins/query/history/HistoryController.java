@@ -2,6 +2,8 @@ package org.smallwins.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
 import org.smallwins.query.visibility.ReadYourWrites;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own journal as recorded. There is no user id in any path or parameter: it is the token's subject. */
+@Tag(name = "History", description = "Your journal as recorded: every event, and its hash chain")
 @RestController
 @RequestMapping(path = "/api/history", produces = MediaType.APPLICATION_JSON_VALUE)
 class HistoryController {
@@ -28,6 +31,7 @@ class HistoryController {
     }
 
     @Operation(
+            operationId = "getHistory",
             summary = "Every event of your journal, newest first",
             description = "Type, type version, sequence, when it occurred and was recorded, the correlation id of the "
                     + "request, and a short summary that names what changed but never what you wrote or rated. "
@@ -36,8 +40,22 @@ class HistoryController {
     @GetMapping
     HistoryPage history(
             @AuthenticationPrincipal Jwt caller,
-            @Parameter(description = "Page size, 1–100") @RequestParam(defaultValue = "20") int limit,
-            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(
+                            description = "Page size, 1–100",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "100",
+                                            defaultValue = "20"))
+                    @RequestParam(defaultValue = "20")
+                    int limit,
+            @Parameter(
+                            description = "nextCursor of the previous page",
+                            schema = @Schema(type = "string", pattern = "^[1-9][0-9]{0,17}$", example = "41"))
+                    @RequestParam(required = false)
+                    String cursor,
             @Parameter(description = ReadYourWrites.AFTER_DOC)
                     @RequestParam(name = JournalSequence.PARAMETER, required = false)
                     Long after,

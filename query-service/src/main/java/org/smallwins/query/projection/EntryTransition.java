@@ -11,12 +11,17 @@ import org.bson.Document;
  * sequence, so it is the same whether that document has seen later events already (a redelivery) or not: the weekly
  * trends subtract what {@code before} counted and add what {@code after} counts, exactly once per week document.
  *
- * @param before the state the entry had just before the event, or null
- * @param after  the state the event left, or null (retracted)
+ * @param before   the state the entry had just before the event, or null
+ * @param after    the state the event left, or null (retracted)
+ * @param loggedAs the sequence of the event that logged the entry (its {@code sequence} on the timeline), 0 if unknown
  */
-record EntryTransition(Document before, Document after) {
+record EntryTransition(Document before, Document after, long loggedAs) {
 
     static final EntryTransition NONE = new EntryTransition(null, null);
+
+    EntryTransition(Document before, Document after) {
+        this(before, after, 0);
+    }
 
     /** The transition of the event with this sequence, from the entry's timeline document (null: none). */
     static EntryTransition of(Document entry, long sequence) {
@@ -33,7 +38,8 @@ record EntryTransition(Document before, Document after) {
                 after = version.get("state", Document.class);
             }
         }
-        return new EntryTransition(before, after);
+        Number loggedAs = entry.get("sequence", Number.class);
+        return new EntryTransition(before, after, loggedAs == null ? 0 : loggedAs.longValue());
     }
 
     /**

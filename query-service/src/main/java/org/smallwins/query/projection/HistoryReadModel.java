@@ -24,7 +24,8 @@ import org.smallwins.query.readstore.ReadStore;
  * A person's journal as recorded: one document per event, keyed {@code userId|sequence} (zero-padded, so a page of the
  * history is read by exact {@code _id}s counting down from the person's latest sequence), with the event's type, type
  * version, times, correlation id and a short summary that names what changed and never holds a value a person wrote or
- * rated. Purged with everything else of the person by {@link JournalErased}; the erasure itself is then its first
+ * rated. The same document keeps what the event changed for the changes feed ({@link ChangeDocuments}: the entry as the
+ * event left it, with its values), which the history's own reads never return. Purged with everything else of the person by {@link JournalErased}; the erasure itself is then its first
  * document.
  */
 class HistoryReadModel extends ReadModel {
@@ -54,7 +55,8 @@ class HistoryReadModel extends ReadModel {
                 .append("occurredAt", Date.from(envelope.occurred().instant()))
                 .append("recordedAt", Date.from(envelope.recordedAt()))
                 .append("correlationId", envelope.correlationId())
-                .append("summary", summary(envelope, transition));
+                .append("summary", summary(envelope, transition))
+                .append(ChangeDocuments.FIELD, ChangeDocuments.of(envelope, transition));
         if (envelope.payload().aboutAnEntry()) {
             recorded.append("entryId", envelope.payload().entryId());
         }

@@ -35,11 +35,12 @@ public final class ReadStore {
     /**
      * The read models' shape: 1 until issue 13 (a timeline document per event), 2 since (a timeline document per entry
      * with its versions, weeks that keep what they counted per entry, the history, chain links), 3 since issue 14 (weeks
-     * with their reflection, days shown up and check-ins within the window; each person's focus history). Raise it
-     * whenever a read model's documents change shape: a store of another shape is wiped at start and rebuilt from the
-     * topic. 4 since issue 16 (each person's summary keeps their consent to analytics and the weeks they have).
+     * with their reflection, days shown up and check-ins within the window; each person's focus history), 4 since issue
+     * 15 (each history document keeps its change for the changes feed), 5 since issue 16 (each person's summary keeps
+     * their consent to analytics and the weeks they have). Raise it whenever a read model's documents change shape: a
+     * store of another shape is wiped at start and rebuilt from the topic.
      */
-    public static final int SHAPE = 4;
+    public static final int SHAPE = 5;
 
     private static final String SHAPE_ID = "shape";
 

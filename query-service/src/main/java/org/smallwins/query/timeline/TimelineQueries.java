@@ -121,7 +121,12 @@ public class TimelineQueries {
                 values);
     }
 
-    static TimelineEntry toEntry(Document doc) {
+    /**
+     * An entry as it stands in a document of the timeline's shape ({@code entryId}, {@code kind}, {@code day},
+     * {@code occurredAt}, {@code zone}, {@code sequence}, {@code version}, {@code corrected}, {@code win} or
+     * {@code checkIn}): also what the changes feed keeps of each saved entry.
+     */
+    public static TimelineEntry toEntry(Document doc) {
         Document corrected = doc.get("corrected", Document.class);
         return new TimelineEntry(
                 doc.getString("entryId"),

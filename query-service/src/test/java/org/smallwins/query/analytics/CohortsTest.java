@@ -32,7 +32,7 @@ class CohortsTest {
         try {
             query.run();
         } catch (InvalidQueryException e) {
-            return e.asFieldError().rule();
+            return e.asFieldError().code();
         }
         throw new AssertionError("not refused");
     }

@@ -109,7 +109,7 @@ class HistoryControllerTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value(bad[0]))
-                    .andExpect(jsonPath("$.errors[0].rule").value(bad[2]));
+                    .andExpect(jsonPath("$.errors[0].code").value(bad[2]));
         }
         verifyNoInteractions(queries, visibility);
     }

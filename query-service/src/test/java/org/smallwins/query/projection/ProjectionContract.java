@@ -38,6 +38,9 @@ import org.smallwins.contract.ToleranceWindow;
 import org.smallwins.contract.WeeklyReflectionWritten;
 import org.smallwins.contract.WinCorrected;
 import org.smallwins.contract.WinLogged;
+import org.smallwins.query.changes.Change;
+import org.smallwins.query.changes.ChangePage;
+import org.smallwins.query.changes.ChangeQueries;
 import org.smallwins.query.history.HistoryEvent;
 import org.smallwins.query.history.HistoryPage;
 import org.smallwins.query.history.HistoryQueries;
@@ -1144,6 +1147,238 @@ abstract class ProjectionContract {
         assertThat(week.focus()).isEqualTo(new WeekTrend.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W47"));
         assertThat(store.journals().find(new Document("_id", ALICE)).first().get("lastSequence"))
                 .isEqualTo(3L);
+    }
+
+    // --- issue 15: the changes feed ---
+
+    /** Every change of the person after {@code after}, read {@code limit} at a time as an app would. */
+    List<ChangePage> changePages(String user, long after, int limit) {
+        ChangeQueries changes = new ChangeQueries(store);
+        List<ChangePage> pages = new ArrayList<>();
+        ChangePage page;
+        do {
+            page = changes.page(user, after, limit);
+            if (page.hasMore()) {
+                assertThat(page.nextAfter())
+                        .as("a page with more after it moves on")
+                        .isGreaterThan(after);
+            }
+            pages.add(page);
+            after = page.nextAfter();
+        } while (page.hasMore());
+        return pages;
+    }
+
+    /** What an app's local copy holds after applying the changes in order: entries by id. */
+    static Map<String, TimelineEntry> appliedInOrder(List<Change> changes) {
+        Map<String, TimelineEntry> copy = new java.util.LinkedHashMap<>();
+        for (Change change : changes) {
+            switch (change.change()) {
+                case ENTRY_SAVED -> copy.put(change.entry().id(), change.entry());
+                case ENTRY_RETRACTED -> copy.remove(change.retracted().id());
+                case JOURNAL_ERASED -> copy.clear();
+                case FOCUS_CHOSEN, REFLECTION_WRITTEN -> {
+                    // not entries: see the_focus_and_the_weekly_reflections_come_as_changes_of_their_own
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void
+            the_changes_feed_pages_by_sequence_with_every_change_once_in_order_and_an_app_applying_them_holds_the_timeline() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(win(BOB, "b1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        projection.apply(List.of(
+                checkIn(ALICE, "c1", 2, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 8, 0), BERLIN),
+                winCorrected(
+                        ALICE,
+                        "w1",
+                        2,
+                        "Today I rested, really",
+                        FocusArea.SELF_COMPASSION,
+                        LocalDateTime.of(2026, 11, 9, 7, 0),
+                        BERLIN),
+                win(BOB, "b2", FocusArea.REST, LocalDateTime.of(2026, 11, 19, 9, 0), BERLIN),
+                checkInCorrected(
+                        ALICE, "c1", 2, 4, 2, ToleranceWindow.WITHIN, LocalDateTime.of(2026, 11, 18, 8, 30), BERLIN)));
+        applied(retracted(ALICE, "c1", 3, EntryKind.CHECK_IN, LocalDateTime.of(2026, 11, 18, 8, 30), BERLIN));
+        applied(win(ALICE, "w2", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 20, 21, 0), BERLIN));
+        applied(win(ALICE, "w3", FocusArea.REST, LocalDateTime.of(2026, 11, 21, 21, 0), BERLIN));
+
+        List<ChangePage> pages = changePages(ALICE, 0, 2);
+
+        assertThat(pages).extracting(ChangePage::nextAfter).containsExactly(2L, 4L, 6L, 7L);
+        assertThat(pages).extracting(ChangePage::hasMore).containsExactly(true, true, true, false);
+        List<Change> all = pages.stream().flatMap(p -> p.items().stream()).toList();
+        assertThat(all).extracting(Change::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(all)
+                .extracting(Change::type)
+                .containsExactly(
+                        "WinLogged",
+                        "CheckInRecorded",
+                        "WinCorrected",
+                        "CheckInCorrected",
+                        "EntryRetracted",
+                        "WinLogged",
+                        "WinLogged");
+        Change corrected = all.get(2);
+        assertThat(corrected.change()).isEqualTo(Change.Kind.ENTRY_SAVED);
+        assertThat(corrected.entry().id()).isEqualTo("w1");
+        assertThat(corrected.entry().sequence())
+                .as("the sequence it was logged with")
+                .isEqualTo(1);
+        assertThat(corrected.entry().version()).isEqualTo(2);
+        assertThat(corrected.entry().day()).isEqualTo("2026-11-09");
+        assertThat(corrected.entry().win().text()).isEqualTo("Today I rested, really");
+        assertThat(corrected.entry().win().focusArea()).isEqualTo("SELF_COMPASSION");
+        assertThat(corrected.entry().corrected().version()).isEqualTo(2);
+        assertThat(all.get(0).entry().win().text())
+                .as("the first change is the win as logged")
+                .isEqualTo("Today I w1");
+        assertThat(all.get(0).entry().corrected()).isNull();
+        Change tombstone = all.get(4);
+        assertThat(tombstone.change()).isEqualTo(Change.Kind.ENTRY_RETRACTED);
+        assertThat(tombstone.entry()).isNull();
+        assertThat(tombstone.retracted()).isEqualTo(new Change.Tombstone("c1", "CHECK_IN", 3, "DUPLICATE"));
+        assertThat(all).allSatisfy(change -> assertThat(change.recorded()).isNotNull());
+
+        TimelinePage now = timeline.page(ALICE, null, null, null, 100, null);
+        assertThat(appliedInOrder(all))
+                .as("an app that applied every change in order holds exactly the timeline as it stands")
+                .containsOnlyKeys("w1", "w2", "w3")
+                .containsValues(now.items().toArray(TimelineEntry[]::new));
+        assertThat(now.items()).hasSize(3);
+        for (TimelineEntry entry : now.items()) {
+            assertThat(timeline.entry(ALICE, entry.id()))
+                    .contains(appliedInOrder(all).get(entry.id()));
+        }
+    }
+
+    @Test
+    void the_changes_after_a_sequence_start_right_after_it_and_after_the_latest_there_are_none() {
+        for (int i = 1; i <= 5; i++) {
+            applied(win(ALICE, "w" + i, FocusArea.REST, LocalDateTime.of(2026, 11, 16, 9, i), BERLIN));
+        }
+        ChangeQueries changes = new ChangeQueries(store);
+
+        assertThat(changes.page(ALICE, 3, 10).items())
+                .extracting(Change::sequence)
+                .containsExactly(4L, 5L);
+        assertThat(changes.page(ALICE, 3, 10).nextAfter()).isEqualTo(5);
+        ChangePage caughtUp = changes.page(ALICE, 5, 10);
+        assertThat(caughtUp.items()).isEmpty();
+        assertThat(caughtUp.hasMore()).isFalse();
+        assertThat(caughtUp.nextAfter()).as("nothing new: the same after again").isEqualTo(5);
+        assertThat(changes.latest(ALICE)).isEqualTo(5);
+        assertThat(changes.page("carol", 0, 10)).isEqualTo(new ChangePage(List.of(), false, 0));
+        assertThat(changes.latest("carol")).isZero();
+    }
+
+    @Test
+    void another_persons_changes_never_appear_even_at_the_same_sequences() {
+        applied(win(ALICE, "a1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(win(BOB, "b1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(win(BOB, "b2", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 10, 0), BERLIN));
+        applied(retracted(BOB, "b1", 2, EntryKind.WIN, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+
+        List<Change> alices = changePages(ALICE, 0, 100).get(0).items();
+        List<Change> bobs = changePages(BOB, 0, 100).get(0).items();
+
+        assertThat(alices).extracting(c -> c.entry().id()).containsExactly("a1");
+        assertThat(bobs).extracting(Change::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(bobs.toString()).doesNotContain("a1");
+        assertThat(alices.toString()).doesNotContain("b1").doesNotContain("b2");
+    }
+
+    @Test
+    void after_an_erasure_the_feed_starts_with_the_erasure_so_an_app_that_was_behind_forgets_its_copy() {
+        applied(win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        applied(win(ALICE, "w2", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 10, 0), BERLIN));
+        EventEnvelope erased = applied(erasure(ALICE));
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, LocalDateTime.of(2026, 11, 19, 9, 0), BERLIN));
+
+        for (long after : new long[] {0, 1, 2}) {
+            List<Change> changes = changePages(ALICE, after, 1).stream()
+                    .flatMap(p -> p.items().stream())
+                    .toList();
+            assertThat(changes).extracting(Change::sequence).containsExactly(3L, 4L);
+            assertThat(changes.get(0).change()).isEqualTo(Change.Kind.JOURNAL_ERASED);
+            assertThat(changes.get(0).type()).isEqualTo("JournalErased");
+            assertThat(changes.get(0).sequence()).isEqualTo(erased.sequence());
+            assertThat(appliedInOrder(changes)).containsOnlyKeys("w1");
+            assertThat(appliedInOrder(changes).get("w1").win().focusArea()).isEqualTo("BOUNDARIES");
+        }
+        assertThat(changePages(ALICE, 3, 10).get(0).items())
+                .extracting(Change::sequence)
+                .containsExactly(4L);
+    }
+
+    @Test
+    void a_redelivered_batch_leaves_the_changes_feed_as_it_was() {
+        List<EventEnvelope> batch = List.of(
+                win(ALICE, "w1", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN),
+                winCorrected(ALICE, "w1", 2, "Again", FocusArea.REST, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN),
+                retracted(ALICE, "w1", 3, EntryKind.WIN, LocalDateTime.of(2026, 11, 18, 9, 0), BERLIN));
+        projection.apply(batch);
+        List<ChangePage> before = changePages(ALICE, 0, 100);
+
+        projection.apply(batch);
+        projection.apply(batch.subList(1, 3));
+
+        assertThat(changePages(ALICE, 0, 100)).isEqualTo(before);
+        assertThat(before.get(0).items())
+                .extracting(Change::change)
+                .containsExactly(Change.Kind.ENTRY_SAVED, Change.Kind.ENTRY_SAVED, Change.Kind.ENTRY_RETRACTED);
+    }
+
+    @Test
+    void the_focus_and_the_weekly_reflections_come_as_changes_of_their_own_in_their_place_in_the_sequence() {
+        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
+        applied(envelope(
+                ALICE,
+                new FocusAreaChosen(FocusArea.BOUNDARIES, StageOfChange.CONTEMPLATION),
+                Occurred.at(monday.plusDays(6).atZone(BERLIN).toInstant(), BERLIN)));
+        applied(envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", "I said no twice", List.of("w1"), true),
+                Occurred.at(monday.plusDays(7).atZone(BERLIN).toInstant(), BERLIN)));
+        applied(envelope(
+                ALICE,
+                new WeeklyReflectionWritten("2026-W47", null, List.of(), false),
+                Occurred.at(monday.plusDays(8).atZone(BERLIN).toInstant(), BERLIN)));
+        applied(envelope(
+                BOB,
+                new FocusAreaChosen(FocusArea.REST, StageOfChange.ACTION),
+                Occurred.at(monday.atZone(BERLIN).toInstant(), BERLIN)));
+
+        List<Change> changes = changePages(ALICE, 1, 2).stream()
+                .flatMap(p -> p.items().stream())
+                .toList();
+
+        assertThat(changes).extracting(Change::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(changes)
+                .extracting(Change::change)
+                .containsExactly(
+                        Change.Kind.FOCUS_CHOSEN, Change.Kind.REFLECTION_WRITTEN, Change.Kind.REFLECTION_WRITTEN);
+        assertThat(changes.get(0).focus())
+                .as("chosen on Sunday 22 November: week 47")
+                .isEqualTo(new Change.Focus("BOUNDARIES", "CONTEMPLATION", "2026-W47"));
+        assertThat(changes.get(0).type()).isEqualTo("FocusAreaChosen");
+        assertThat(changes.get(1).reflection())
+                .isEqualTo(new Change.Reflection("2026-W47", "I said no twice", List.of("w1"), true));
+        assertThat(changes.get(2).reflection())
+                .as("the week's reflection as rewritten: no answer, no wins")
+                .isEqualTo(new Change.Reflection("2026-W47", null, List.of(), false));
+        assertThat(changes).allSatisfy(change -> {
+            assertThat(change.entry()).isNull();
+            assertThat(change.retracted()).isNull();
+        });
+        assertThat(changePages(BOB, 0, 10).get(0).items())
+                .extracting(Change::focus)
+                .containsExactly(new Change.Focus("REST", "ACTION", "2026-W47"));
     }
 
     @Test

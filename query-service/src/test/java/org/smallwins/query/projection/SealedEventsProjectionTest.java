@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DataKeyset;
 import org.smallwins.contract.EventChain;
@@ -82,7 +83,7 @@ class SealedEventsProjectionTest {
 
     static final String TOKEN = "query-service-key-access-token";
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forService("query-service");
     static final DevTokens TOKENS = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
     static final KafkaServer KAFKA;
     static final MongoStandIn MONGO;

@@ -75,7 +75,7 @@ class TrendsControllerTest {
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/invalid-query"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].rule").value(rule));
+                .andExpect(jsonPath("$.errors[0].code").value(rule));
     }
 
     @Test

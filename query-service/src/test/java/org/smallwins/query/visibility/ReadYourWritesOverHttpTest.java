@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.apicontract.CommittedDocuments;
+import org.smallwins.apicontract.ValidatingHttpClient;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EventEnvelope;
 import org.smallwins.contract.FocusArea;
@@ -60,7 +62,7 @@ class ReadYourWritesOverHttpTest {
 
     static final Duration WAIT = Duration.ofMillis(1500);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = ValidatingHttpClient.forService("query-service");
     static final DevTokens TOKENS = DevTokens.generate(DevTokens.DEFAULT_ISSUER, DevTokens.DEFAULT_AUDIENCE);
     static final KafkaServer KAFKA;
     static final MongoStandIn MONGO;
@@ -212,6 +214,17 @@ class ReadYourWritesOverHttpTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"field\":\"after\"");
+    }
+
+    @Test
+    void the_served_api_document_is_the_committed_one() throws Exception {
+        HttpResponse<String> served = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        CommittedDocuments.assertServedIsCommitted("query-service", "ReadYourWritesOverHttpTest", served.body());
     }
 
     @Test

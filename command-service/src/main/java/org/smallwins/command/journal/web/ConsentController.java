@@ -2,7 +2,7 @@ package org.smallwins.command.journal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -12,6 +12,8 @@ import org.smallwins.command.journal.ConsentAccepted;
 import org.smallwins.command.journal.ForConsent;
 import org.smallwins.command.journal.JournalMetaData;
 import org.smallwins.journal.JournalRequests;
+import org.smallwins.platform.ApiHeaders;
+import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.JournalSequence;
 import org.springframework.http.MediaType;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's consent to analytics (issue 16). The journal is the token's subject. */
+@Tag(name = "Consent", description = "Whether your weekly facts (never your words) may reach analytics")
 @RestController
 @RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConsentController {
@@ -35,6 +38,7 @@ class ConsentController {
     }
 
     @Operation(
+            operationId = "setAnalyticsConsent",
             summary = "Say whether your weekly facts may reach analytics",
             description =
                     "`{\"analytics\": true}` shares your weekly facts (counts, averages rounded to one decimal, "
@@ -45,11 +49,8 @@ class ConsentController {
     @ApiResponse(
             responseCode = "200",
             description = "Recorded, or already so",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = "The person's journal sequence after this write",
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiProblems({422})
     @PutMapping(path = "/consent", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ConsentResponse> setConsent(
             @RequestBody ConsentRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {

@@ -5,18 +5,25 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.smallwins.command.journal.EntryAccepted;
 import org.smallwins.command.journal.ForJournal;
 import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.contract.RetractionReason;
 import org.smallwins.journal.EntryOutcome;
 import org.smallwins.journal.JournalRequests;
+import org.smallwins.platform.ApiHeaders;
+import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.IfMatch;
 import org.smallwins.platform.JournalSequence;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,8 +39,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /** Writes to the caller's own journal. The journal is always the token's subject: no endpoint takes a user id. */
+@Tag(name = "Journal", description = "Log wins and check-ins, correct and retract them")
 @RestController
 @RequestMapping(path = "/api/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 class JournalController {
@@ -41,37 +50,63 @@ class JournalController {
     private static final String READ_YOUR_WRITES = " The answer carries the journal's sequence after this write (body "
             + "`sequence`, header `Journal-Sequence`); a read on the query service that passes it (`?after=` or the same "
             + "header) answers only once this entry is visible there.";
-    private static final String SEQUENCE_HEADER = "The person's journal sequence after this write";
-    private static final String ETAG =
-            "The entry's version after this write, quoted (\"2\"): the If-Match of its next change";
     private static final String IF_MATCH = "The entry's current ETag, as read (\"1\" as first logged)";
 
-    private final CommandGateway commands;
+    /** Where a logged entry is read, on the query service. */
+    static final String ENTRY_PATH = "/api/timeline/";
 
-    JournalController(CommandGateway commands) {
+    private final CommandGateway commands;
+    private final String queryBaseUrl;
+
+    JournalController(CommandGateway commands, @Value("${smallwins.journal.query-base-url:}") String queryBaseUrl) {
         this.commands = commands;
+        this.queryBaseUrl = baseUrl(queryBaseUrl);
+    }
+
+    /** Empty (relative references), or an absolute http(s) URL without a trailing slash. */
+    static String baseUrl(String configured) {
+        String base = configured == null ? "" : configured.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (!base.isEmpty()) {
+            URI uri = URI.create(base);
+            if (!uri.isAbsolute()
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalStateException("SMALLWINS_QUERY_BASE_URL (smallwins.journal.query-base-url) must be "
+                        + "an absolute http or https URL, or empty");
+            }
+        }
+        return base;
+    }
+
+    /** The entry on the query service: {@code /api/timeline/{entryId}}, after the configured base URL if any. */
+    URI entryLocation(String entryId) {
+        return URI.create(queryBaseUrl + ENTRY_PATH + UriUtils.encodePathSegment(entryId, StandardCharsets.UTF_8));
     }
 
     @Operation(
+            operationId = "logWin",
             summary = "Log a small win",
             description = "201 when recorded, 200 when the same win was already recorded, "
                     + "409 when the id is taken by a different entry, 422 when a rule is broken." + READ_YOUR_WRITES)
     @ApiResponse(
             responseCode = "201",
             description = "Recorded",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
     @ApiResponse(
             responseCode = "200",
-            description = "Already recorded (a retry)",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            description = "Already recorded (a retry): nothing new was stored",
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
+    @ApiProblems({409, 422})
     @PostMapping(path = "/wins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> logWin(
             @RequestBody LogWinRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
@@ -83,6 +118,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "recordCheckIn",
             summary = "Record a check-in",
             description = "201 when recorded, 200 when the same check-in was already "
                     + "recorded, 409 when the id is taken by a different entry, 422 when a rule is broken."
@@ -90,19 +126,20 @@ class JournalController {
     @ApiResponse(
             responseCode = "201",
             description = "Recorded",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
     @ApiResponse(
             responseCode = "200",
-            description = "Already recorded (a retry)",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            description = "Already recorded (a retry): nothing new was stored",
+            headers = {
+                @Header(name = HttpHeaders.LOCATION, ref = ApiHeaders.LOCATION),
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
+            })
+    @ApiProblems({409, 422})
     @PostMapping(path = "/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> recordCheckIn(
             @RequestBody RecordCheckInRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
@@ -125,6 +162,7 @@ class JournalController {
             + " at), 409 when it was retracted.";
 
     @Operation(
+            operationId = "correctWin",
             summary = "Correct a win",
             description = "The full new content (text, focus area, tags, and optionally another day or zone) as a new "
                     + "version of the win; nothing is overwritten, the history keeps every version. 200 with the new "
@@ -134,16 +172,25 @@ class JournalController {
             responseCode = "200",
             description = "Corrected, or already so",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
-                @Header(
-                        name = JournalSequence.HEADER,
-                        description = SEQUENCE_HEADER,
-                        schema = @Schema(type = "integer", format = "int64"))
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
+    @ApiProblems({404, 409, 412, 422, 428})
     @PutMapping(path = "/wins/{winId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> correctWin(
-            @PathVariable String winId,
-            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+            @Parameter(
+                            description = "The entry's id",
+                            schema =
+                                    @Schema(
+                                            pattern = ApiHeaders.ENTRY_ID_PATTERN,
+                                            example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f"))
+                    @PathVariable
+                    String winId,
+            @Parameter(
+                            description = IF_MATCH,
+                            required = true,
+                            schema = @Schema(type = "string", pattern = ApiHeaders.ETAG_PATTERN, example = "\"1\""))
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
                     String ifMatch,
             @RequestBody CorrectWinRequest body,
             @AuthenticationPrincipal Jwt caller,
@@ -156,6 +203,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "correctCheckIn",
             summary = "Correct a check-in",
             description = "The full new values (mood, energy, window, note, and optionally another time or zone) as a "
                     + "new version of the check-in. 200 with the new `ETag`; 200 recording nothing when they equal the "
@@ -164,16 +212,25 @@ class JournalController {
             responseCode = "200",
             description = "Corrected, or already so",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
-                @Header(
-                        name = JournalSequence.HEADER,
-                        description = SEQUENCE_HEADER,
-                        schema = @Schema(type = "integer", format = "int64"))
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
+    @ApiProblems({404, 409, 412, 422, 428})
     @PutMapping(path = "/check-ins/{checkInId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryResponse> correctCheckIn(
-            @PathVariable String checkInId,
-            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+            @Parameter(
+                            description = "The entry's id",
+                            schema =
+                                    @Schema(
+                                            pattern = ApiHeaders.ENTRY_ID_PATTERN,
+                                            example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f"))
+                    @PathVariable
+                    String checkInId,
+            @Parameter(
+                            description = IF_MATCH,
+                            required = true,
+                            schema = @Schema(type = "string", pattern = ApiHeaders.ETAG_PATTERN, example = "\"1\""))
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
                     String ifMatch,
             @RequestBody CorrectCheckInRequest body,
             @AuthenticationPrincipal Jwt caller,
@@ -193,6 +250,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "retractEntry",
             summary = "Retract an entry",
             description = "Takes a win or check-in back: it leaves the timeline and every week; its history stays. An "
                     + "optional `reason` from a fixed vocabulary (DUPLICATE, LOGGED_BY_MISTAKE, WRONG_DAY, OTHER); "
@@ -203,18 +261,29 @@ class JournalController {
             responseCode = "204",
             description = "Retracted",
             headers = {
-                @Header(name = HttpHeaders.ETAG, description = ETAG, schema = @Schema(type = "string")),
-                @Header(
-                        name = JournalSequence.HEADER,
-                        description = SEQUENCE_HEADER,
-                        schema = @Schema(type = "integer", format = "int64"))
+                @Header(name = HttpHeaders.ETAG, ref = ApiHeaders.ETAG),
+                @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE)
             })
+    @ApiProblems({404, 409, 412, 422, 428})
     @DeleteMapping(path = "/entries/{entryId}")
     ResponseEntity<Void> retract(
-            @PathVariable String entryId,
-            @Parameter(description = IF_MATCH, required = true) @RequestHeader(name = IfMatch.HEADER, required = false)
+            @Parameter(
+                            description = "The entry's id",
+                            schema =
+                                    @Schema(
+                                            pattern = ApiHeaders.ENTRY_ID_PATTERN,
+                                            example = "3f1c2b9e-6a0d-4c55-9d7e-1b2a3c4d5e6f"))
+                    @PathVariable
+                    String entryId,
+            @Parameter(
+                            description = IF_MATCH,
+                            required = true,
+                            schema = @Schema(type = "string", pattern = ApiHeaders.ETAG_PATTERN, example = "\"1\""))
+                    @RequestHeader(name = IfMatch.HEADER, required = false)
                     String ifMatch,
-            @Parameter(description = "DUPLICATE, LOGGED_BY_MISTAKE, WRONG_DAY or OTHER; none by default")
+            @Parameter(
+                            description = "Why, from a fixed vocabulary; none by default",
+                            schema = @Schema(implementation = RetractionReason.class))
                     @RequestParam(name = "reason", required = false)
                     String reason,
             @AuthenticationPrincipal Jwt caller,
@@ -234,6 +303,7 @@ class JournalController {
             + "client-chosen id can be reused with other content.";
 
     @Operation(
+            operationId = "chooseFocusArea",
             summary = "Choose your focus area and stage of change",
             description = "The one area you focus on (rest, boundaries, self-compassion…) and where you are with it. "
                     + "422 for an area or stage outside the vocabulary, or without a zone before your first entry."
@@ -241,11 +311,8 @@ class JournalController {
     @ApiResponse(
             responseCode = "200",
             description = "Chosen, or already the current choice",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiProblems({422})
     @PutMapping(path = "/focus", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FocusResponse> chooseFocus(
             @RequestBody ChooseFocusRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
@@ -263,6 +330,7 @@ class JournalController {
     }
 
     @Operation(
+            operationId = "writeWeeklyReflection",
             summary = "Write the weekly reflection",
             description = "For an ISO week (`2026-W48`) up to your current one: your answer to \"How did I learn to "
                     + "honor myself this week?\" (optional, at most 2,000 characters), up to five of that week's own "
@@ -273,14 +341,19 @@ class JournalController {
     @ApiResponse(
             responseCode = "200",
             description = "Written, or already so",
-            headers =
-                    @Header(
-                            name = JournalSequence.HEADER,
-                            description = SEQUENCE_HEADER,
-                            schema = @Schema(type = "integer", format = "int64")))
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiProblems({422})
     @PutMapping(path = "/reflections/{isoWeek}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReflectionResponse> writeReflection(
-            @Parameter(description = "The ISO week reflected on", example = "2026-W48") @PathVariable String isoWeek,
+            @Parameter(
+                            description = "The ISO week reflected on: your current week or an earlier one",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            pattern = ApiHeaders.ISO_WEEK_PATTERN,
+                                            example = "2026-W48"))
+                    @PathVariable
+                    String isoWeek,
             @RequestBody WriteReflectionRequest body,
             @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
@@ -311,9 +384,14 @@ class JournalController {
         return commands.sendAndWait(message);
     }
 
-    private static ResponseEntity<EntryResponse> answer(EntryAccepted accepted, String id, String kind) {
+    /**
+     * 201 with the new entry's {@code Location} when recorded; 200 for a retry that recorded nothing, with the same
+     * {@code Location}, so a client whose first answer was lost learns it from the retry.
+     */
+    private ResponseEntity<EntryResponse> answer(EntryAccepted accepted, String id, String kind) {
         HttpStatus status = accepted.outcome() == EntryOutcome.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
+                .location(entryLocation(id))
                 .eTag(IfMatch.etag(accepted.version()))
                 .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
                 .body(new EntryResponse(id, kind, accepted.outcome().name(), accepted.sequence(), accepted.version()));

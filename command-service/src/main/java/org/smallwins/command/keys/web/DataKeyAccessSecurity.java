@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import org.smallwins.command.keys.KeysProperties;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.ProblemWriter;
 import org.smallwins.platform.Problems;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,22 +50,17 @@ class DataKeyAccessSecurity {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(KEY_READER))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            ProblemWriter.write(
-                                    response,
-                                    Problems.of(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "unauthorized",
-                                            "Key access token needed",
-                                            "A valid key access token is required."));
+                            ProblemWriter.write(request, response, keyAccessTokenNeeded());
                         })
-                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(
-                                response,
-                                Problems.of(
-                                        HttpStatus.UNAUTHORIZED,
-                                        "unauthorized",
-                                        "Key access token needed",
-                                        "A valid key access token is required."))));
+                        .accessDeniedHandler((request, response, denied) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            ProblemWriter.write(request, response, keyAccessTokenNeeded());
+                        }));
         return http.build();
+    }
+
+    private static ProblemDetail keyAccessTokenNeeded() {
+        return Problems.of(ProblemType.UNAUTHORIZED, "A valid key access token is required.");
     }
 
     static byte[] requiredToken(KeysProperties properties) {

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Base64;
 import org.smallwins.command.keys.DataKeys;
 import org.smallwins.command.keys.KeyLookup;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.Problems;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,20 +44,16 @@ class DataKeyController {
                                     .encodeToString(live.key().keyset().toBinary())));
         }
         if (found instanceof KeyLookup.Destroyed) {
-            return problem(
-                    HttpStatus.GONE,
-                    "key-destroyed",
-                    "Key destroyed",
-                    "This data key was destroyed: the journal it sealed was erased.");
+            return problem(ProblemType.KEY_DESTROYED, "This data key was destroyed: the journal it sealed was erased.");
         }
-        return problem(HttpStatus.NOT_FOUND, "key-not-found", "No such key", "No data key has this id.");
+        return problem(ProblemType.KEY_NOT_FOUND, "No data key has this id.");
     }
 
-    private static ResponseEntity<?> problem(HttpStatus status, String type, String title, String detail) {
-        return ResponseEntity.status(status)
+    private static ResponseEntity<?> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .cacheControl(CacheControl.noStore())
-                .body(Problems.of(status, type, title, detail));
+                .body(Problems.of(type, detail));
     }
 
     /** A data key for the query service. Never printed. */

@@ -2,6 +2,11 @@ package org.smallwins.command.portability.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,9 +19,12 @@ import org.smallwins.command.journal.JournalHoldsOtherEntriesException;
 import org.smallwins.command.portability.ImportRefusedException;
 import org.smallwins.command.portability.JournalExport;
 import org.smallwins.command.portability.JournalImport;
+import org.smallwins.platform.ApiHeaders;
+import org.smallwins.platform.ApiProblems;
 import org.smallwins.platform.CorrelationIdFilter;
 import org.smallwins.platform.InvalidQueryException;
 import org.smallwins.platform.JournalSequence;
+import org.smallwins.platform.ProblemType;
 import org.smallwins.platform.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -39,6 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * The caller's own journal, taken out and brought in (GDPR articles 15 and 20), and who did so (the access log). The
  * journal is always the token's subject: no endpoint takes a user id.
  */
+@Tag(name = "Portability", description = "Take your journal out, bring it in, and see who did")
 @RestController
 @RequestMapping(path = "/api/journal")
 class PortabilityController {
@@ -58,17 +67,44 @@ class PortabilityController {
     }
 
     @Operation(
+            operationId = "exportJournal",
             summary = "Export your journal",
             description = "Everything you recorded, as recorded. `format=json` (default): every event with its "
                     + "envelope and payload, `{\"format\":\"smallwins-journal-export\",\"formatVersion\":1,"
                     + "\"events\":[…]}`, which `POST /api/journal/import` reads. `format=csv`: one row per entry, for a "
                     + "spreadsheet (RFC 4180; a cell starting with = + - @ is written with a leading apostrophe so it is "
                     + "never run as a formula). Streamed. Recorded in your access log.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The export, as an attachment (`Content-Disposition`), never cached",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = JournalExportFile.class)),
+                @Content(
+                        mediaType = "text/csv",
+                        schema = @Schema(type = "string", example = "kind,id,day\r\nWIN,w-1,2026-11-23\r\n"))
+            },
+            headers =
+                    @Header(
+                            name = HttpHeaders.CONTENT_DISPOSITION,
+                            description = "attachment; filename=…",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            example = "attachment; filename=\"small-wins-journal-2026-11-23.json\"")))
     @GetMapping(
             path = "/export",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     ResponseEntity<StreamingResponseBody> export(
-            @Parameter(description = "json (default) or csv") @RequestParam(defaultValue = "json") String format,
+            @Parameter(
+                            description = "json (default) or csv",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"json", "csv"},
+                                            defaultValue = "json"))
+                    @RequestParam(defaultValue = "json")
+                    String format,
             @AuthenticationPrincipal Jwt caller,
             HttpServletRequest request) {
         boolean csv;
@@ -104,13 +140,31 @@ class PortabilityController {
     }
 
     @Operation(
+            operationId = "importJournal",
             summary = "Import a journal export",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "A JSON export of a journal",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = JournalExportFile.class))),
             description = "Reads an export (`GET /api/journal/export`, JSON) into your journal, which must be empty: "
                     + "each entry is recorded again with its id, day, zone and time. Everything is checked first; a "
                     + "refused import stores nothing (400 unreadable JSON, 422 naming the position and rule at fault). "
                     + "201 when entries were recorded, 200 when every entry was already there (the same file again: "
                     + "nothing changes), 409 when your journal holds other entries. Its own, larger body limit. "
                     + "Recorded in your access log.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Imported",
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every entry was already there: nothing changed",
+            headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
+    @ApiProblems({409, 422})
     @PostMapping(
             path = "/import",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -137,12 +191,22 @@ class PortabilityController {
     }
 
     @Operation(
+            operationId = "getAccessLog",
             summary = "Your access log",
             description = "Every export, import and erasure request of your journal, newest first: when, what, the "
                     + "request's correlation id and how many events. No journal content.")
     @GetMapping(path = "/access-log", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AccessRecord> accessLog(
-            @Parameter(description = "How many records, newest first (1–500)") @RequestParam(defaultValue = "100")
+            @Parameter(
+                            description = "How many records, newest first (1–500)",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @RequestParam(defaultValue = "100")
                     int limit,
             @AuthenticationPrincipal Jwt caller) {
         if (limit < 1 || limit > AccessLog.MAX_READ) {
@@ -155,14 +219,16 @@ class PortabilityController {
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
         boolean malformed = refused.kind() == ImportRefusedException.Kind.MALFORMED;
-        HttpStatus status = malformed ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        // A fault at a place in the file has its pointer; a syntax fault is named by line and column.
         List<Problems.FieldError> errors = refused.faults().stream()
-                .map(f -> new Problems.FieldError(f.field(), f.rule(), f.detail()))
+                .map(f -> f.inBody()
+                        ? Problems.FieldError.inBody(f.field(), f.rule(), f.detail())
+                        : new Problems.FieldError(f.field(), f.rule(), f.detail()))
                 .toList();
-        ProblemDetail problem = Problems.invalidFields(
-                status, malformed ? "malformed-import" : "import-refused", "Import not done", errors);
+        ProblemDetail problem =
+                Problems.invalidFields(malformed ? ProblemType.MALFORMED_IMPORT : ProblemType.IMPORT_REFUSED, errors);
         problem.setProperty("stored", 0);
-        return ResponseEntity.status(status)
+        return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
@@ -172,9 +238,7 @@ class PortabilityController {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(
-                        HttpStatus.CONFLICT,
-                        "journal-not-empty",
-                        "Journal not empty",
+                        ProblemType.JOURNAL_NOT_EMPTY,
                         "An export is imported into an empty journal; this journal holds other entries. "
                                 + "Nothing was imported."));
     }

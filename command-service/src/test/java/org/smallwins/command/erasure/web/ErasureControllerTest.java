@@ -101,7 +101,7 @@ class ErasureControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/erasure-not-confirmed"))
                 .andExpect(jsonPath("$.errors[0].field").value("Confirm-Erasure"))
-                .andExpect(jsonPath("$.errors[0].rule").value("header.required"));
+                .andExpect(jsonPath("$.errors[0].code").value("header.required"));
 
         verifyNoInteractions(erasure);
     }
@@ -113,7 +113,7 @@ class ErasureControllerTest {
                         .with(jwt().jwt(t -> t.subject("user-a")))
                         .header("Confirm-Erasure", "user-b-someone-else"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].rule").value("header.own-subject"))
+                .andExpect(jsonPath("$.errors[0].code").value("header.own-subject"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("user-b-someone-else"))));
 
         verifyNoInteractions(erasure);

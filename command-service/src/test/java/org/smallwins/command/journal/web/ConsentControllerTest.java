@@ -118,7 +118,7 @@ class ConsentControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("analytics"))
-                .andExpect(jsonPath("$.errors[0].rule").value("analytics.required"));
+                .andExpect(jsonPath("$.errors[0].code").value("analytics.required"));
         verifyNoInteractions(commands);
     }
 

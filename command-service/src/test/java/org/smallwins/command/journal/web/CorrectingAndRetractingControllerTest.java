@@ -256,7 +256,7 @@ class CorrectingAndRetractingControllerTest {
 
         mvc.perform(putAs("user-a", "/api/journal/wins/w1", "\"1\"", WIN_BODY))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].rule").value("day.in-future"))
+                .andExpect(jsonPath("$.errors[0].code").value("day.in-future"))
                 .andExpect(content().string(not(containsString(SECRET))));
     }
 
@@ -265,11 +265,11 @@ class CorrectingAndRetractingControllerTest {
         mvc.perform(putAs("user-a", "/api/journal/wins/w1", "\"1\"", """
                         {"text":"","focusArea":"CALM","day":"yesterday"}"""))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].rule")
+                .andExpect(jsonPath("$.errors[*].code")
                         .value(org.hamcrest.Matchers.contains("text.required", "focusArea.unknown", "day.format")));
         mvc.perform(deleteAs("user-a", "/api/journal/entries/w1?reason=I%20was%20sad", "\"1\""))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].rule").value("reason.unknown"))
+                .andExpect(jsonPath("$.errors[0].code").value("reason.unknown"))
                 .andExpect(content().string(not(containsString("sad"))));
         verifyNoInteractions(commands);
     }

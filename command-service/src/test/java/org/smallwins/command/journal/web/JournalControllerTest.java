@@ -188,7 +188,7 @@ class JournalControllerTest {
                 .andExpect(jsonPath("$.type", endsWith("/entry-refused")))
                 .andExpect(jsonPath("$.errors", hasSize(1)))
                 .andExpect(jsonPath("$.errors[0].field").value("day"))
-                .andExpect(jsonPath("$.errors[0].rule").value("day.in-future"));
+                .andExpect(jsonPath("$.errors[0].code").value("day.in-future"));
     }
 
     @Test
@@ -197,7 +197,7 @@ class JournalControllerTest {
                         {"winId":"not an id!","text":" ","focusArea":"NAPPING","day":"23/11/2026","zone":"Atlantis/Capital"}"""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].rule")
+                .andExpect(jsonPath("$.errors[*].code")
                         .value(org.hamcrest.Matchers.contains(
                                 "id.format", "text.required", "focusArea.unknown", "zone.unknown", "day.format")))
                 .andExpect(content().string(not(org.hamcrest.Matchers.containsString("NAPPING"))))
@@ -213,7 +213,7 @@ class JournalControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field")
                         .value(org.hamcrest.Matchers.contains("mood", "energy", "window", "at", "zone")))
-                .andExpect(jsonPath("$.errors[*].rule")
+                .andExpect(jsonPath("$.errors[*].code")
                         .value(org.hamcrest.Matchers.contains(
                                 "mood.required", "energy.range", "window.unknown", "at.format", "zone.unknown")));
 

@@ -147,11 +147,11 @@ class ThePracticeControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(contains("area", "stage")))
-                .andExpect(jsonPath("$.errors[*].rule").value(contains("area.unknown", "stage.unknown")))
+                .andExpect(jsonPath("$.errors[*].code").value(contains("area.unknown", "stage.unknown")))
                 .andExpect(content().string(not(containsString("BEING BETTER"))));
         mvc.perform(putAs("user-a", "/api/journal/focus", "{}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].rule").value(contains("area.required", "stage.required")));
+                .andExpect(jsonPath("$.errors[*].code").value(contains("area.required", "stage.required")));
         verifyNoInteractions(commands);
     }
 
@@ -165,7 +165,7 @@ class ThePracticeControllerTest {
                         {"area":"REST","stage":"ACTION"}"""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type", endsWith("/entry-refused")))
-                .andExpect(jsonPath("$.errors[0].rule").value("zone.required"));
+                .andExpect(jsonPath("$.errors[0].code").value("zone.required"));
     }
 
     @Test
@@ -225,14 +225,14 @@ class ThePracticeControllerTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field").value(contains("isoWeek", "answer", "winIds")))
-                .andExpect(jsonPath("$.errors[*].rule")
+                .andExpect(jsonPath("$.errors[*].code")
                         .value(contains("isoWeek.format", "answer.too-long", "winIds.too-many")))
                 .andExpect(content().string(not(containsString("xxxx"))));
         mvc.perform(putAs("user-b", "/api/journal/reflections/2026-W48", """
                         {"winIds":["w1","w2","w1"]}"""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("winIds[2]"))
-                .andExpect(jsonPath("$.errors[0].rule").value("winIds.duplicate"));
+                .andExpect(jsonPath("$.errors[0].code").value("winIds.duplicate"));
         verifyNoInteractions(commands);
     }
 
@@ -246,7 +246,7 @@ class ThePracticeControllerTest {
                         {"winIds":["w1","someone-elses-win"]}"""))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("winIds[1]"))
-                .andExpect(jsonPath("$.errors[0].rule").value("winIds.not-in-week"))
+                .andExpect(jsonPath("$.errors[0].code").value("winIds.not-in-week"))
                 .andExpect(content().string(not(containsString("someone-elses-win"))));
     }
 
@@ -258,7 +258,7 @@ class ThePracticeControllerTest {
 
         mvc.perform(putAs("user-b", "/api/journal/reflections/2026-W50", "{}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].rule").value("isoWeek.in-future"));
+                .andExpect(jsonPath("$.errors[0].code").value("isoWeek.in-future"));
     }
 
     @Test

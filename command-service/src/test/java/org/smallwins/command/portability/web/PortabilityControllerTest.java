@@ -96,11 +96,15 @@ class PortabilityControllerTest {
 
     static final String SECRET = "Today I told my sister";
 
+    /** The smallest export there is (a journal without events), as export writes it and import reads it. */
+    static final String EMPTY_EXPORT = "{\"format\":\"smallwins-journal-export\",\"formatVersion\":1,"
+            + "\"exportedAt\":\"2026-11-30T08:00:00Z\",\"events\":[],\"eventCount\":0}";
+
     @Test
     void an_export_is_a_streamed_json_attachment_never_cached_and_is_written_to_the_callers_access_log()
             throws Exception {
         given(export.writeJson(eq("user-a"), any())).willAnswer(call -> {
-            call.getArgument(1, OutputStream.class).write("{\"format\":\"smallwins-journal-export\"}".getBytes());
+            call.getArgument(1, OutputStream.class).write(EMPTY_EXPORT.getBytes(StandardCharsets.UTF_8));
             return 12L;
         });
 
@@ -115,14 +119,17 @@ class PortabilityControllerTest {
                 .andExpect(header().string(
                                 "Content-Disposition", "attachment; filename=\"small-wins-journal-2026-11-30.json\""))
                 .andExpect(header().string("Cache-Control", "no-store"))
-                .andExpect(content().string("{\"format\":\"smallwins-journal-export\"}"));
+                .andExpect(content().string(EMPTY_EXPORT));
 
         verify(accessLog).record("user-a", AccessRecord.Action.EXPORT, "corr-export", "json", 12L, "COMPLETED", null);
     }
 
     @Test
     void a_csv_export_is_text_csv_with_its_own_file_name() throws Exception {
-        given(export.writeCsv(eq("user-a"), any())).willReturn(3L);
+        given(export.writeCsv(eq("user-a"), any())).willAnswer(call -> {
+            call.getArgument(1, OutputStream.class).write("kind,id\r\n".getBytes(StandardCharsets.UTF_8));
+            return 3L;
+        });
 
         MvcResult started = mvc.perform(get("/api/journal/export?format=csv").with(jwt().jwt(t -> t.subject("user-a"))))
                 .andReturn();
@@ -150,7 +157,7 @@ class PortabilityControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("format"))
-                .andExpect(jsonPath("$.errors[0].rule").value("format.unknown"));
+                .andExpect(jsonPath("$.errors[0].code").value("format.unknown"));
 
         verifyNoInteractions(export, accessLog);
     }
@@ -161,7 +168,7 @@ class PortabilityControllerTest {
         mvc.perform(get("/api/journal/access-log")).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/journal/import")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+                        .content(EMPTY_EXPORT))
                 .andExpect(status().isUnauthorized());
 
         verifyNoInteractions(export, journalImport, accessLog);
@@ -176,7 +183,7 @@ class PortabilityControllerTest {
                         .with(jwt().jwt(t -> t.subject("user-b")))
                         .header("X-Correlation-Id", "corr-import")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+                        .content(EMPTY_EXPORT))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Journal-Sequence", "40"))
                 .andExpect(jsonPath("$.outcome").value("IMPORTED"))
@@ -195,7 +202,7 @@ class PortabilityControllerTest {
         mvc.perform(post("/api/journal/import")
                         .with(jwt().jwt(t -> t.subject("user-b")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+                        .content(EMPTY_EXPORT))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ALREADY_IMPORTED"))
                 .andExpect(jsonPath("$.recorded").value(0))
@@ -243,11 +250,11 @@ class PortabilityControllerTest {
         mvc.perform(post("/api/journal/import")
                         .with(jwt().jwt(t -> t.subject("user-b")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+                        .content(EMPTY_EXPORT))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/import-refused"))
                 .andExpect(jsonPath("$.errors[0].field").value("events[17].payload.text"))
-                .andExpect(jsonPath("$.errors[0].rule").value("text.too-long"));
+                .andExpect(jsonPath("$.errors[0].code").value("text.too-long"));
     }
 
     @Test
@@ -257,7 +264,7 @@ class PortabilityControllerTest {
         mvc.perform(post("/api/journal/import")
                         .with(jwt().jwt(t -> t.subject("user-b")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}"))
+                        .content(EMPTY_EXPORT))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://smallwins.dev/problems/journal-not-empty"));
@@ -266,7 +273,8 @@ class PortabilityControllerTest {
     @Test
     void an_import_has_its_own_larger_body_limit_and_other_writes_keep_theirs() throws Exception {
         given(journalImport.importInto(any(), any(), any())).willReturn(new JournalImport.Result(0, 0, 0, 0));
-        String eightKilobytes = "{\"pad\":\"" + "x".repeat(8 * 1024) + "\"}";
+        String eightKilobytes = "{\"format\":\"smallwins-journal-export\",\"formatVersion\":1,\"events\":[{\"pad\":\""
+                + "x".repeat(8 * 1024) + "\"}]}";
 
         mvc.perform(post("/api/journal/import")
                         .with(jwt().jwt(t -> t.subject("user-b")))
