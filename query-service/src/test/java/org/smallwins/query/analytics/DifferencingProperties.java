@@ -134,7 +134,7 @@ class DifferencingProperties {
         return report.cells().stream().collect(Collectors.toMap(CohortReport.Cell::group, c -> c));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void no_two_answers_differ_by_fewer_than_k_people(
             @ForAll long seed,
             @ForAll @IntRange(min = 8, max = 60) int people,
@@ -215,7 +215,7 @@ class DifferencingProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void every_shown_figure_covers_at_least_k_people_in_every_block_of_its_range(
             @ForAll long seed,
             @ForAll @IntRange(min = 8, max = 60) int people,

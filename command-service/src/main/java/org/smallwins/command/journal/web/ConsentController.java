@@ -50,7 +50,7 @@ class ConsentController {
             responseCode = "200",
             description = "Recorded, or already so",
             headers = @Header(name = JournalSequence.HEADER, ref = ApiHeaders.JOURNAL_SEQUENCE))
-    @ApiProblems({422})
+    @ApiProblems({403, 422})
     @PutMapping(path = "/consent", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ConsentResponse> setConsent(
             @RequestBody ConsentRequest body, @AuthenticationPrincipal Jwt caller, HttpServletRequest request) {
