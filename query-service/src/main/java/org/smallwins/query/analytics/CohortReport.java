@@ -2,8 +2,8 @@ package org.smallwins.query.analytics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.smallwins.contract.StageOfChange;
 import java.util.List;
+import org.smallwins.contract.StageOfChange;
 
 /**
  * The answer to a cohort query: one cell per group that has any week in the range (a suppressed cell says so and
@@ -23,11 +23,21 @@ import java.util.List;
         description = "Cohort figures over whole week blocks, k-anonymous",
         requiredProperties = {"from", "to", "groupBy", "k", "blockWeeks", "cells", "stageTransitions"})
 public record CohortReport(
-        @Schema(description = "First ISO week of the range", example = "2026-W01") String from,
-        @Schema(description = "Last ISO week of the range", example = "2026-W12") String to,
-        @Schema(description = "focusArea, stage or none", example = "focusArea") String groupBy,
-        @Schema(description = "The fewest people any figure here covers", example = "10") int k,
-        @Schema(description = "Weeks per block", example = "4") int blockWeeks,
+        @Schema(description = "First ISO week of the range", example = "2026-W01")
+        String from,
+
+        @Schema(description = "Last ISO week of the range", example = "2026-W12")
+        String to,
+
+        @Schema(description = "focusArea, stage or none", example = "focusArea")
+        String groupBy,
+
+        @Schema(description = "The fewest people any figure here covers", example = "10")
+        int k,
+
+        @Schema(description = "Weeks per block", example = "4")
+        int blockWeeks,
+
         List<Cell> cells,
         List<Transition> stageTransitions) {
 
@@ -60,9 +70,12 @@ public record CohortReport(
             description = "One group's figures; a suppressed cell holds only its group",
             requiredProperties = {"group", "suppressed"})
     public record Cell(
-            @Schema(description = "Focus area, stage, NOT_CHOSEN, or ALL", example = "REST") String group,
+            @Schema(description = "Focus area, stage, NOT_CHOSEN, or ALL", example = "REST")
+            String group,
+
             @Schema(description = "True: too few people (or suppressed so none can be derived)", example = "false")
-                    boolean suppressed,
+            boolean suppressed,
+
             @Schema(example = "24") Integer people,
             @Schema(example = "210") Integer personWeeks,
             @Schema(example = "330") Integer wins,
@@ -85,7 +98,9 @@ public record CohortReport(
      * The mean weekly mood average of the person-weeks with check-ins in the first half of the range's blocks and in
      * the second half (the middle block of an odd count in neither), one decimal, and the change between them.
      */
-    @Schema(name = "MoodTrend", requiredProperties = {"firstHalf", "secondHalf", "change"})
+    @Schema(
+            name = "MoodTrend",
+            requiredProperties = {"firstHalf", "secondHalf", "change"})
     public record MoodTrend(
             @Schema(example = "2.5") Double firstHalf,
             @Schema(example = "2.8") Double secondHalf,
@@ -96,10 +111,16 @@ public record CohortReport(
      * stage is not failure: it is counted the same way), and how many distinct people did. Suppressed: no figures.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "StageTransition", requiredProperties = {"from", "to", "suppressed"})
+    @Schema(
+            name = "StageTransition",
+            requiredProperties = {"from", "to", "suppressed"})
     public record Transition(
-            @Schema(implementation = StageOfChange.class, example = "CONTEMPLATION") String from,
-            @Schema(implementation = StageOfChange.class, example = "ACTION") String to,
+            @Schema(implementation = StageOfChange.class, example = "CONTEMPLATION")
+            String from,
+
+            @Schema(implementation = StageOfChange.class, example = "ACTION")
+            String to,
+
             @Schema(example = "false") boolean suppressed,
             @Schema(example = "12") Integer count,
             @Schema(example = "12") Integer people) {}

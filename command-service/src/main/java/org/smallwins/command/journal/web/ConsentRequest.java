@@ -12,5 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
         description = "Whether your weekly facts may reach analytics",
         requiredProperties = {"analytics"})
 public record ConsentRequest(
-        @Schema(description = "true to consent (your past weeks included), false not to (or no longer)", example = "true")
-                Boolean analytics) {}
+        @Schema(
+                description = "true to consent (your past weeks included), false not to (or no longer)",
+                example = "true")
+        Boolean analytics) {}

@@ -15,8 +15,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
         description = "Your consent to analytics as it now is",
         requiredProperties = {"analytics", "outcome", "sequence"})
 public record ConsentResponse(
-        @Schema(description = "Whether you consent to analytics now", example = "true") boolean analytics,
+        @Schema(description = "Whether you consent to analytics now", example = "true")
+        boolean analytics,
+
         @Schema(description = "RECORDED, or ALREADY_RECORDED when it already was so", example = "RECORDED")
-                String outcome,
-        @Schema(description = "Your journal's sequence after this write (0 for a journal without any event)", example = "12")
-                long sequence) {}
+        String outcome,
+
+        @Schema(
+                description = "Your journal's sequence after this write (0 for a journal without any event)",
+                example = "12")
+        long sequence) {}
