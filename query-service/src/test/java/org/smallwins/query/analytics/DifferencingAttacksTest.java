@@ -26,7 +26,7 @@ import org.threeten.extra.YearWeek;
  * remainder over a range inside it, minus the groups shown in the smaller range but hidden in the larger. Each for the
  * three families of figures: every week (people, weeks, wins), hard weeks, weeks with check-ins.
  */
-class DifferencingProperties {
+class DifferencingAttacksTest {
 
     static final String[] AREAS = {"REST", "BOUNDARIES", "SELF_COMPASSION", null};
     static final String[] STAGES = {"CONTEMPLATION", "PREPARATION", "ACTION", null};
