@@ -58,9 +58,12 @@ class ConsentController {
         var message = GenericCommandMessage.asCommandMessage(new ForConsent(caller.getSubject(), consent))
                 .andMetaData(Map.of(JournalMetaData.CORRELATION_ID, CorrelationIdFilter.of(request)));
         ConsentAccepted accepted = commands.sendAndWait(message);
-        return ResponseEntity.ok()
-                .header(JournalSequence.HEADER, Long.toString(accepted.sequence()))
-                .body(new ConsentResponse(
-                        accepted.analytics(), accepted.outcome().name(), accepted.sequence()));
+        var answer = ResponseEntity.ok();
+        if (accepted.sequence() > 0) {
+            // A journal without any event (a consent withdrawn that was never given) has no sequence to wait for.
+            answer.header(JournalSequence.HEADER, Long.toString(accepted.sequence()));
+        }
+        return answer.body(
+                new ConsentResponse(accepted.analytics(), accepted.outcome().name(), accepted.sequence()));
     }
 }
