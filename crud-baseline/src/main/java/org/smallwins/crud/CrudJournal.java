@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
@@ -168,6 +170,16 @@ public class CrudJournal {
             @Override
             public Void weeklyReflectionWritten(WeeklyReflectionWritten event) {
                 throw new UnsupportedOperationException("the CRUD baseline offers no focus area or reflection");
+            }
+
+            @Override
+            public Void analyticsConsentGiven(AnalyticsConsentGiven event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no analytics");
+            }
+
+            @Override
+            public Void analyticsConsentWithdrawn(AnalyticsConsentWithdrawn event) {
+                throw new UnsupportedOperationException("the CRUD baseline offers no analytics");
             }
         });
         return row;

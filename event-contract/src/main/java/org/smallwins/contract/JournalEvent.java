@@ -14,7 +14,9 @@ public sealed interface JournalEvent
                 CheckInCorrected,
                 EntryRetracted,
                 FocusAreaChosen,
-                WeeklyReflectionWritten {
+                WeeklyReflectionWritten,
+                AnalyticsConsentGiven,
+                AnalyticsConsentWithdrawn {
 
     /** One method per event type. */
     interface Handler<R> {
@@ -39,6 +41,12 @@ public sealed interface JournalEvent
 
         /** The person wrote their reflection for a week: the latest one for that week is current (not an entry). */
         R weeklyReflectionWritten(WeeklyReflectionWritten event);
+
+        /** The person agreed to analytics of their weekly facts (not an entry; no content). */
+        R analyticsConsentGiven(AnalyticsConsentGiven event);
+
+        /** The person took their consent to analytics back (not an entry; no content). */
+        R analyticsConsentWithdrawn(AnalyticsConsentWithdrawn event);
     }
 
     <R> R handleWith(Handler<R> handler);

@@ -388,6 +388,16 @@ public final class JournalEventCodec {
                 payload.put("proudOfShowingUp", reflection.proudOfShowingUp());
                 return null;
             }
+
+            @Override
+            public Void analyticsConsentGiven(AnalyticsConsentGiven given) {
+                return null; // the type says it all: an empty payload
+            }
+
+            @Override
+            public Void analyticsConsentWithdrawn(AnalyticsConsentWithdrawn withdrawn) {
+                return null;
+            }
         });
         return payload;
     }
@@ -402,6 +412,8 @@ public final class JournalEventCodec {
             case EntryRetracted.TYPE -> requireVersion(type, version, EntryRetracted.VERSION);
             case FocusAreaChosen.TYPE -> requireVersion(type, version, FocusAreaChosen.VERSION);
             case WeeklyReflectionWritten.TYPE -> requireVersion(type, version, WeeklyReflectionWritten.VERSION);
+            case AnalyticsConsentGiven.TYPE -> requireVersion(type, version, AnalyticsConsentGiven.VERSION);
+            case AnalyticsConsentWithdrawn.TYPE -> requireVersion(type, version, AnalyticsConsentWithdrawn.VERSION);
             default -> throw new Invalid("unknown-type");
         }
     }
@@ -460,6 +472,8 @@ public final class JournalEventCodec {
                         optionalText(payloadNode, "answer"),
                         stringList(payloadNode, "winIds"),
                         bool(payloadNode, "proudOfShowingUp"));
+            case AnalyticsConsentGiven.TYPE -> new AnalyticsConsentGiven();
+            case AnalyticsConsentWithdrawn.TYPE -> new AnalyticsConsentWithdrawn();
             default -> throw new Invalid("unknown-type");
         };
     }

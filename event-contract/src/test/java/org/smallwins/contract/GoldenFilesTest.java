@@ -360,4 +360,53 @@ class GoldenFilesTest {
                         .as(e.type())
                         .isTrue());
     }
+
+    // Issue 16: consent to analytics. Plain json (no content, and the record of a consent must outlive the key), so
+    // published as the topic carries it now: envelope version 2, chained to the event before it.
+    static final EventEnvelope ANALYTICS_CONSENT_GIVEN = new EventEnvelope(
+            "6f708192-a3b4-4cc5-91e2-5d6e7f8091a2",
+            "alice",
+            15,
+            new Occurred(Instant.parse("2026-11-30T09:00:00Z"), LocalDate.of(2026, 11, 30), "Pacific/Auckland"),
+            Instant.parse("2026-11-30T09:00:00.125Z"),
+            "corr-8",
+            EventEnvelope.PLAIN_JSON,
+            new AnalyticsConsentGiven());
+    static final EventEnvelope ANALYTICS_CONSENT_WITHDRAWN = new EventEnvelope(
+            "708192a3-b4c5-4dd6-a2f3-6e7f8091a2b3",
+            "alice",
+            16,
+            new Occurred(Instant.parse("2026-12-07T09:00:00Z"), LocalDate.of(2026, 12, 7), "Pacific/Auckland"),
+            Instant.parse("2026-12-07T09:00:00.250Z"),
+            "corr-9",
+            EventEnvelope.PLAIN_JSON,
+            new AnalyticsConsentWithdrawn());
+
+    @Test
+    void the_published_consent_v1_records_decode_with_their_chain_and_are_written_byte_for_byte() {
+        EventEnvelope given = readable("AnalyticsConsentGiven-v1.envelope-v2.json");
+        EventEnvelope withdrawn = readable("AnalyticsConsentWithdrawn-v1.envelope-v2.json");
+
+        assertThat(given.withChain(null, null)).isEqualTo(ANALYTICS_CONSENT_GIVEN);
+        assertThat(withdrawn.withChain(null, null)).isEqualTo(ANALYTICS_CONSENT_WITHDRAWN);
+        assertThat(given.previousHash()).isEqualTo(HASH_BEFORE_WIN);
+        assertThat(given.hash()).isEqualTo(EventChain.hash(ANALYTICS_CONSENT_GIVEN, HASH_BEFORE_WIN));
+        assertThat(withdrawn.previousHash()).isEqualTo(given.hash());
+        assertThat(withdrawn.hash()).isEqualTo(EventChain.hash(ANALYTICS_CONSENT_WITHDRAWN, given.hash()));
+        assertThat(codec.encode(given)).isEqualTo(golden("AnalyticsConsentGiven-v1.envelope-v2.json"));
+        assertThat(codec.encode(withdrawn)).isEqualTo(golden("AnalyticsConsentWithdrawn-v1.envelope-v2.json"));
+        assertThat(new String(golden("AnalyticsConsentGiven-v1.envelope-v2.json"), StandardCharsets.UTF_8))
+                .contains("\"payloadEncoding\":\"json\",\"payload\":{}");
+    }
+
+    @Test
+    void consent_events_hold_no_personal_content_so_they_stay_plain_json_and_name_no_entry() {
+        assertThat(List.of(ANALYTICS_CONSENT_GIVEN, ANALYTICS_CONSENT_WITHDRAWN))
+                .allSatisfy(e -> {
+                    assertThat(e.payload().containsPersonalData()).as(e.type()).isFalse();
+                    assertThat(e.payload().aboutAnEntry()).as(e.type()).isFalse();
+                    assertThat(e.payload().entryId()).isEqualTo(AnalyticsConsentGiven.SUBJECT);
+                    assertThat(e.payload().typeVersion()).isEqualTo(1);
+                });
+    }
 }

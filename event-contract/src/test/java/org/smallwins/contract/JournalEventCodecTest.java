@@ -214,6 +214,26 @@ class JournalEventCodecTest {
         }
     }
 
+    // Issue 16: the consent to analytics, an empty payload.
+
+    @Test
+    void a_consent_given_and_withdrawn_survive_the_round_trip_with_an_empty_payload() {
+        for (JournalEvent event : List.<JournalEvent>of(new AnalyticsConsentGiven(), new AnalyticsConsentWithdrawn())) {
+            EventEnvelope original = envelope(event);
+
+            assertThat(codec.decode(codec.encode(original)))
+                    .as(event.type())
+                    .isEqualTo(new DecodeResult.Decoded(original));
+            assertThat(new String(codec.encodePayload(event), StandardCharsets.UTF_8))
+                    .isEqualTo("{}");
+            assertThat(codec.decodePayload(event.type(), 1, "{}".getBytes(StandardCharsets.UTF_8)))
+                    .isEqualTo(event);
+        }
+        assertThatThrownBy(
+                        () -> codec.decodePayload(AnalyticsConsentGiven.TYPE, 2, "{}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("unsupported-version:AnalyticsConsentGiven/2");
+    }
+
     // Issue 14: the practice's journal-level events.
 
     @Test

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
@@ -87,6 +89,16 @@ public final class ContentHash {
                 encoding.optionalString(reflection.answer());
                 encoding.strings(reflection.winIds());
                 encoding.integer(reflection.proudOfShowingUp() ? 1 : 0);
+                return null;
+            }
+
+            @Override
+            public Void analyticsConsentGiven(AnalyticsConsentGiven given) {
+                return null; // the type (encoded first) is the whole content
+            }
+
+            @Override
+            public Void analyticsConsentWithdrawn(AnalyticsConsentWithdrawn withdrawn) {
                 return null;
             }
         });

@@ -3,6 +3,8 @@ package org.smallwins.journal;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
@@ -117,6 +119,16 @@ public record EntryMark(String contentHash, String when, String zone, EntryKind 
             @Override
             public EntryMark weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
                 throw new IllegalArgumentException("a weekly reflection is not a journal entry");
+            }
+
+            @Override
+            public EntryMark analyticsConsentGiven(AnalyticsConsentGiven given) {
+                throw new IllegalArgumentException("a consent is not a journal entry");
+            }
+
+            @Override
+            public EntryMark analyticsConsentWithdrawn(AnalyticsConsentWithdrawn withdrawn) {
+                throw new IllegalArgumentException("a consent is not a journal entry");
             }
         });
     }

@@ -12,7 +12,8 @@ public sealed interface JournalCommand
                 CorrectCheckIn,
                 RetractEntry,
                 ChooseFocusArea,
-                WriteWeeklyReflection {
+                WriteWeeklyReflection,
+                SetAnalyticsConsent {
 
     /**
      * The client-chosen id of the entry the command is about (what makes a retry safe); for a journal-level command, the

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
@@ -50,6 +52,9 @@ public final class JournalDecider {
         }
         if (command instanceof WriteWeeklyReflection reflection) {
             return writeWeeklyReflection(reflection, state, clock);
+        }
+        if (command instanceof SetAnalyticsConsent consent) {
+            return setAnalyticsConsent(consent, state, clock);
         }
         throw new IllegalArgumentException("no rules for " + command.getClass().getName());
     }
@@ -285,5 +290,27 @@ public final class JournalDecider {
             return new Decision.AlreadyRecorded(event.entryId());
         }
         return new Decision.Record(List.of(new Decision.Event(event, occurred)));
+    }
+
+    /**
+     * Gives or withdraws the consent to analytics. Nobody consents until they say so: withdrawing a consent never given,
+     * or giving one already given, records nothing. It is made now, in the person's latest zone (UTC for a journal with
+     * none yet), and never becomes their latest zone: a consent says nothing about where they live.
+     */
+    static Decision setAnalyticsConsent(SetAnalyticsConsent command, JournalState state, Clock clock) {
+        boolean consenting = consents(state);
+        if (command.analytics() == consenting) {
+            return new Decision.AlreadyRecorded(command.entryId());
+        }
+        JournalEvent event = command.analytics() ? new AnalyticsConsentGiven() : new AnalyticsConsentWithdrawn();
+        ZoneId zone = state.latestZone().orElse(ZoneId.of("UTC"));
+        return new Decision.Record(List.of(new Decision.Event(event, Occurred.at(clock.instant(), zone))));
+    }
+
+    /** Whether the journal's current consent to analytics is given (none given yet: not consenting). */
+    public static boolean consents(JournalState state) {
+        return state.subject(AnalyticsConsentGiven.SUBJECT)
+                .map(mark -> mark.contentHash().equals(ContentHash.of(new AnalyticsConsentGiven())))
+                .orElse(false);
     }
 }

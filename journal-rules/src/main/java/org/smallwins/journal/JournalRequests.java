@@ -132,6 +132,17 @@ public final class JournalRequests {
         return new Parsed.Valid<>(new RetractEntry(entryId, expectedVersion, why));
     }
 
+    /** A consent to analytics as sent: {@code analytics} true or false, and nothing else will do (issue 16). */
+    public static Parsed<SetAnalyticsConsent> setAnalyticsConsent(Boolean analytics) {
+        if (analytics == null) {
+            return new Parsed.Invalid<>(List.of(new Refusal(
+                    "analytics",
+                    "analytics.required",
+                    "Say true to share your weekly facts (never your words) with analytics, false not to.")));
+        }
+        return new Parsed.Valid<>(new SetAnalyticsConsent(analytics));
+    }
+
     /** A focus choice as sent: {@code area} one of {@link FocusArea}, {@code stage} one of {@link StageOfChange}. */
     public static Parsed<ChooseFocusArea> chooseFocusArea(String area, String stage, String zone) {
         JournalPolicies policies = new JournalPolicies();

@@ -26,10 +26,11 @@ public interface JournalState {
 
     /**
      * Whether {@code event} gives the journal its latest zone: a new entry, or a journal-level event (made in the zone
-     * the person sent, or their latest one). A correction or retraction keeps the latest zone as it was.
+     * the person sent, or their latest one). A correction or retraction keeps the latest zone as it was, and so does a
+     * consent to analytics (made in no zone the person chose: see {@link JournalDecider#setAnalyticsConsent}).
      */
     static boolean setsTheLatestZone(JournalEvent event) {
-        return EntryMark.startsAnEntry(event) || SubjectMark.setsASubject(event);
+        return EntryMark.startsAnEntry(event) || (SubjectMark.setsASubject(event) && !SubjectMark.isConsent(event));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.smallwins.journal;
 
 import java.util.Objects;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.FocusAreaChosen;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.WeeklyReflectionWritten;
@@ -22,9 +24,17 @@ public record SubjectMark(String contentHash, int version) {
         }
     }
 
-    /** Whether the event sets a journal-level subject ({@link FocusAreaChosen}, {@link WeeklyReflectionWritten}). */
+    /**
+     * Whether the event sets a journal-level subject ({@link FocusAreaChosen}, {@link WeeklyReflectionWritten}, and the
+     * consent to analytics: {@link AnalyticsConsentGiven} or {@link AnalyticsConsentWithdrawn}, one subject).
+     */
     public static boolean setsASubject(JournalEvent event) {
-        return event instanceof FocusAreaChosen || event instanceof WeeklyReflectionWritten;
+        return event instanceof FocusAreaChosen || event instanceof WeeklyReflectionWritten || isConsent(event);
+    }
+
+    /** Whether the event gives or withdraws the consent to analytics (a subject that never sets the latest zone). */
+    public static boolean isConsent(JournalEvent event) {
+        return event instanceof AnalyticsConsentGiven || event instanceof AnalyticsConsentWithdrawn;
     }
 
     /** The subject's mark after {@code event}, given its mark before it ({@code null} for none). */

@@ -122,6 +122,8 @@ public final class LocalStack implements AutoCloseable {
         commandEnv.put("SMALLWINS_COMMAND_PORT", Integer.toString(options.commandPort()));
 
         queryEnv = new HashMap<>(common);
+        // The analytics pseudonyms' secret (issue 16): made once, kept in the data directory like the other secrets.
+        queryEnv.put("SMALLWINS_ANALYTICS_PSEUDONYM_SECRET", PseudonymSecretFile.loadOrCreate(data));
         queryEnv.put("SMALLWINS_MONGODB_URI", mongo.connectionString() + "/" + READ_STORE_DATABASE);
         queryEnv.put("SMALLWINS_QUERY_PORT", Integer.toString(options.queryPort()));
 

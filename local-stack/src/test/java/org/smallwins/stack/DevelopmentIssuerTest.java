@@ -57,6 +57,7 @@ class DevelopmentIssuerTest {
         env.put("SMALLWINS_MONGODB_URI", mongoUri);
         env.put("SMALLWINS_KAFKA_BOOTSTRAP", kafkaBootstrap);
         env.put("SMALLWINS_KEY_ACCESS_TOKEN", "a-key-access-token");
+        env.put("SMALLWINS_ANALYTICS_PSEUDONYM_SECRET", "a-random-pseudonym-secret-of-32-characters");
         Process process = builder.start();
 
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -27,7 +27,8 @@ class DockerComposeFileTest {
     static final Map<String, String> WITH_ISSUER = Map.of(
             "SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins",
             "SMALLWINS_KEK", "{\"primaryKeyId\":1,\"key\":[]}",
-            "SMALLWINS_KEY_ACCESS_TOKEN", "a-long-random-secret");
+            "SMALLWINS_KEY_ACCESS_TOKEN", "a-long-random-secret",
+            "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET", "a-random-pseudonym-secret-of-32-characters-or-more");
 
     static String composeFile() throws Exception {
         return Files.readString(Path.of("..", "docker-compose.yml"), StandardCharsets.UTF_8);
@@ -39,7 +40,11 @@ class DockerComposeFileTest {
 
         // Required: the OIDC issuer, and the two secrets of encryption; without the issuer the file refuses to resolve.
         assertThat(compose.requiredVariables())
-                .containsExactlyInAnyOrder("SMALLWINS_JWT_ISSUER", "SMALLWINS_KEK", "SMALLWINS_KEY_ACCESS_TOKEN");
+                .containsExactlyInAnyOrder(
+                        "SMALLWINS_JWT_ISSUER",
+                        "SMALLWINS_KEK",
+                        "SMALLWINS_KEY_ACCESS_TOKEN",
+                        "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET");
         Map<String, String> withoutIssuer = new java.util.HashMap<>(WITH_ISSUER);
         withoutIssuer.remove("SMALLWINS_JWT_ISSUER");
         assertThat(compose.resolve(withoutIssuer).problems())
@@ -51,7 +56,8 @@ class DockerComposeFileTest {
     void without_a_key_encryption_key_or_a_key_access_token_the_compose_file_refuses_to_resolve() throws Exception {
         ComposeFile compose = ComposeFile.parse(composeFile());
 
-        for (String secret : List.of("SMALLWINS_KEK", "SMALLWINS_KEY_ACCESS_TOKEN")) {
+        for (String secret :
+                List.of("SMALLWINS_KEK", "SMALLWINS_KEY_ACCESS_TOKEN", "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET")) {
             Map<String, String> without = new java.util.HashMap<>(WITH_ISSUER);
             without.remove(secret);
             assertThat(compose.resolve(without).problems())

@@ -71,6 +71,11 @@ public class PlatformOpenApiConfiguration {
                     + "names each field. Nothing was stored."
         });
         responses.put(401, new String[] {"Unauthorized", "No valid bearer token. Nothing was stored."});
+        responses.put(403, new String[] {
+            "Forbidden",
+            "This token does not allow that: the analytics endpoints need scope `analytics:read` (a person's token is "
+                    + "refused), and an analyst's token reaches nothing else."
+        });
         responses.put(404, new String[] {
             "NotFound", "Your journal has no such entry (another person's ids are never looked at)."
         });

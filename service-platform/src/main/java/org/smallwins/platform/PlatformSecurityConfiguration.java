@@ -23,6 +23,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -80,8 +83,13 @@ public class PlatformSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        .requestMatchers(ANALYTICS_PATHS)
+                        .hasAuthority(ANALYTICS_AUTHORITY)
                         .anyRequest()
-                        .authenticated())
+                        .access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(
+                                        AuthorityAuthorizationManager.hasAuthority(ANALYTICS_AUTHORITY)))))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
@@ -89,6 +97,17 @@ public class PlatformSecurityConfiguration {
                         .accessDeniedHandler(problemAccessDenied()));
         return http.build();
     }
+
+    /**
+     * Issue 16: the analytics endpoints answer only tokens with scope {@code analytics:read} (Spring's authority
+     * {@code SCOPE_analytics:read} from the token's {@code scope} claim): a person's token gets 403. An analyst's token
+     * is for analytics only: every other API answers it 403, so an analyst never reaches a journal, even one whose
+     * owner shares the analyst's subject.
+     */
+    public static final String ANALYTICS_SCOPE = "analytics:read";
+
+    static final String ANALYTICS_AUTHORITY = "SCOPE_" + ANALYTICS_SCOPE;
+    static final String ANALYTICS_PATHS = "/api/analytics/**";
 
     /** 401 with the bearer challenge ({@code WWW-Authenticate}) and the one problem shape. */
     static AuthenticationEntryPoint problemEntryPoint() {

@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.smallwins.contract.AnalyticsConsentGiven;
 import org.smallwins.contract.JournalErased;
 import org.smallwins.contract.JournalEvent;
 import org.smallwins.contract.Occurred;
@@ -95,6 +96,22 @@ public class Journal {
         return new EntryAccepted(outcome, JournalMetaData.sequenceOf(AggregateLifecycle.getVersion()), version);
     }
 
+    /**
+     * Gives or withdraws the consent to analytics (issue 16). Created if missing: a journal without any event may say
+     * either; withdrawing there records nothing and leaves no journal behind.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ConsentAccepted handle(
+            ForConsent command, Clock clock, @MetaDataValue(JournalMetaData.CORRELATION_ID) String correlationId) {
+        EntryOutcome outcome = decide(new ForJournal(command.userId(), command.consent()), clock, correlationId);
+        Long version = AggregateLifecycle.getVersion();
+        return new ConsentAccepted(
+                outcome,
+                JournalDecider.consents(JournalState.of(entries::get, subjects::get, () -> lastZone)),
+                JournalMetaData.sequenceOf(version == null ? -1 : version));
+    }
+
     /** Asks the decider about the command and applies the events it decides on. */
     EntryOutcome decide(ForJournal command, Clock clock, String correlationId) {
         Decision decision = JournalDecider.decide(
@@ -128,6 +145,9 @@ public class Journal {
                 }
             }
             for (Map.Entry<String, SubjectMark> held : subjects.entrySet()) {
+                if (AnalyticsConsentGiven.SUBJECT.equals(held.getKey())) {
+                    continue; // a consent is the journal's own, never in an import (issue 16)
+                }
                 // The focus or a reflection as the file had it at the same version (all of it, or part of it).
                 List<SubjectMark> inFile = chunk.wholeFileSubjects().getOrDefault(held.getKey(), List.of());
                 int version = held.getValue().version();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.smallwins.command.journal.ImportedEntry;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.DecodeResult;
@@ -27,6 +29,7 @@ import org.smallwins.journal.JournalCommand;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.RetractEntry;
+import org.smallwins.journal.SubjectMark;
 import org.smallwins.journal.WriteWeeklyReflection;
 import org.smallwins.platform.WellFormedText;
 import tools.jackson.core.JacksonException;
@@ -138,6 +141,11 @@ final class ExportReader {
                         field + ".type",
                         "type.importable",
                         "Only what a person recorded (entries, focus choices, reflections) is imported.");
+            }
+            if (SubjectMark.isConsent(envelope.payload())) {
+                // Issue 16: a consent to analytics is given afresh in each journal, never carried in by an import.
+                position++;
+                continue;
             }
             int subjectVersion = envelope.payload().aboutAnEntry()
                     ? 0
@@ -257,6 +265,16 @@ final class ExportReader {
                         reflection.winIds(),
                         reflection.proudOfShowingUp(),
                         zone);
+            }
+
+            @Override
+            public JournalCommand analyticsConsentGiven(AnalyticsConsentGiven given) {
+                throw new IllegalArgumentException("a consent is not imported (see readEvents)");
+            }
+
+            @Override
+            public JournalCommand analyticsConsentWithdrawn(AnalyticsConsentWithdrawn withdrawn) {
+                throw new IllegalArgumentException("a consent is not imported (see readEvents)");
             }
         });
     }

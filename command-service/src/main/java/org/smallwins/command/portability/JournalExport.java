@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.smallwins.command.journal.JournalMetaData;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
@@ -262,6 +264,22 @@ public class JournalExport {
                                 reflection.isoWeek(),
                                 cell(String.join("; ", reflection.winIds())),
                                 Boolean.toString(reflection.proudOfShowingUp())));
+            }
+
+            @Override
+            public List<String> analyticsConsentGiven(AnalyticsConsentGiven given) {
+                return consentRow("GIVEN");
+            }
+
+            @Override
+            public List<String> analyticsConsentWithdrawn(AnalyticsConsentWithdrawn withdrawn) {
+                return consentRow("WITHDRAWN");
+            }
+
+            /** Issue 16: a row per consent given or withdrawn (no content; its version counts the person's answers). */
+            private List<String> consentRow(String change) {
+                return columns(
+                        e, "CONSENT", "", List.of("", "", "", "", "", "", ""), change, subjectVersion, "", NO_PRACTICE);
             }
         });
     }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.FocusArea;
 import org.smallwins.contract.FocusAreaChosen;
@@ -41,6 +43,7 @@ import org.smallwins.journal.EntryRefusedException;
 import org.smallwins.journal.LogWin;
 import org.smallwins.journal.RecordCheckIn;
 import org.smallwins.journal.Refusal;
+import org.smallwins.journal.SetAnalyticsConsent;
 import org.smallwins.journal.WriteWeeklyReflection;
 
 /**
@@ -527,6 +530,70 @@ class JournalTest {
                     .when(focus(FocusArea.REST, StageOfChange.ACTION), CORRELATION)
                     .expectNoEvents()
                     .expectException(refusedFor("zone.required"));
+        }
+    }
+
+    @Nested
+    class The_consent_to_analytics {
+
+        final EventMessage<?> rested =
+                stored(new WinLogged("w1", "I rested", FocusArea.REST, List.of()), today("Pacific/Auckland"));
+
+        ForConsent consent(boolean analytics) {
+            return new ForConsent(USER, new SetAnalyticsConsent(analytics));
+        }
+
+        @Test
+        void withdrawing_in_a_journal_without_any_event_records_nothing_and_answers_sequence_0() {
+            fixture.givenNoPriorActivity()
+                    .when(consent(false), CORRELATION)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ConsentAccepted(EntryOutcome.ALREADY_RECORDED, false, 0));
+        }
+
+        @Test
+        void giving_it_is_recorded_in_the_latest_zone_and_giving_it_again_records_nothing() {
+            fixture.given(rested)
+                    .when(consent(true), CORRELATION)
+                    .expectEvents(expected(new AnalyticsConsentGiven(), today("Pacific/Auckland")))
+                    .expectResultMessagePayload(new ConsentAccepted(EntryOutcome.RECORDED, true, 2));
+            fixture.given(rested, stored(new AnalyticsConsentGiven(), today(BERLIN)))
+                    .when(consent(true), CORRELATION)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ConsentAccepted(EntryOutcome.ALREADY_RECORDED, true, 2));
+        }
+
+        @Test
+        void withdrawing_a_given_consent_is_recorded_and_never_becomes_the_default_zone() {
+            fixture.given(rested, stored(new AnalyticsConsentGiven(), today("UTC")))
+                    .when(consent(false), CORRELATION)
+                    .expectEvents(expected(new AnalyticsConsentWithdrawn(), today("Pacific/Auckland")))
+                    .expectResultMessagePayload(new ConsentAccepted(EntryOutcome.RECORDED, false, 3));
+        }
+
+        @Test
+        void a_first_consent_without_any_entry_is_made_in_utc_and_a_first_win_still_needs_a_zone() {
+            fixture.givenNoPriorActivity()
+                    .when(consent(true), CORRELATION)
+                    .expectEvents(expected(new AnalyticsConsentGiven(), today("UTC")))
+                    .expectResultMessagePayload(new ConsentAccepted(EntryOutcome.RECORDED, true, 1));
+            fixture.given(stored(new AnalyticsConsentGiven(), today("UTC")))
+                    .when(win("w1", "I rested", FocusArea.REST, List.of(), null, null), CORRELATION)
+                    .expectNoEvents()
+                    .expectException(refusedFor("zone.required"));
+        }
+
+        @Test
+        void after_an_erasure_nobody_consents_until_they_say_so_again() {
+            fixture.given(
+                            rested,
+                            stored(new AnalyticsConsentGiven(), today(BERLIN)),
+                            new GenericEventMessage<>(
+                                    new JournalErased("e-1", "k-1", 2, 2, "x"),
+                                    JournalMetaData.of(USER, today("UTC"), "req-0")))
+                    .when(consent(false), CORRELATION)
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new ConsentAccepted(EntryOutcome.ALREADY_RECORDED, false, 3));
         }
     }
 }

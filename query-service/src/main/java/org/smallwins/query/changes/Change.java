@@ -27,13 +27,14 @@ import org.smallwins.query.timeline.TimelineEntry;
  * @param focus      {@link Kind#FOCUS_CHOSEN}: the focus area and stage chosen, and the ISO week it was chosen in
  * @param reflection {@link Kind#REFLECTION_WRITTEN}: the week's reflection as written (the answer is absent when there
  *                   is none; the wins chosen, in the order chosen, by id)
+ * @param consent    {@link Kind#CONSENT_SET}: whether the person consents to analytics now
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
         description =
                 "What one event changed in your journal, complete in itself: apply the changes in sequence order. "
                         + "The member that goes with `change` is present: `entry` (ENTRY_SAVED), `retracted` "
-                        + "(ENTRY_RETRACTED), `focus` (FOCUS_CHOSEN), `reflection` (REFLECTION_WRITTEN); JOURNAL_ERASED has "
+                        + "(ENTRY_RETRACTED), `focus` (FOCUS_CHOSEN), `reflection` (REFLECTION_WRITTEN), `consent` (CONSENT_SET); JOURNAL_ERASED has "
                         + "none.",
         requiredProperties = {"sequence", "type", "change", "recorded"})
 public record Change(
@@ -58,14 +59,18 @@ public record Change(
         Focus focus,
 
         @Schema(description = "REFLECTION_WRITTEN: the week's reflection as written")
-        Reflection reflection) {
+        Reflection reflection,
+
+        @Schema(description = "CONSENT_SET: whether you consent to analytics now")
+        Consent consent) {
 
     /** What a change asks an app to do to its local copy. */
     @Schema(
             name = "ChangeKind",
             description = "ENTRY_SAVED: put `entry` in place of the entry with its id. ENTRY_RETRACTED: remove the "
                     + "entry with the tombstone's id. FOCUS_CHOSEN: `focus` is the current focus. REFLECTION_WRITTEN: "
-                    + "`reflection` replaces its week's reflection. JOURNAL_ERASED: forget everything kept before it.",
+                    + "`reflection` replaces its week's reflection. JOURNAL_ERASED: forget everything kept before it. "
+                    + "CONSENT_SET: `consent` is your current answer.",
             example = "ENTRY_SAVED")
     public enum Kind {
         /** A new entry, or a corrected one: put {@code entry} in place of the entry with its id. */
@@ -77,8 +82,17 @@ public record Change(
         /** A weekly reflection was written: it replaces whatever reflection its week had. */
         REFLECTION_WRITTEN,
         /** The journal was erased: remove everything kept of it; what follows is a new journal. */
-        JOURNAL_ERASED
+        JOURNAL_ERASED,
+        /** The consent to analytics was given or withdrawn (issue 16): {@code consent} is now current. */
+        CONSENT_SET
     }
+
+    /** Whether the person consents to analytics (issue 16). */
+    @Schema(
+            name = "ChangedConsent",
+            description = "Whether you consent to analytics now.",
+            requiredProperties = {"analytics"})
+    public record Consent(@Schema(example = "true") boolean analytics) {}
 
     /** A retracted entry: its id, kind, the version the retraction gave it, and the reason given (if any). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -84,6 +84,7 @@ public class ChangeQueries {
         Document retracted = change.get("retracted", Document.class);
         Document focus = change.get("focus", Document.class);
         Document reflection = change.get("reflection", Document.class);
+        Document consent = change.get("consent", Document.class);
         return new Change(
                 doc.get("sequence", Number.class).longValue(),
                 doc.getString("type"),
@@ -106,6 +107,7 @@ public class ChangeQueries {
                                 reflection.getString("week"),
                                 reflection.getString("answer"),
                                 reflection.getList("winIds", String.class),
-                                reflection.getBoolean("proudOfShowingUp")));
+                                reflection.getBoolean("proudOfShowingUp")),
+                consent == null ? null : new Change.Consent(consent.getBoolean("analytics")));
     }
 }

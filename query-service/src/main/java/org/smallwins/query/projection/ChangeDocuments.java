@@ -2,6 +2,8 @@ package org.smallwins.query.projection;
 
 import java.util.Date;
 import org.bson.Document;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
@@ -35,6 +37,7 @@ final class ChangeDocuments {
     static final String JOURNAL_ERASED = "JOURNAL_ERASED";
     static final String FOCUS_CHOSEN = "FOCUS_CHOSEN";
     static final String REFLECTION_WRITTEN = "REFLECTION_WRITTEN";
+    static final String CONSENT_SET = "CONSENT_SET";
 
     private ChangeDocuments() {}
 
@@ -100,6 +103,16 @@ final class ChangeDocuments {
                 }
                 reflection.append("winIds", event.winIds()).append("proudOfShowingUp", event.proudOfShowingUp());
                 return new Document("op", REFLECTION_WRITTEN).append("reflection", reflection);
+            }
+
+            @Override
+            public Document analyticsConsentGiven(AnalyticsConsentGiven event) {
+                return new Document("op", CONSENT_SET).append("consent", new Document("analytics", true));
+            }
+
+            @Override
+            public Document analyticsConsentWithdrawn(AnalyticsConsentWithdrawn event) {
+                return new Document("op", CONSENT_SET).append("consent", new Document("analytics", false));
             }
         });
     }

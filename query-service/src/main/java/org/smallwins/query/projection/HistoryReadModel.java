@@ -6,6 +6,8 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
@@ -109,6 +111,16 @@ class HistoryReadModel extends ReadModel {
             @Override
             public String weeklyReflectionWritten(WeeklyReflectionWritten event) {
                 return "Weekly reflection written for " + event.isoWeek();
+            }
+
+            @Override
+            public String analyticsConsentGiven(AnalyticsConsentGiven event) {
+                return "Consent to analytics given";
+            }
+
+            @Override
+            public String analyticsConsentWithdrawn(AnalyticsConsentWithdrawn event) {
+                return "Consent to analytics withdrawn";
             }
         });
     }

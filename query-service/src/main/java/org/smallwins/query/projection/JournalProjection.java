@@ -64,8 +64,16 @@ public class JournalProjection {
     private final List<ReadModel> models = List.of(
             timeline, new WeeklyTrendsReadModel(), new FocusHistoryReadModel(), history, new JournalSummaryReadModel());
 
+    /** Issue 16: the weekly facts of consenting people, published after each batch; null: none (read models only). */
+    private final WeeklyFactsPublisher facts;
+
     public JournalProjection(ReadStore store) {
+        this(store, null);
+    }
+
+    public JournalProjection(ReadStore store, WeeklyFactsPublisher facts) {
         this.store = store;
+        this.facts = facts;
     }
 
     /** Applies one event: a batch of one. */
@@ -139,10 +147,18 @@ public class JournalProjection {
                     TimelineReadModel.id(envelope.userId(), envelope.payload().entryId()));
             transitions.put(envelope.eventId(), EntryTransition.of(entry, envelope.sequence()));
         }
+        Map<String, Document> people = null;
         for (ReadModel model : models) {
             if (model != timeline) {
-                project(model, events, transitions, model instanceof JournalSummaryReadModel ? summaries : null);
+                Map<String, Document> now = project(
+                        model, events, transitions, model instanceof JournalSummaryReadModel ? summaries : null);
+                if (model instanceof JournalSummaryReadModel) {
+                    people = now;
+                }
             }
+        }
+        if (facts != null) {
+            facts.published(events, transitions, people);
         }
     }
 
@@ -159,6 +175,9 @@ public class JournalProjection {
         Number seen = summary == null ? null : summary.get(ReadModel.POSITION, Number.class);
         if (seen != null && seen.longValue() >= erasure.sequence()) {
             return;
+        }
+        if (facts != null) {
+            facts.erased(userId, summary); // the tombstones first: the summary knows which weeks, until it is deleted
         }
         for (ReadModel model : models) {
             model.collection(store).deleteMany(model.ofPerson(userId));

@@ -3,10 +3,13 @@ package org.smallwins.query.projection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.smallwins.contract.AnalyticsTopic;
 import org.smallwins.contract.JournalTopic;
+import org.smallwins.query.analytics.AnalyticsProperties;
 import org.smallwins.query.keys.DataKeyAccess;
 import org.smallwins.query.readstore.ReadStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,9 +25,32 @@ class ProjectionConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The producer is configured with String keys and byte[] values (application.yml), as the dead letters use it. */
     @Bean
-    JournalProjection journalProjection(ReadStore store) {
-        return new JournalProjection(store);
+    @SuppressWarnings("unchecked")
+    JournalProjection journalProjection(ReadStore store, AnalyticsProperties analytics, KafkaOperations<?, ?> kafka) {
+        return new JournalProjection(
+                store,
+                new WeeklyFactsPublisher(store, analytics.pseudonyms(), (KafkaOperations<String, byte[]>) kafka));
+    }
+
+    /** The cohort figures' read model: the analytics topic, read whole into memory. */
+    @Bean
+    AnalyticsFactsView analyticsFactsView(KafkaProperties kafka) {
+        return new AnalyticsFactsView(String.join(",", kafka.getBootstrapServers()));
+    }
+
+    /**
+     * The analytics stream (issue 16): compacted, so the latest value per {@code pseudonym|week} is what stays, and a
+     * tombstone removes a key for good.
+     */
+    @Bean
+    NewTopic analyticsTopic(@Value("${smallwins.analytics.partitions:6}") int partitions) {
+        return TopicBuilder.name(AnalyticsTopic.NAME)
+                .partitions(partitions)
+                .replicas(1)
+                .compact()
+                .build();
     }
 
     @Bean

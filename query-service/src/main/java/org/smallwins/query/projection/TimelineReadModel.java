@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryRetracted;
@@ -125,6 +127,16 @@ class TimelineReadModel extends ReadModel {
 
             @Override
             public Document weeklyReflectionWritten(WeeklyReflectionWritten reflection) {
+                throw notAnEntry();
+            }
+
+            @Override
+            public Document analyticsConsentGiven(AnalyticsConsentGiven given) {
+                throw notAnEntry();
+            }
+
+            @Override
+            public Document analyticsConsentWithdrawn(AnalyticsConsentWithdrawn withdrawn) {
                 throw notAnEntry();
             }
         });

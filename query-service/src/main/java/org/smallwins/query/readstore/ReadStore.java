@@ -19,6 +19,12 @@ public final class ReadStore {
     /** Per person ({@code _id} = userId), every focus area and stage they chose, in order. */
     public static final String FOCUS = "focus_history";
 
+    /**
+     * Every analytics request (issue 16): who, what, when, how it ended; never a result. Not a read model: never wiped
+     * with them.
+     */
+    public static final String ANALYTICS_AUDIT = "analytics_audit";
+
     public static final String CHECKPOINTS = "projection_checkpoints";
     /** One document per event of every person: its hash-chain link ({@code _id} {@code userId:sequence}). */
     public static final String CHAIN = "history_chain";
@@ -30,10 +36,11 @@ public final class ReadStore {
      * The read models' shape: 1 until issue 13 (a timeline document per event), 2 since (a timeline document per entry
      * with its versions, weeks that keep what they counted per entry, the history, chain links), 3 since issue 14 (weeks
      * with their reflection, days shown up and check-ins within the window; each person's focus history), 4 since issue
-     * 15 (each history document keeps its change for the changes feed). Raise it whenever a read model's documents
-     * change shape: a store of another shape is wiped at start and rebuilt from the topic.
+     * 15 (each history document keeps its change for the changes feed), 5 since issue 16 (each person's summary keeps
+     * their consent to analytics and the weeks they have). Raise it whenever a read model's documents change shape: a
+     * store of another shape is wiped at start and rebuilt from the topic.
      */
-    public static final int SHAPE = 4;
+    public static final int SHAPE = 5;
 
     private static final String SHAPE_ID = "shape";
 
@@ -58,6 +65,11 @@ public final class ReadStore {
     /** Each person's focus areas and stages over time: one document per person, {@code _id} = userId. */
     public MongoCollection<Document> focus() {
         return database.getCollection(FOCUS);
+    }
+
+    /** The audit log of analytics requests (see {@link #ANALYTICS_AUDIT}). */
+    public MongoCollection<Document> analyticsAudit() {
+        return database.getCollection(ANALYTICS_AUDIT);
     }
 
     public MongoCollection<Document> chain() {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.smallwins.contract.AnalyticsConsentGiven;
+import org.smallwins.contract.AnalyticsConsentWithdrawn;
 import org.smallwins.contract.CheckInCorrected;
 import org.smallwins.contract.CheckInRecorded;
 import org.smallwins.contract.EntryKind;
@@ -64,6 +66,7 @@ abstract class ProjectionContract {
     static final String BOB = "bob";
     static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final ZoneId UTC = ZoneId.of("UTC");
 
     ReadStore store;
     JournalProjection projection;
@@ -1376,5 +1379,35 @@ abstract class ProjectionContract {
         assertThat(changePages(BOB, 0, 10).get(0).items())
                 .extracting(Change::focus)
                 .containsExactly(new Change.Focus("REST", "ACTION", "2026-W47"));
+    }
+
+    @Test
+    void a_consent_given_and_withdrawn_is_in_the_whole_history_keeps_the_zone_and_the_summary_knows_the_weeks() {
+        LocalDateTime monday = LocalDateTime.of(2026, 11, 16, 9, 0);
+        applied(win(ALICE, "w1", FocusArea.BOUNDARIES, monday, BERLIN));
+        applied(envelope(
+                ALICE,
+                new AnalyticsConsentGiven(),
+                Occurred.at(monday.plusHours(1).atZone(UTC).toInstant(), UTC)));
+        EventEnvelope withdrawn = envelope(
+                ALICE,
+                new AnalyticsConsentWithdrawn(),
+                Occurred.at(monday.plusHours(2).atZone(UTC).toInstant(), UTC));
+        applied(withdrawn);
+        applied(withdrawn); // redelivered
+
+        List<HistoryEvent> all = new HistoryQueries(store).page(ALICE, 10, null).items();
+
+        assertThat(all)
+                .extracting(HistoryEvent::summary)
+                .containsExactly("Consent to analytics withdrawn", "Consent to analytics given", "Win logged");
+        assertThat(all).extracting(HistoryEvent::entryId).containsExactly(null, null, "w1");
+        Document summary = store.journals().find(new Document("_id", ALICE)).first();
+        assertThat(summary.getString("zone")).isEqualTo(BERLIN.getId()); // a consent is made in no zone of theirs
+        assertThat(summary.get("analytics", Document.class))
+                .containsEntry("consenting", false)
+                .containsEntry("weeks", List.of("2026-W47"));
+        assertThat(store.timeline().countDocuments(new Document("userId", ALICE)))
+                .isEqualTo(1);
     }
 }

@@ -125,6 +125,7 @@ class SealedEventsProjectionTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", TOKENS::audience);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
         registry.add("smallwins.keys.command-service-url", () -> KEYS.url().toString());
+        registry.add("smallwins.analytics.pseudonym-secret", () -> "a-test-pseudonym-secret-of-32-characters");
     }
 
     @AfterAll

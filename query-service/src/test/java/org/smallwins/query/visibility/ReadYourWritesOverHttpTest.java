@@ -101,6 +101,7 @@ class ReadYourWritesOverHttpTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TOKENS::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", TOKENS::audience);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PUBLIC_KEY);
+        registry.add("smallwins.analytics.pseudonym-secret", () -> "a-test-pseudonym-secret-of-32-characters");
     }
 
     @AfterAll
