@@ -47,7 +47,12 @@ class PracticeEndToEndTest {
                         0,
                         0,
                         Path.of("target", "services"),
-                        List.of("-Xmx384m", "-XX:TieredStopAtLevel=1")),
+                        // eight weeks of one person's entries are sent within seconds: past the per-person write burst
+                        List.of(
+                                "-Xmx384m",
+                                "-XX:TieredStopAtLevel=1",
+                                "-Dsmallwins.http.writes-per-minute=1000000",
+                                "-Dsmallwins.http.write-burst=100000")),
                 step -> {});
     }
 
