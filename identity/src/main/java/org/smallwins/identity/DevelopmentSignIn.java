@@ -1,11 +1,13 @@
 package org.smallwins.identity;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
@@ -23,8 +25,15 @@ final class DevelopmentSignIn implements AuthenticationProvider {
         if (!USER.matcher(name).matches()) {
             throw new BadCredentialsException("A user name is letters, digits, '.', '_' or '-' (up to 64).");
         }
+        // the factor and when it was given: the ID token's auth_time comes from it
         return UsernamePasswordAuthenticationToken.authenticated(
-                name, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                name,
+                null,
+                List.of(
+                        new SimpleGrantedAuthority("ROLE_USER"),
+                        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                                .issuedAt(Instant.now())
+                                .build()));
     }
 
     @Override

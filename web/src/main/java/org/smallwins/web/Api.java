@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The parts of the two services' answers the pages show (unknown members are ignored). */
-final class Api {
+public final class Api {
 
     private Api() {}
 
-    record Recorded(long sequence) {}
+    public record Recorded(long sequence) {}
 
-    record Week(
+    public record Week(
             String week,
             String weekStart,
             String weekEnd,
@@ -24,15 +24,15 @@ final class Api {
             List<WeekWin> winsOfTheWeek,
             String closingLine) {}
 
-    record Mood(double average, int min, int max) {}
+    public record Mood(double average, int min, int max) {}
 
-    record WeekWin(String id, String day, String text, String focusArea, List<String> tags) {}
+    public record WeekWin(String id, String day, String text, String focusArea, List<String> tags) {}
 
-    record TimelinePage(List<Entry> items, String nextCursor) {}
+    public record TimelinePage(List<Entry> items, String nextCursor) {}
 
-    record Entry(String id, String kind, String day, String occurredAt, Win win, CheckIn checkIn) {}
+    public record Entry(String id, String kind, String day, String occurredAt, Win win, CheckIn checkIn) {}
 
-    record Win(String text, String focusArea, List<String> tags) {}
+    public record Win(String text, String focusArea, List<String> tags) {}
 
-    record CheckIn(int mood, int energy, String window, String note) {}
+    public record CheckIn(int mood, int energy, String window, String note) {}
 }

@@ -35,16 +35,17 @@ class JournalApi {
                 .build();
     }
 
-    long logWin(String winId, String text, String focusArea, List<String> tags) {
+    long logWin(String winId, String text, String focusArea, List<String> tags, String zone) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("winId", winId);
         body.put("text", text);
         body.put("focusArea", focusArea);
         body.put("tags", tags);
+        putZone(body, zone);
         return post("/api/journal/wins", body);
     }
 
-    long recordCheckIn(String checkInId, int mood, int energy, String window, String note) {
+    long recordCheckIn(String checkInId, int mood, int energy, String window, String note, String zone) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("checkInId", checkInId);
         body.put("mood", mood);
@@ -53,7 +54,15 @@ class JournalApi {
         if (note != null && !note.isBlank()) {
             body.put("note", note);
         }
+        putZone(body, zone);
         return post("/api/journal/check-ins", body);
+    }
+
+    /** The person's IANA zone (needed with their first entry; later ones default to the previous entry's). */
+    private static void putZone(Map<String, Object> body, String zone) {
+        if (zone != null && !zone.isBlank()) {
+            body.put("zone", zone.trim());
+        }
     }
 
     private long post(String path, Map<String, Object> body) {

@@ -33,6 +33,22 @@ class PagesController {
         model.addAttribute("user", user == null ? null : user.getSubject());
         model.addAttribute("focusAreas", Words.FOCUS_AREAS);
         model.addAttribute("windows", Words.WINDOW);
+        model.addAttribute("zone", java.time.ZoneId.systemDefault().getId());
+    }
+
+    /**
+     * A write the service refused (a rule broken, say): the friendly error page with the service's status; the
+     * service's answer itself is not shown (it may repeat what was sent).
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler(
+            org.springframework.web.client.HttpClientErrorException.class)
+    org.springframework.web.servlet.ModelAndView refused(org.springframework.web.client.HttpClientErrorException e) {
+        org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error");
+        page.setStatus(
+                e.getStatusCode().is4xxClientError()
+                        ? e.getStatusCode()
+                        : org.springframework.http.HttpStatus.BAD_GATEWAY);
+        return page;
     }
 
     @GetMapping("/")
@@ -69,12 +85,12 @@ class PagesController {
             @RequestParam String text,
             @RequestParam String focusArea,
             @RequestParam(defaultValue = "") String tags,
-            Model model) {
+            @RequestParam(required = false) String zone) {
         List<String> tagList = Arrays.stream(tags.split(","))
                 .map(String::trim)
                 .filter(t -> !t.isEmpty())
                 .toList();
-        long sequence = api.logWin(id(winId), text.trim(), focusArea, tagList);
+        long sequence = api.logWin(id(winId), text.trim(), focusArea, tagList, zone);
         return "redirect:/today?recorded=win&after=" + sequence;
     }
 
@@ -84,8 +100,9 @@ class PagesController {
             @RequestParam int mood,
             @RequestParam int energy,
             @RequestParam String window,
-            @RequestParam(defaultValue = "") String note) {
-        long sequence = api.recordCheckIn(id(checkInId), mood, energy, window, note.trim());
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(required = false) String zone) {
+        long sequence = api.recordCheckIn(id(checkInId), mood, energy, window, note.trim(), zone);
         return "redirect:/today?recorded=check-in&after=" + sequence;
     }
 

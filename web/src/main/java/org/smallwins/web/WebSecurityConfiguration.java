@@ -24,8 +24,21 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
 
-    static final String PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            + "base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * Pages load only this app's own styles and images and no script; forms go to this app, and signing out may be
+     * redirected on to the identity provider's sign-out endpoint.
+     */
+    static String pagePolicy(WebProperties properties) {
+        String signOut = properties.signOutUrl() == null
+                ? ""
+                : " "
+                        + UriComponentsBuilder.fromUri(properties.signOutUrl())
+                                .replacePath(null)
+                                .replaceQuery(null)
+                                .toUriString();
+        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'" + signOut
+                + "; base-uri 'none'; frame-ancestors 'none'";
+    }
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, WebProperties properties)
@@ -50,7 +63,7 @@ class WebSecurityConfiguration {
                         .defaultSuccessUrl("/today", true))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signOut(properties)))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .contentSecurityPolicy(c -> c.policyDirectives(PAGE_POLICY)));
+                        .contentSecurityPolicy(c -> c.policyDirectives(pagePolicy(properties))));
         return http.build();
     }
 

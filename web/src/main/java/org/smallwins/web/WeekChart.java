@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
  * (no script), with the same numbers as a table for anyone who does not see the picture. A day without a check-in is
  * simply blank: nothing is marked as missed.
  */
-record WeekChart(List<Day> days, String moodLine, String energyLine, boolean empty) {
+public record WeekChart(List<Day> days, String moodLine, String energyLine, boolean empty) {
 
-    static final int WIDTH = 700;
-    static final int HEIGHT = 260;
+    public static final int WIDTH = 700;
+    public static final int HEIGHT = 260;
     static final int LEFT = 40;
     static final int TOP = 20;
     static final int PLOT_HEIGHT = 160;
@@ -27,7 +27,7 @@ record WeekChart(List<Day> days, String moodLine, String energyLine, boolean emp
      *
      * @param windowClass the CSS class of the day's window band (empty without check-ins)
      */
-    record Day(
+    public record Day(
             String name,
             String shortName,
             Double mood,
@@ -112,7 +112,7 @@ record WeekChart(List<Day> days, String moodLine, String energyLine, boolean emp
         return points.collect(Collectors.joining(" "));
     }
 
-    static String format(Double value) {
+    public static String format(Double value) {
         return value == null ? "" : String.format(Locale.ENGLISH, "%.1f", value).replace(".0", "");
     }
 }

@@ -7,14 +7,14 @@ import java.util.List;
  * The last weeks as bars of days shown up (0 to 7), oldest first. A quiet week is a short, calm bar with its own words
  * ("a quiet week"), never a gap or a warning.
  */
-record WeeksChart(List<Bar> bars, int width, int height) {
+public record WeeksChart(List<Bar> bars, int width, int height) {
 
     static final int BAR = 44;
     static final int GAP = 12;
     static final int TOP = 16;
     static final int PLOT = 140;
 
-    record Bar(String week, int wins, int daysShownUp, int checkIns, String words, int x, int y, int height) {}
+    public record Bar(String week, int wins, int daysShownUp, int checkIns, String words, int x, int y, int height) {}
 
     static WeeksChart of(List<Api.Week> weeks) {
         List<Bar> bars = new ArrayList<>();

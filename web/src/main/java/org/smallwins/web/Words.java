@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The plain words the pages use for the API's values. */
-final class Words {
+public final class Words {
 
     private Words() {}
 
@@ -24,11 +24,11 @@ final class Words {
             "MOVEMENT", "movement",
             "OTHER", "something else");
 
-    static String window(String value) {
+    public static String window(String value) {
         return WINDOW.getOrDefault(value, value == null ? "" : value.toLowerCase(Locale.ROOT));
     }
 
-    static String focusArea(String value) {
+    public static String focusArea(String value) {
         return FOCUS_AREAS.getOrDefault(value, value == null ? "" : value.toLowerCase(Locale.ROOT));
     }
 
