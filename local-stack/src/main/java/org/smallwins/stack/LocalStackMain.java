@@ -50,14 +50,10 @@ public final class LocalStackMain implements Callable<Integer> {
     @Option(
             names = "--token-port",
             paramLabel = "PORT",
-            description = "the development identity provider's port: its sign-in page, and GET /token?user=NAME"
-                    + " (default: ${DEFAULT-VALUE})")
+            description = "the sign-in provider's port, for GET /token?user=NAME (default: ${DEFAULT-VALUE})")
     int tokenPort = 8079;
 
-    @Option(
-            names = "--web-port",
-            paramLabel = "PORT",
-            description = "the page's port, the one to open in a browser (default: ${DEFAULT-VALUE})")
+    @Option(names = "--web-port", paramLabel = "PORT", description = "the page's port (default: ${DEFAULT-VALUE})")
     int webPort = 8080;
 
     @Option(

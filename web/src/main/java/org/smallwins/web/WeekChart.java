@@ -37,7 +37,16 @@ public record WeekChart(List<Day> days, String moodLine, String energyLine, bool
             int x,
             Integer moodY,
             Integer energyY,
-            int bandX) {}
+            int bandX) {
+
+        public String moodText() {
+            return format(mood);
+        }
+
+        public String energyText() {
+            return format(energy);
+        }
+    }
 
     static WeekChart of(LocalDate monday, List<Api.Entry> entries) {
         List<Day> days = new ArrayList<>();
@@ -94,6 +103,11 @@ public record WeekChart(List<Day> days, String moodLine, String energyLine, bool
             lines.add(new int[] {v, y(v)});
         }
         return lines;
+    }
+
+    /** The SVG's viewBox. */
+    public String viewBox() {
+        return "0 0 " + WIDTH + " " + HEIGHT;
     }
 
     public int bandY() {

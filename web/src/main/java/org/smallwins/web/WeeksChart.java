@@ -40,6 +40,10 @@ public record WeeksChart(List<Bar> bars, int width, int height) {
         return new WeeksChart(bars, GAP + weeks.size() * (BAR + GAP), TOP + PLOT + 50);
     }
 
+    public String viewBox() {
+        return "0 0 " + width + " " + height;
+    }
+
     public int labelY() {
         return TOP + PLOT + 20;
     }
