@@ -82,6 +82,11 @@ public final class DevTokens {
         return audience;
     }
 
+    /** The key pair itself: for the development identity provider, which signs with it as well. */
+    public KeyPair keyPair() {
+        return keys;
+    }
+
     /** The public key as PEM, the form the services read from {@code SMALLWINS_JWT_PUBLIC_KEY_LOCATION}. */
     public String publicKeyPem() {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes())

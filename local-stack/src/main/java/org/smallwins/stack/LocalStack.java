@@ -48,6 +48,8 @@ public final class LocalStack implements AutoCloseable {
     private DevTokens tokens;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private ServiceProcess identity;
+    private ServiceProcess web;
     private Map<String, String> queryEnv;
     private Map<String, String> commandEnv;
     private Options options;
@@ -151,6 +153,59 @@ public final class LocalStack implements AutoCloseable {
         Runnable dot = () -> progress.accept(".");
         commandService.awaitHealthy(Duration.ofMinutes(3), dot);
         queryService.awaitHealthy(Duration.ofMinutes(3), dot);
+    }
+
+    /**
+     * The page a person opens and the identity provider they sign in with, each its own process like the services:
+     * the provider (Spring Authorization Server; also {@code GET /token?user=NAME}) signs with the development
+     * issuer's key the services already trust; the web app signs people in there and calls both services as them. A
+     * port of 0 takes a free one. Returns the page's URL.
+     */
+    public String startWebApp(int identityPort, int webPort, java.util.function.Consumer<String> progress)
+            throws Exception {
+        PortInUseException.requireFree("development issuer", identityPort);
+        PortInUseException.requireFree("web", webPort);
+        int identityAt = identityPort == 0 ? org.smallwins.infra.FreePort.next() : identityPort;
+        int webAt = webPort == 0 ? org.smallwins.infra.FreePort.next() : webPort;
+        String identityUrl = "http://localhost:" + identityAt;
+        String webUrl = "http://localhost:" + webAt;
+        Map<String, String> identityEnv = new HashMap<>();
+        identityEnv.put("SMALLWINS_IDENTITY_PORT", Integer.toString(identityAt));
+        identityEnv.put(
+                "SMALLWINS_DEV_ISSUER_KEYS",
+                options.dataDirectory().resolve("dev-issuer").toAbsolutePath().toString());
+        identityEnv.put("SMALLWINS_JWT_ISSUER", tokens.issuer());
+        identityEnv.put("SMALLWINS_JWT_AUDIENCE", tokens.audience());
+        identityEnv.put("SMALLWINS_WEB_URL", webUrl);
+        Map<String, String> webEnv = new HashMap<>();
+        webEnv.put("SMALLWINS_WEB_PORT", Integer.toString(webAt));
+        webEnv.put("SMALLWINS_IDENTITY_URL", identityUrl);
+        webEnv.put("SMALLWINS_COMMAND_URL", commandServiceUrl());
+        webEnv.put("SMALLWINS_QUERY_URL", queryServiceUrl());
+        progress.accept("Starting the identity provider and the web app (logs in " + logs + ")…");
+        identity = track(ServiceProcess.start(
+                "identity",
+                options.servicesDirectory().resolve("identity-exec.jar"),
+                identityAt,
+                identityEnv,
+                logs,
+                options.jvmOptions()));
+        web = track(ServiceProcess.start(
+                "web", options.servicesDirectory().resolve("web-exec.jar"), webAt, webEnv, logs, options.jvmOptions()));
+        Runnable dot = () -> progress.accept(".");
+        identity.awaitHealthy(Duration.ofMinutes(3), dot);
+        web.awaitHealthy(Duration.ofMinutes(3), dot);
+        return webUrl();
+    }
+
+    /** The page's URL (after {@link #startWebApp}). */
+    public String webUrl() {
+        return web.baseUrl();
+    }
+
+    /** The identity provider's URL, also the address of {@code GET /token?user=NAME} (after {@link #startWebApp}). */
+    public String identityUrl() {
+        return identity.baseUrl();
     }
 
     /**

@@ -3,7 +3,6 @@ package org.smallwins.stack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ public final class LocalStackMain implements Callable<Integer> {
     static final Map<String, String> PORT_OPTIONS = Map.of(
             "command-service", "--command-port",
             "query-service", "--query-port",
-            "development issuer", "--token-port");
+            "development issuer", "--token-port",
+            "web", "--web-port");
 
     @Option(
             names = "--command-port",
@@ -50,8 +50,11 @@ public final class LocalStackMain implements Callable<Integer> {
     @Option(
             names = "--token-port",
             paramLabel = "PORT",
-            description = "the development issuer's port, for GET /token?user=NAME (default: ${DEFAULT-VALUE})")
+            description = "the sign-in provider's port, for GET /token?user=NAME (default: ${DEFAULT-VALUE})")
     int tokenPort = 8079;
+
+    @Option(names = "--web-port", paramLabel = "PORT", description = "the page's port (default: ${DEFAULT-VALUE})")
+    int webPort = 8080;
 
     @Option(
             names = "--data",
@@ -118,9 +121,10 @@ public final class LocalStackMain implements Callable<Integer> {
         out.println("Small Wins: starting the local stack (the first start takes a while)…");
         long started = System.nanoTime();
         LocalStack stack = null;
-        DevTokenEndpoint tokens;
+        String page;
         try {
             PortInUseException.requireFree("development issuer", tokenPort);
+            PortInUseException.requireFree("web", webPort);
             stack = LocalStack.start(
                     new LocalStack.Options(
                             dataDirectory,
@@ -130,7 +134,7 @@ public final class LocalStackMain implements Callable<Integer> {
                             services.toAbsolutePath(),
                             List.of("-Xmx512m")),
                     this::progress);
-            tokens = startTokenEndpoint(stack);
+            page = stack.startWebApp(tokenPort, webPort, this::progress);
         } catch (PortInUseException e) {
             err.println("\n" + explain(e));
             close(stack);
@@ -148,7 +152,6 @@ public final class LocalStackMain implements Callable<Integer> {
                 .addShutdownHook(new Thread(
                         () -> {
                             out.println("\nSmall Wins: stopping…");
-                            tokens.close();
                             running.close();
                             try {
                                 Files.deleteIfExists(pidFile);
@@ -167,10 +170,12 @@ public final class LocalStackMain implements Callable<Integer> {
 
                 Small Wins is running (started in %d s). Data: %s
 
+                  Open %s in a browser: sign in with any user name (development mode).
+
                   command-service  %s   API docs: %s/swagger-ui.html
                   query-service    %s   API docs: %s/swagger-ui.html
 
-                  Get a token for a user name (development issuer, this mode only):
+                  Get a token for a user name (the development identity provider, this mode only):
                     TOKEN=$(curl -s '%s/token?user=alice')
 
                   Journals are sealed with data keys wrapped by the key-encryption key %s:
@@ -180,23 +185,16 @@ public final class LocalStackMain implements Callable<Integer> {
                 """,
                 (System.nanoTime() - started) / 1_000_000_000L,
                 dataDirectory,
+                page,
                 stack.commandServiceUrl(),
                 stack.commandServiceUrl(),
                 stack.queryServiceUrl(),
                 stack.queryServiceUrl(),
-                tokens.url(),
+                stack.identityUrl(),
                 stack.keyEncryptionKeyFile());
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private DevTokenEndpoint startTokenEndpoint(LocalStack stack) throws IOException {
-        try {
-            return DevTokenEndpoint.start(tokenPort, stack.tokens());
-        } catch (BindException e) {
-            throw new PortInUseException("development issuer", tokenPort);
-        }
     }
 
     private static void close(LocalStack stack) {

@@ -27,7 +27,7 @@ class DevelopmentIssuerTest {
                 assertThat(file.stream().map(java.util.zip.ZipEntry::getName))
                         .as(jar)
                         .noneMatch(name -> name.contains("DevTokens")
-                                || name.contains("DevTokenEndpoint")
+                                || name.contains("TokenEndpoint")
                                 || name.contains("embedded-infra"));
             }
         }

@@ -75,6 +75,8 @@ class TakenPortsTest {
                     "0",
                     "--token-port",
                     "0",
+                    "--web-port",
+                    "0",
                     "--data",
                     data.toString(),
                     "--services",
@@ -99,6 +101,8 @@ class TakenPortsTest {
                     "--command-port",
                     "0",
                     "--query-port",
+                    "0",
+                    "--web-port",
                     "0",
                     "--data",
                     data.toString());
@@ -125,8 +129,13 @@ class TakenPortsTest {
 
         assertThat(help.exit()).isZero();
         assertThat(help.out())
-                .contains("--command-port=PORT", "--query-port=PORT", "--token-port=PORT", "--data=DIR")
-                .contains("default: 8081", "default: 8082", "default: 8079", "default: .data")
+                .contains(
+                        "--command-port=PORT",
+                        "--query-port=PORT",
+                        "--token-port=PORT",
+                        "--web-port=PORT",
+                        "--data=DIR")
+                .contains("default: 8081", "default: 8082", "default: 8079", "default: 8080", "default: .data")
                 .doesNotContain("--services");
     }
 }

@@ -45,7 +45,12 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
@@ -91,7 +96,7 @@ public class PlatformSecurityConfiguration {
                                 AuthorizationManagers.not(
                                         AuthorityAuthorizationManager.hasAuthority(ANALYTICS_AUTHORITY)))))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                        .addHeaderWriter(contentSecurityPolicy()))
                 .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(problemEntryPoint())
                         .accessDeniedHandler(problemAccessDenied()));
@@ -126,6 +131,34 @@ public class PlatformSecurityConfiguration {
             bearer.handle(request, response, denied);
             ProblemWriter.write(
                     request, response, Problems.of(ProblemType.FORBIDDEN, "This token does not allow that."));
+        };
+    }
+
+    /** The API's policy: a browser may load nothing from an API response. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * Swagger UI's own pages: its scripts, styles, images and the API document from this service only; inline styles
+     * (its components set them) but no inline script, nothing from elsewhere, and never in a frame.
+     */
+    static final String SWAGGER_UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
+
+    /** One Content-Security-Policy header per response: Swagger UI's on its own paths, the API's everywhere else. */
+    static HeaderWriter contentSecurityPolicy() {
+        RequestMatcher swaggerUi = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"));
+        HeaderWriter swaggerPolicy = new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY);
+        HeaderWriter apiPolicy = new ContentSecurityPolicyHeaderWriter(API_POLICY);
+        return (request, response) -> {
+            if (swaggerUi.matches(request)) {
+                swaggerPolicy.writeHeaders(request, response);
+            } else {
+                apiPolicy.writeHeaders(request, response);
+            }
         };
     }
 
