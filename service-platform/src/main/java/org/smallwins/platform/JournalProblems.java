@@ -42,8 +42,8 @@ public class JournalProblems {
     ResponseEntity<ProblemDetail> conflict(EntryConflictException conflict) {
         return answer(Problems.of(
                 ProblemType.ENTRY_ID_TAKEN,
-                "An entry with this id was already recorded with different content. Corrections are made as new entries; "
-                        + "choose a new id for a new entry."));
+                "An entry with this id was already recorded with different content; nothing was changed. To change "
+                        + "that entry, correct it (PUT with its ETag in If-Match); for a new entry, choose a new id."));
     }
 
     @ExceptionHandler(EntryRetractedException.class)

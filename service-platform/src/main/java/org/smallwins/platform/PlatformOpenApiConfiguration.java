@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -147,6 +148,7 @@ public class PlatformOpenApiConfiguration {
                                 + "(`application/problem+json`, schema `Problem`) with a stable `code`. Absent "
                                 + "members are left out, never sent as null. Unknown request members are refused "
                                 + "(400).")
+                        .contact(new Contact().name("Small Wins").url("https://smallwins.dev"))
                         .version("1.0.0"))
                 .servers(List.of(new Server().url("/").description("This service")))
                 .components(components)
@@ -440,7 +442,53 @@ public class PlatformOpenApiConfiguration {
             if (openApi.getTags() != null) {
                 openApi.getTags().sort(java.util.Comparator.comparing(Tag::getName));
             }
+            pruneUnusedComponents(openApi);
         };
+    }
+
+    /**
+     * Keeps only the shared responses and headers this document refers to: every service gets the whole table, but
+     * a read-only service answers no 409, 413, 415, … (linters report the rest as unused components: Spectral's
+     * {@code oas3-unused-component}).
+     */
+    private static void pruneUnusedComponents(OpenAPI openApi) {
+        Components components = openApi.getComponents();
+        if (components == null) {
+            return;
+        }
+        java.util.Set<String> responses = new java.util.HashSet<>();
+        java.util.Set<String> headers = new java.util.HashSet<>();
+        openApi.getPaths()
+                .values()
+                .forEach(item -> item.readOperations()
+                        .forEach(operation -> operation.getResponses().values().forEach(response -> {
+                            if (response.get$ref() != null) {
+                                responses.add(lastSegment(response.get$ref()));
+                            } else {
+                                headerRefs(response, headers);
+                            }
+                        })));
+        if (components.getResponses() != null) {
+            components.getResponses().keySet().retainAll(responses);
+            components.getResponses().values().forEach(response -> headerRefs(response, headers));
+        }
+        if (components.getHeaders() != null) {
+            components.getHeaders().keySet().retainAll(headers);
+        }
+    }
+
+    private static void headerRefs(ApiResponse response, java.util.Set<String> headers) {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, header) -> {
+                if (header.get$ref() != null) {
+                    headers.add(lastSegment(header.get$ref()));
+                }
+            });
+        }
+    }
+
+    private static String lastSegment(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     /** The sequence a read may wait for ({@code ?after=} or {@code Journal-Sequence}): a sequence, from 0. */

@@ -83,7 +83,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                                     + "send it as it was typed.")));
         }
         if (cause instanceof StreamReadException) {
-            return Problems.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON.");
+            return Problems.of(
+                    ProblemType.MALFORMED_JSON, "The request body is not valid JSON, or names a property twice.");
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             return Problems.invalidFields(
@@ -184,7 +185,8 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     static final String METHOD_NOT_ALLOWED_DETAIL =
             "This path does not take this method; the Allow header lists the ones it takes.";
     static final String NOT_ACCEPTABLE_DETAIL =
-            "This endpoint cannot answer in a media type the Accept header asks for; its answers are JSON.";
+            "This endpoint cannot answer in any media type the Accept header asks for; leave Accept out, or ask for "
+                    + "one it answers (the API document lists them).";
     static final String UNSUPPORTED_MEDIA_TYPE_DETAIL =
             "This endpoint does not read bodies of this media type; send application/json.";
     static final String UNAVAILABLE_DETAIL = "The service cannot answer right now. Please try again in a few seconds.";

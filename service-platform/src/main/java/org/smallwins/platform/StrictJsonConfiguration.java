@@ -6,6 +6,7 @@ import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageCo
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -16,7 +17,9 @@ import tools.jackson.databind.type.LogicalType;
  * Request bodies are read strictly: a value of the wrong JSON type is a 400 naming the field, never silently turned
  * into something else ({@code "text": false} would otherwise be stored as the sentence "false", {@code "mood": "3"}
  * or {@code 3.7} as 3); a property the endpoint does not have is a 400 naming it (a typo such as {@code "tag"} would
- * otherwise drop the tags); text that is not valid Unicode is a 400 naming the field ({@link WellFormedText}).
+ * otherwise drop the tags); text that is not valid Unicode is a 400 naming the field ({@link WellFormedText}); a
+ * property named twice in one object is a 400 (it would otherwise be read as its last value, while a validating proxy
+ * or another parser in front of the service may read the first one).
  *
  * <p>Answers leave out every {@code null} member: an optional member is present with a value, or absent.
  */
@@ -54,7 +57,7 @@ public class StrictJsonConfiguration {
 
     /**
      * The services' own JSON converter (requests read, answers written) uses the application's mapper made strict for
-     * reading: unknown properties fail, and strings must be valid Unicode. Only the server side: what this service
+     * reading: unknown properties fail, a property named twice fails, and strings must be valid Unicode. Only the server side: what this service
      * reads from another (a client's converters, Kafka, stores) keeps the application's mapper, so a newer peer's
      * additional members never break it.
      */
@@ -63,6 +66,7 @@ public class StrictJsonConfiguration {
         JsonMapper strict = application
                 .rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(WellFormedText.module())
                 .build();
         JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(strict);

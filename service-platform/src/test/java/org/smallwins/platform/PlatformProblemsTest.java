@@ -199,6 +199,19 @@ class PlatformProblemsTest {
     }
 
     @Test
+    void a_property_named_twice_is_a_400_never_read_as_its_last_value() throws Exception {
+        var response = http.perform(post("/api/test/echo")
+                .with(jwt().jwt(j -> j.subject("duplicate")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"a win\", \"mood\": 3, \"text\": \"" + SECRET + "\"}"));
+
+        problem(response, 400, "malformed-json", "Unreadable body")
+                .andExpect(
+                        jsonPath("$.detail").value("The request body is not valid JSON, or names a property twice."));
+        assertThat(body(response)).doesNotContain(SECRET).doesNotContain("a win");
+    }
+
+    @Test
     void a_field_of_the_wrong_json_type_is_a_400_naming_the_field_never_coerced() throws Exception {
         var response = http.perform(post("/api/test/entries")
                 .with(jwt().jwt(j -> j.subject("wrong-type")))
@@ -266,7 +279,11 @@ class PlatformProblemsTest {
         var response = http.perform(
                 get("/api/test/answer").accept(MediaType.APPLICATION_XML).with(jwt()));
 
-        problem(response, 406, "not-acceptable", "Not acceptable");
+        problem(response, 406, "not-acceptable", "Not acceptable")
+                .andExpect(jsonPath("$.detail").value(PlatformProblemHandler.NOT_ACCEPTABLE_DETAIL));
+        assertThat(PlatformProblemHandler.NOT_ACCEPTABLE_DETAIL)
+                .as("an endpoint may answer CSV or server-sent events: the sentence must not promise JSON")
+                .doesNotContain("JSON");
     }
 
     @Test

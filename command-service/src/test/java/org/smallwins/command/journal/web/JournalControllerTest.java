@@ -1,6 +1,7 @@
 package org.smallwins.command.journal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -175,7 +176,11 @@ class JournalControllerTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(409))
-                .andExpect(jsonPath("$.type", endsWith("/entry-id-taken")));
+                .andExpect(jsonPath("$.type", endsWith("/entry-id-taken")))
+                // a changed entry is corrected in place now (PUT with If-Match), not logged again as a new entry
+                .andExpect(jsonPath("$.detail", containsString("If-Match")))
+                .andExpect(jsonPath("$.detail", not(containsString("Corrections are made as new entries"))))
+                .andExpect(jsonPath("$.detail", not(containsString("Today I rested"))));
     }
 
     @Test
