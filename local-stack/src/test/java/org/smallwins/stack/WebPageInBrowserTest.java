@@ -116,6 +116,27 @@ class WebPageInBrowserTest {
                 .contains("overwhelmed");
         check("week");
 
+        // the weekly reflection: written on the page, choosing the win logged today, then shown as written
+        assertThat(browser.findElements(By.cssSelector(".reflection"))).isEmpty();
+        browser.findElement(By.id("answer")).sendKeys("I let myself rest and did not apologise for it.");
+        browser.findElement(By.cssSelector("label[for='win-0']")).click();
+        browser.findElement(By.cssSelector("label[for='proudOfShowingUp']")).click();
+        browser.findElement(By.cssSelector("form[action$='/week/reflection'] button"))
+                .click();
+        awaitText("Your reflection is written down");
+        String reflection = browser.findElement(By.cssSelector(".reflection")).getText();
+        assertThat(reflection)
+                .contains("How did I learn to honor myself this week?")
+                .contains("I let myself rest and did not apologise for it.")
+                .contains("I'm proud of myself for showing up.");
+        assertThat(browser.findElements(By.cssSelector(".reflection ol.chosen li")))
+                .extracting(org.openqa.selenium.WebElement::getText)
+                .containsExactly("Today I rested");
+        // the form holds what was written, to write it again
+        assertThat(browser.findElement(By.id("win-0")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("proudOfShowingUp")).isSelected()).isTrue();
+        check("week-reflection");
+
         browser.findElement(By.linkText("Weeks")).click();
         assertThat(browser.findElements(By.cssSelector("svg.weeks-chart rect.bar")))
                 .hasSize(12);
@@ -139,7 +160,8 @@ class WebPageInBrowserTest {
         assertThat(text()).doesNotContain("rested").contains("Nothing yet today");
         assertThat(browser.findElements(By.cssSelector("ul.entries li"))).isEmpty();
         browser.findElement(By.linkText("This week")).click();
-        assertThat(text()).doesNotContain("rested").contains("No check-ins yet this week");
+        assertThat(text()).doesNotContain("rested").doesNotContain("apologise").contains("No check-ins yet this week");
+        assertThat(browser.findElements(By.cssSelector(".reflection"))).isEmpty();
         browser.findElement(By.linkText("Timeline")).click();
         assertThat(text()).doesNotContain("rested").doesNotContain("overwhelmed");
     }
