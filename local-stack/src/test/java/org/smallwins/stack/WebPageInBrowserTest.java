@@ -136,6 +136,19 @@ class WebPageInBrowserTest {
         assertThat(browser.findElement(By.id("win-0")).isSelected()).isTrue();
         assertThat(browser.findElement(By.id("proudOfShowingUp")).isSelected()).isTrue();
         check("week-reflection");
+        // a win that is not one of the week's own (a tampered form): refused, the friendly page, nothing changed
+        browser.executeScript("document.getElementById('win-0').value = 'not-a-win-of-this-week';");
+        browser.findElement(By.id("answer")).sendKeys(" Changed.");
+        browser.findElement(By.cssSelector("form[action$='/week/reflection'] button"))
+                .click();
+        awaitText("That did not work this time");
+        assertThat(text()).doesNotContain("not-a-win-of-this-week").doesNotContain("apologise");
+        check("week-reflection-refused");
+        browser.findElement(By.linkText("Today")).click();
+        browser.findElement(By.linkText("This week")).click();
+        assertThat(browser.findElement(By.cssSelector(".reflection")).getText())
+                .contains("did not apologise for it.")
+                .doesNotContain("Changed.");
 
         browser.findElement(By.linkText("Weeks")).click();
         assertThat(browser.findElements(By.cssSelector("svg.weeks-chart rect.bar")))
