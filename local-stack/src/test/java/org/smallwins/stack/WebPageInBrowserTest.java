@@ -86,6 +86,7 @@ class WebPageInBrowserTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
         check("today");
+        chooseFocus(robin, "REST", "CONTEMPLATION");
         browser.findElement(By.id("text")).sendKeys("rested");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("focusArea"))).selectByVisibleText("rest");
         browser.findElement(By.cssSelector("form[action$='/today/win'] button")).click();
@@ -118,6 +119,8 @@ class WebPageInBrowserTest {
 
         // the weekly reflection: written on the page, choosing the win logged today, then shown as written
         assertThat(browser.findElements(By.cssSelector(".reflection"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("p.focus")).getText())
+                .isEqualTo("Your focus: rest, thinking about it; 1 win in it this week.");
         browser.findElement(By.id("answer")).sendKeys("I let myself rest and did not apologise for it.");
         browser.findElement(By.cssSelector("label[for='win-0']")).click();
         browser.findElement(By.cssSelector("label[for='proudOfShowingUp']")).click();
@@ -213,6 +216,26 @@ class WebPageInBrowserTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(timeline.statusCode()).isEqualTo(200);
+    }
+
+    /** The focus area is chosen over the API (the page has no form for it yet), as the same person. */
+    private static void chooseFocus(String user, String area, String stage) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = http.send(
+                        HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/token?user=" + user))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> chosen = http.send(
+                HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + "/api/journal/focus"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"area\":\"" + area + "\",\"stage\":\"" + stage + "\",\"zone\":\""
+                                        + java.time.ZoneId.systemDefault().getId() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
     }
 
     private static void signIn(String user) {
