@@ -86,6 +86,7 @@ class WebPageInBrowserTest {
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
         check("today");
+        chooseFocus(robin, "REST", "CONTEMPLATION");
         browser.findElement(By.id("text")).sendKeys("rested");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("focusArea"))).selectByVisibleText("rest");
         browser.findElement(By.cssSelector("form[action$='/today/win'] button")).click();
@@ -116,6 +117,42 @@ class WebPageInBrowserTest {
                 .contains("overwhelmed");
         check("week");
 
+        // the weekly reflection: written on the page, choosing the win logged today, then shown as written
+        assertThat(browser.findElements(By.cssSelector(".reflection"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("p.focus")).getText())
+                .isEqualTo("Your focus: rest, thinking about it; 1 win in it this week.");
+        browser.findElement(By.id("answer")).sendKeys("I let myself rest and did not apologise for it.");
+        browser.findElement(By.cssSelector("label[for='win-0']")).click();
+        browser.findElement(By.cssSelector("label[for='proudOfShowingUp']")).click();
+        browser.findElement(By.cssSelector("form[action$='/week/reflection'] button"))
+                .click();
+        awaitText("Your reflection is written down");
+        String reflection = browser.findElement(By.cssSelector(".reflection")).getText();
+        assertThat(reflection)
+                .contains("How did I learn to honor myself this week?")
+                .contains("I let myself rest and did not apologise for it.")
+                .contains("I'm proud of myself for showing up.");
+        assertThat(browser.findElements(By.cssSelector(".reflection ol.chosen li")))
+                .extracting(org.openqa.selenium.WebElement::getText)
+                .containsExactly("Today I rested");
+        // the form holds what was written, to write it again
+        assertThat(browser.findElement(By.id("win-0")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("proudOfShowingUp")).isSelected()).isTrue();
+        check("week-reflection");
+        // a win that is not one of the week's own (a tampered form): refused, the friendly page, nothing changed
+        browser.executeScript("document.getElementById('win-0').value = 'not-a-win-of-this-week';");
+        browser.findElement(By.id("answer")).sendKeys(" Changed.");
+        browser.findElement(By.cssSelector("form[action$='/week/reflection'] button"))
+                .click();
+        awaitText("That did not work this time");
+        assertThat(text()).doesNotContain("not-a-win-of-this-week").doesNotContain("apologise");
+        check("week-reflection-refused");
+        browser.findElement(By.linkText("Today")).click();
+        browser.findElement(By.linkText("This week")).click();
+        assertThat(browser.findElement(By.cssSelector(".reflection")).getText())
+                .contains("did not apologise for it.")
+                .doesNotContain("Changed.");
+
         browser.findElement(By.linkText("Weeks")).click();
         assertThat(browser.findElements(By.cssSelector("svg.weeks-chart rect.bar")))
                 .hasSize(12);
@@ -139,7 +176,8 @@ class WebPageInBrowserTest {
         assertThat(text()).doesNotContain("rested").contains("Nothing yet today");
         assertThat(browser.findElements(By.cssSelector("ul.entries li"))).isEmpty();
         browser.findElement(By.linkText("This week")).click();
-        assertThat(text()).doesNotContain("rested").contains("No check-ins yet this week");
+        assertThat(text()).doesNotContain("rested").doesNotContain("apologise").contains("No check-ins yet this week");
+        assertThat(browser.findElements(By.cssSelector(".reflection"))).isEmpty();
         browser.findElement(By.linkText("Timeline")).click();
         assertThat(text()).doesNotContain("rested").doesNotContain("overwhelmed");
     }
@@ -178,6 +216,26 @@ class WebPageInBrowserTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(timeline.statusCode()).isEqualTo(200);
+    }
+
+    /** The focus area is chosen over the API (the page has no form for it yet), as the same person. */
+    private static void chooseFocus(String user, String area, String stage) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = http.send(
+                        HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/token?user=" + user))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> chosen = http.send(
+                HttpRequest.newBuilder(URI.create(stack.commandServiceUrl() + "/api/journal/focus"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"area\":\"" + area + "\",\"stage\":\"" + stage + "\",\"zone\":\""
+                                        + java.time.ZoneId.systemDefault().getId() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
     }
 
     private static void signIn(String user) {

@@ -22,7 +22,16 @@ public final class Api {
             Map<String, Integer> windowOfTolerance,
             int daysShownUp,
             List<WeekWin> winsOfTheWeek,
-            String closingLine) {}
+            String closingLine,
+            Focus focus,
+            Integer winsInFocusArea,
+            Reflection reflection) {}
+
+    /** The focus area and stage of change current at the week's end (absent before the first choice). */
+    public record Focus(String area, String stage, String since) {}
+
+    /** The week's reflection as last written: the chosen wins in the order chosen, as they read now. */
+    public record Reflection(String answer, List<WeekWin> chosenWins, boolean proudOfShowingUp, String written) {}
 
     public record Mood(double average, int min, int max) {}
 

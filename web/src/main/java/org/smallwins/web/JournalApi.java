@@ -58,6 +58,27 @@ class JournalApi {
         return post("/api/journal/check-ins", body);
     }
 
+    /**
+     * The week's reflection, whole (a PUT of the whole value: sent twice, it is recorded once). The answer is left out
+     * when blank (none).
+     */
+    long writeReflection(String isoWeek, String answer, List<String> winIds, boolean proudOfShowingUp, String zone) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (answer != null && !answer.isBlank()) {
+            body.put("answer", answer);
+        }
+        body.put("winIds", winIds);
+        body.put("proudOfShowingUp", proudOfShowingUp);
+        putZone(body, zone);
+        Api.Recorded recorded = command.put()
+                .uri("/api/journal/reflections/{isoWeek}", isoWeek)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(Api.Recorded.class);
+        return recorded == null ? 0 : recorded.sequence();
+    }
+
     /** The person's IANA zone (needed with their first entry; later ones default to the previous entry's). */
     private static void putZone(Map<String, Object> body, String zone) {
         if (zone != null && !zone.isBlank()) {

@@ -107,15 +107,47 @@ class PagesController {
     }
 
     @GetMapping("/week")
-    String week(@RequestParam(required = false) Long after, Model model) {
+    String week(
+            @RequestParam(required = false) Long after, @RequestParam(required = false) String recorded, Model model) {
         Api.Week week = api.week("current", after);
         LocalDate monday = LocalDate.parse(week.weekStart());
         Api.TimelinePage checkIns = api.timeline(week.weekStart(), week.weekEnd(), 100, null, after);
         WeekChart chart = WeekChart.of(monday, checkIns == null ? List.of() : checkIns.items());
         model.addAttribute("week", week);
         model.addAttribute("chart", chart);
+        model.addAttribute("recorded", recorded);
+        model.addAttribute(
+                "chosenIds",
+                week.reflection() == null || week.reflection().chosenWins() == null
+                        ? java.util.Set.of()
+                        : week.reflection().chosenWins().stream()
+                                .map(Api.WeekWin::id)
+                                .collect(java.util.stream.Collectors.toSet()));
         return "week";
     }
+
+    /**
+     * The week's reflection, written or rewritten whole: the answer, up to five of the week's own wins (ticked, in the
+     * order the page lists them), the affirmation. The service keeps the rules (five at most, the week's own wins,
+     * 2,000 characters); a refusal shows the friendly error page.
+     */
+    @PostMapping("/week/reflection")
+    String writeReflection(
+            @RequestParam String week,
+            @RequestParam(defaultValue = "") String answer,
+            @RequestParam(required = false) List<String> winIds,
+            @RequestParam(defaultValue = "false") boolean proudOfShowingUp,
+            @RequestParam(required = false) String zone) {
+        if (!ISO_WEEK.matcher(week).matches()) {
+            throw HttpClientErrorException.create(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "Bad form", null, null, null);
+        }
+        long sequence = api.writeReflection(
+                week, answer.trim(), winIds == null ? List.of() : List.copyOf(winIds), proudOfShowingUp, zone);
+        return "redirect:/week?recorded=reflection&after=" + sequence;
+    }
+
+    private static final java.util.regex.Pattern ISO_WEEK = java.util.regex.Pattern.compile("[0-9]{4}-W[0-9]{2}");
 
     @GetMapping("/weeks")
     String weeks(Model model) {

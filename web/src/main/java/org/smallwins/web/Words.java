@@ -24,6 +24,18 @@ public final class Words {
             "MOVEMENT", "movement",
             "OTHER", "something else");
 
+    /** The stages of change, as a person would say where they are with their focus area. */
+    static final Map<String, String> STAGES = ordered(
+            "PRECONTEMPLATION", "not thinking about changing yet",
+            "CONTEMPLATION", "thinking about it",
+            "PREPARATION", "getting ready",
+            "ACTION", "doing it",
+            "MAINTENANCE", "keeping it going");
+
+    public static String stage(String value) {
+        return STAGES.getOrDefault(value, value == null ? "" : value.toLowerCase(Locale.ROOT));
+    }
+
     public static String window(String value) {
         return WINDOW.getOrDefault(value, value == null ? "" : value.toLowerCase(Locale.ROOT));
     }

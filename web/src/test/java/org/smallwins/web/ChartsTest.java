@@ -54,9 +54,37 @@ class ChartsTest {
     void a_quiet_week_is_a_calm_visible_bar_that_says_a_quiet_week() {
         WeeksChart chart = WeeksChart.of(List.of(
                 new Api.Week(
-                        "2026-W47", "2026-11-16", "2026-11-22", 0, Map.of(), 0, null, null, Map.of(), 0, null, null),
+                        "2026-W47",
+                        "2026-11-16",
+                        "2026-11-22",
+                        0,
+                        Map.of(),
+                        0,
+                        null,
+                        null,
+                        Map.of(),
+                        0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 new Api.Week(
-                        "2026-W48", "2026-11-23", "2026-11-29", 3, Map.of(), 1, null, null, Map.of(), 2, null, null)));
+                        "2026-W48",
+                        "2026-11-23",
+                        "2026-11-29",
+                        3,
+                        Map.of(),
+                        1,
+                        null,
+                        null,
+                        Map.of(),
+                        2,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
 
         assertThat(chart.bars())
                 .extracting(WeeksChart.Bar::words)
