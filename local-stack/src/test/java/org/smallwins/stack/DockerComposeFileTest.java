@@ -23,41 +23,62 @@ import tools.jackson.databind.JsonNode;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DockerComposeFileTest {
 
-    /** What the file requires from whoever starts it: the OIDC issuer, the key-encryption key, the key-access token. */
-    static final Map<String, String> WITH_ISSUER = Map.of(
-            "SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins",
+    /**
+     * What the file requires from whoever starts it: the key-encryption key, the key-access token, the analytics
+     * pseudonym secret, Keycloak's admin password and the web app's client secret. The OIDC issuer defaults to the
+     * file's own Keycloak realm (issue 17).
+     */
+    static final Map<String, String> SECRETS = Map.of(
             "SMALLWINS_KEK", "{\"primaryKeyId\":1,\"key\":[]}",
             "SMALLWINS_KEY_ACCESS_TOKEN", "a-long-random-secret",
-            "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET", "a-random-pseudonym-secret-of-32-characters-or-more");
+            "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET", "a-random-pseudonym-secret-of-32-characters-or-more",
+            "SMALLWINS_KEYCLOAK_ADMIN_PASSWORD", "an-admin-password",
+            "SMALLWINS_WEB_CLIENT_SECRET", "a-long-random-client-secret");
+
+    /** The secrets and another OIDC issuer than the file's own Keycloak. */
+    static final Map<String, String> WITH_ISSUER = withIssuer();
+
+    static Map<String, String> withIssuer() {
+        Map<String, String> env = new java.util.HashMap<>(SECRETS);
+        env.put("SMALLWINS_JWT_ISSUER", "https://id.example.org/realms/small-wins");
+        return Map.copyOf(env);
+    }
+
+    static final String KEYCLOAK_ISSUER = "http://localhost:8180/realms/small-wins";
 
     static String composeFile() throws Exception {
         return Files.readString(Path.of("..", "docker-compose.yml"), StandardCharsets.UTF_8);
     }
 
     @Test
-    void without_the_oidc_issuer_the_compose_file_refuses_to_resolve() throws Exception {
+    void the_services_trust_the_files_own_keycloak_unless_another_issuer_is_configured() throws Exception {
         ComposeFile compose = ComposeFile.parse(composeFile());
 
-        // Required: the OIDC issuer, and the two secrets of encryption; without the issuer the file refuses to resolve.
-        assertThat(compose.requiredVariables())
-                .containsExactlyInAnyOrder(
-                        "SMALLWINS_JWT_ISSUER",
-                        "SMALLWINS_KEK",
-                        "SMALLWINS_KEY_ACCESS_TOKEN",
-                        "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET");
-        Map<String, String> withoutIssuer = new java.util.HashMap<>(WITH_ISSUER);
-        withoutIssuer.remove("SMALLWINS_JWT_ISSUER");
-        assertThat(compose.resolve(withoutIssuer).problems())
-                .isNotEmpty()
-                .allSatisfy(problem -> assertThat(problem).contains("SMALLWINS_JWT_ISSUER"));
+        assertThat(compose.requiredVariables()).containsExactlyInAnyOrderElementsOf(SECRETS.keySet());
+        ComposeFile.Resolved keycloak = compose.resolve(SECRETS);
+        ComposeFile.Resolved other = compose.resolve(WITH_ISSUER);
+        assertThat(keycloak.problems()).isEmpty();
+        for (String service : List.of("command-service", "query-service")) {
+            assertThat(keycloak.service(service)
+                            .path("environment")
+                            .path("SMALLWINS_JWT_ISSUER")
+                            .asString())
+                    .as(service)
+                    .isEqualTo(KEYCLOAK_ISSUER);
+            assertThat(other.service(service)
+                            .path("environment")
+                            .path("SMALLWINS_JWT_ISSUER")
+                            .asString())
+                    .as(service)
+                    .isEqualTo(WITH_ISSUER.get("SMALLWINS_JWT_ISSUER"));
+        }
     }
 
     @Test
-    void without_a_key_encryption_key_or_a_key_access_token_the_compose_file_refuses_to_resolve() throws Exception {
+    void without_any_one_of_its_secrets_the_compose_file_refuses_to_resolve() throws Exception {
         ComposeFile compose = ComposeFile.parse(composeFile());
 
-        for (String secret :
-                List.of("SMALLWINS_KEK", "SMALLWINS_KEY_ACCESS_TOKEN", "SMALLWINS_ANALYTICS_PSEUDONYM_SECRET")) {
+        for (String secret : SECRETS.keySet()) {
             Map<String, String> without = new java.util.HashMap<>(WITH_ISSUER);
             without.remove(secret);
             assertThat(compose.resolve(without).problems())
@@ -92,10 +113,12 @@ class DockerComposeFileTest {
 
         assertThat(compose.problems()).isEmpty();
         assertThat(compose.model().path("services").propertyNames())
-                .containsExactlyInAnyOrder("postgres", "kafka", "mongo", "command-service", "query-service");
+                .containsExactlyInAnyOrder(
+                        "postgres", "kafka", "mongo", "command-service", "query-service", "keycloak", "web");
         assertThat(compose.model().path("volumes").propertyNames())
                 .containsExactlyInAnyOrder("postgres-data", "kafka-data", "mongo-data");
-        for (String service : List.of("postgres", "kafka", "mongo", "command-service", "query-service")) {
+        for (String service :
+                List.of("postgres", "kafka", "mongo", "command-service", "query-service", "keycloak", "web")) {
             assertThat(compose.service(service).has("healthcheck"))
                     .as(service + " has a healthcheck")
                     .isTrue();
@@ -105,6 +128,11 @@ class DockerComposeFileTest {
         assertThat(conditions(compose.service("query-service")))
                 .isEqualTo(Map.of(
                         "mongo", "service_healthy", "kafka", "service_healthy", "command-service", "service_healthy"));
+        assertThat(conditions(compose.service("web")))
+                .isEqualTo(Map.of(
+                        "command-service", "service_healthy",
+                        "query-service", "service_healthy",
+                        "keycloak", "service_healthy"));
         assertThat(compose.service("mongo").path("command").toString()).contains("--replSet");
         assertThat(compose.service("command-service")
                         .path("environment")
