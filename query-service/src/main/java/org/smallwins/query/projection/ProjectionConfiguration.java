@@ -2,7 +2,9 @@ package org.smallwins.query.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.smallwins.contract.AnalyticsTopic;
 import org.smallwins.contract.JournalTopic;
 import org.smallwins.query.analytics.AnalyticsProperties;
@@ -42,7 +44,10 @@ class ProjectionConfiguration {
 
     /**
      * The analytics stream (issue 16): compacted, so the latest value per {@code pseudonym|week} is what stays, and a
-     * tombstone removes a key for good.
+     * tombstone removes a key. Kafka's defaults would let a withdrawn or erased person's earlier facts stay readable
+     * from the start of the topic for days (segments roll weekly and the active one is never cleaned); here segments
+     * roll every 10 minutes and a record may wait at most 10 minutes to be compacted away, so the earlier facts are gone
+     * within about 20 minutes of the tombstone; the tombstone itself stays an hour so every consumer sees it.
      */
     @Bean
     NewTopic analyticsTopic(@Value("${smallwins.analytics.partitions:6}") int partitions) {
@@ -50,6 +55,16 @@ class ProjectionConfiguration {
                 .partitions(partitions)
                 .replicas(1)
                 .compact()
+                .config(
+                        TopicConfig.SEGMENT_MS_CONFIG,
+                        Long.toString(Duration.ofMinutes(10).toMillis()))
+                .config(
+                        TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+                        Long.toString(Duration.ofMinutes(10).toMillis()))
+                .config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01")
+                .config(
+                        TopicConfig.DELETE_RETENTION_MS_CONFIG,
+                        Long.toString(Duration.ofHours(1).toMillis()))
                 .build();
     }
 
