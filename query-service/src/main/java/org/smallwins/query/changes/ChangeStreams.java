@@ -218,7 +218,10 @@ public class ChangeStreams implements AutoCloseable {
                     return;
                 }
                 boolean wrote = false;
-                for (int page = 0; page < limits.pagesPerPoll() && queries.latest(userId) > sent; page++) {
+                // one small read of the position tells whether anything is new; after that, the pages say whether
+                // more follow (each page reads the position itself), so the position is not read twice per page
+                int pages = queries.latest(userId) > sent ? limits.pagesPerPoll() : 0;
+                for (int page = 0; page < pages; page++) {
                     ChangePage changes = queries.page(userId, sent, limits.pageSize());
                     for (Change change : changes.items()) {
                         sink.send(change);
